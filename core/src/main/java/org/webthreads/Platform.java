@@ -1,0 +1,23 @@
+package org.webthreads;
+
+import org.webthreads.memory.SharedRegion;
+
+/**
+ * What a {@link ThreadPool} needs from the place it runs: worker threads, shared memory, and a way to
+ * make a worker run the pool's scheduler loop. The JVM and the browser each implement it.
+ */
+public interface Platform {
+  /** Ids of the worker threads this platform started (never 0, the main thread). */
+  int[] workerIds();
+
+  /** Allocates {@code words} zeroed shared words for a pool. */
+  SharedRegion allocate(int words);
+
+  /**
+   * Makes each of {@code threadIds} run {@link ThreadPool#runWorker(int)} for {@code pool}, and run it
+   * again whenever it returns {@link LoopExit#JS_PENDING} once that thread's JS tasks are done.
+   *
+   * @throws IllegalArgumentException when a thread already serves another pool that is not terminated
+   */
+  void startWorkers(ThreadPool pool, int[] threadIds);
+}

@@ -1,0 +1,8 @@
+package org.webthreads;
+
+/** A task was submitted to a pool that is shut down. Nothing was queued. */
+public final class PoolShutdownException extends IllegalStateException {
+  public PoolShutdownException(String message) {
+    super(message);
+  }
+}

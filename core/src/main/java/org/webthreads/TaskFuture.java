@@ -1,0 +1,111 @@
+package org.webthreads;
+
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * The pending result of a task submitted with {@link ThreadPool#submit}.
+ *
+ * <p>{@link #join()} returns the task's value, throws {@link TaskFailedException} when the task threw
+ * (with the original exception's class name and message), or {@link CancellationException} when the
+ * pool was shut down with {@link ThreadPool#shutdownNow()} before the task ran. On a pool thread, join
+ * runs other tasks while it waits, so fork/join nests to any depth without exhausting the pool. On a
+ * thread that may not block (the browser's main thread) join of an unfinished task is an error: use
+ * the platform's callback or Promise API there.
+ */
+public final class TaskFuture<R> {
+  private final ThreadPool pool;
+  private final int slot;
+  private final TaskKind<R> kind;
+  private volatile boolean harvested;
+  private int outcome;
+  private Object value;
+  private String errorClass;
+  private String errorMessage;
+
+  TaskFuture(ThreadPool pool, int slot, TaskKind<R> kind) {
+    this.pool = pool;
+    this.slot = slot;
+    this.kind = kind;
+  }
+
+  /** True once the task has completed, failed or been cancelled. Never blocks. */
+  public boolean isDone() {
+    return harvested || harvest();
+  }
+
+  /** Waits for the task (helping on pool threads) and returns its value. */
+  public R join() {
+    if (!isDone()) {
+      pool.awaitDone(this);
+    }
+    return report();
+  }
+
+  /** Like {@link #join()}, with the checked exceptions of {@code java.util.concurrent.Future#get()}. */
+  public R get() throws ExecutionException {
+    try {
+      return join();
+    } catch (TaskFailedException e) {
+      throw new ExecutionException(e.getMessage(), e);
+    }
+  }
+
+  public boolean isCompletedExceptionally() {
+    return isDone() && outcome != org.webthreads.scheduler.TaskSlots.DONE;
+  }
+
+  public boolean isCancelled() {
+    return isDone() && outcome == org.webthreads.scheduler.TaskSlots.CANCELLED;
+  }
+
+  public TaskKind<R> kind() {
+    return kind;
+  }
+
+  int slot() {
+    return slot;
+  }
+
+  boolean isHarvested() {
+    return harvested;
+  }
+
+  /**
+   * Copies the outcome out of the slot and frees it, once the task has finished. Synchronized because
+   * on the JVM two threads may look at the same future; only one copies and frees.
+   */
+  synchronized boolean harvest() {
+    if (harvested) {
+      return true;
+    }
+    int state = pool.slotState(slot);
+    if (state == org.webthreads.scheduler.TaskSlots.PENDING) {
+      return false;
+    }
+    outcome = state;
+    if (state == org.webthreads.scheduler.TaskSlots.DONE) {
+      value = pool.readResult(slot, kind);
+    } else if (state == org.webthreads.scheduler.TaskSlots.FAILED) {
+      String[] failure = pool.readFailure(slot, kind);
+      errorClass = failure[0];
+      errorMessage = failure[1];
+    }
+    harvested = true;
+    pool.releaseSlot(slot);
+    return true;
+  }
+
+  @SuppressWarnings("unchecked")
+  private R report() {
+    switch (outcome) {
+      case org.webthreads.scheduler.TaskSlots.DONE:
+        return (R) value;
+      case org.webthreads.scheduler.TaskSlots.FAILED:
+        throw new TaskFailedException(kind.name(), errorClass, errorMessage);
+      default:
+        throw new CancellationException("task '" + kind.name()
+            + "' was cancelled: the pool was shut down with shutdownNow() before it ran");
+    }
+  }
+}

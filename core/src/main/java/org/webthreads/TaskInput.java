@@ -1,0 +1,33 @@
+package org.webthreads;
+
+import org.webthreads.codec.ValueReader;
+import org.webthreads.codec.ValueTag;
+import org.webthreads.memory.SharedWords;
+
+/**
+ * The arguments of a running task, read in the order they were passed to {@code submit}. Reading an
+ * argument as the wrong type, or reading more arguments than were passed, throws an error that names
+ * the task kind and the argument's position. Valid only while the task runs.
+ */
+public final class TaskInput extends ValueReader {
+  private final ThreadPool pool;
+
+  TaskInput(ThreadPool pool, SharedWords words, int index, int end, String kindName, String what) {
+    super(words, index, end, "task '" + kindName + "' " + what);
+    this.pool = pool;
+  }
+
+  /** Reads a {@link SharedIntArray} argument: a view of the same shared memory the submitter used. */
+  public SharedIntArray readSharedIntArray() {
+    long reference = readSharedIntArrayReference();
+    return pool.sharedIntArrayAt((int) (reference >>> 32), (int) reference);
+  }
+
+  @Override
+  protected Object readOther(int tag) {
+    if (tag == ValueTag.SHARED_INT_ARRAY) {
+      return readSharedIntArray();
+    }
+    return super.readOther(tag);
+  }
+}

@@ -1,0 +1,592 @@
+package org.webthreads;
+
+import java.util.concurrent.TimeUnit;
+import org.webthreads.codec.ValueCodec;
+import org.webthreads.memory.Arena;
+import org.webthreads.memory.SharedRegion;
+import org.webthreads.memory.SharedWords;
+import org.webthreads.scheduler.LocalRing;
+import org.webthreads.scheduler.LockFreeSharedQueue;
+import org.webthreads.scheduler.LockedSharedQueue;
+import org.webthreads.scheduler.Parking;
+import org.webthreads.scheduler.PoolLayout;
+import org.webthreads.scheduler.SharedQueue;
+import org.webthreads.scheduler.SlotFreeList;
+import org.webthreads.scheduler.SlotMagazine;
+import org.webthreads.scheduler.TaskSlots;
+
+/**
+ * A pool of worker threads running pure tasks through shared memory: per-thread rings, a shared queue,
+ * work stealing and parking (see {@link WorkerLoop}).
+ *
+ * <p>Create it once, on any thread, over worker ids of a {@link Platform} with {@link #create}; every
+ * thread of the pool then holds a view of the same shared state (on the JVM the very same object, in
+ * the browser one per worker through {@link #attach}). Submit from any thread: from a pool thread the
+ * task goes to that thread's ring, from any other thread to the shared queue.
+ */
+public final class ThreadPool {
+  private static final int ARGS_IN_ARENA = 1 << 31;
+  private static final int LENGTH_MASK = 0x7FFFFFFF;
+
+  private final Platform platform;
+  final SharedWords words;
+  final PoolLayout layout;
+  final SharedQueue queue;
+  final SlotFreeList freeList;
+  final Arena arena;
+  final Parking parking;
+  final LocalRing[] rings;
+  private final int[] threadIds;
+  private final WorkerLoop[] loops;
+  private final ThreadLocal<WorkerLoop> currentLoop = new ThreadLocal<>();
+  private final ThreadLocal<SubmitterState> externalState = new ThreadLocal<>();
+
+  private ThreadPool(Platform platform, SharedWords words, PoolLayout layout) {
+    this.platform = platform;
+    this.words = words;
+    this.layout = layout;
+    this.threadIds = layout.readThreadIds(words);
+    this.queue = layout.queueKind == 0
+        ? new LockFreeSharedQueue(words, layout.queueBase, layout.queueCapacity)
+        : new LockedSharedQueue(words, layout.queueBase, layout.queueCapacity);
+    this.freeList = new SlotFreeList(words, layout.freeListBase, layout.slotsBase, layout.slotCount);
+    this.arena = new Arena(words, layout.arenaBase, layout.arenaWords);
+    int[] parkIndex = new int[layout.threadCount];
+    this.rings = new LocalRing[layout.threadCount];
+    for (int k = 0; k < layout.threadCount; k++) {
+      parkIndex[k] = layout.parkIndex(k);
+      rings[k] = new LocalRing(words, layout.ringStateIndex(k), layout.ringBufferIndex(k),
+          layout.ringCapacity);
+    }
+    this.parking = new Parking(words, layout.idleIndex(), parkIndex);
+    this.loops = new WorkerLoop[layout.threadCount];
+  }
+
+  /** A pool over {@code threadIds} with {@link PoolConfig#defaults()}. */
+  public static ThreadPool create(Platform platform, int... threadIds) {
+    return create(platform, PoolConfig.defaults(), threadIds);
+  }
+
+  /**
+   * Creates a pool over {@code threadIds} (worker ids of {@code platform}) and starts its loop on each.
+   *
+   * @throws IllegalArgumentException for an empty list, id 0, a duplicate, an id the platform does not
+   *     know, or a thread that already serves another pool
+   */
+  public static ThreadPool create(Platform platform, PoolConfig config, int... threadIds) {
+    validateIds(platform, threadIds);
+    int queueKind = config.queueKind() == PoolConfig.QueueKind.LOCK_FREE ? 0 : 1;
+    int total = new PoolLayout(0, threadIds.length, config.ringCapacity(), config.slotCount(),
+        config.arenaWords(), queueKind).totalWords;
+    SharedRegion region = platform.allocate(total);
+    PoolLayout layout = new PoolLayout(region.base(), threadIds.length, config.ringCapacity(),
+        config.slotCount(), config.arenaWords(), queueKind);
+    SharedWords words = region.words();
+    if (queueKind == 0) {
+      new LockFreeSharedQueue(words, layout.queueBase, layout.queueCapacity).initialize();
+    }
+    new Arena(words, layout.arenaBase, layout.arenaWords).initialize();
+    layout.writeHeader(words, threadIds);
+    ThreadPool pool = new ThreadPool(platform, words, layout);
+    platform.startWorkers(pool, threadIds.clone());
+    return pool;
+  }
+
+  /** The view of an existing pool for another thread with its own heap (a Web Worker). */
+  public static ThreadPool attach(Platform platform, SharedWords words, int base) {
+    return new ThreadPool(platform, words, PoolLayout.read(words, base));
+  }
+
+  private static void validateIds(Platform platform, int[] threadIds) {
+    if (threadIds == null || threadIds.length == 0) {
+      throw new IllegalArgumentException(
+          "a thread pool needs at least one worker thread id; pass ids returned by the platform");
+    }
+    int[] known = platform.workerIds();
+    for (int i = 0; i < threadIds.length; i++) {
+      int id = threadIds[i];
+      if (id == 0) {
+        throw new IllegalArgumentException("thread id 0 is the main thread, which never runs pool tasks"
+            + " (it must not block); pass only worker ids returned by the platform");
+      }
+      for (int j = 0; j < i; j++) {
+        if (threadIds[j] == id) {
+          throw new IllegalArgumentException("thread id " + id + " appears twice in the pool's list; "
+              + "give each worker id once");
+        }
+      }
+      boolean found = false;
+      for (int k : known) {
+        found |= k == id;
+      }
+      if (!found) {
+        throw new IllegalArgumentException("unknown thread id " + id + ": the platform's worker ids are "
+            + java.util.Arrays.toString(known));
+      }
+    }
+  }
+
+  /** Base word of this pool's region: what a worker needs to {@link #attach}. */
+  public int base() {
+    return layout.base;
+  }
+
+  public SharedWords words() {
+    return words;
+  }
+
+  /** The pool's thread ids, in pool order. */
+  public int[] threadIds() {
+    return threadIds.clone();
+  }
+
+  public int threadCount() {
+    return threadIds.length;
+  }
+
+  /** Position of {@code threadId} in this pool, or -1. */
+  public int indexOf(int threadId) {
+    for (int k = 0; k < threadIds.length; k++) {
+      if (threadIds[k] == threadId) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  // ---- submitting ----
+
+  /** Submits a task of {@code kind} with {@code args}; see {@link ValueCodec} for the argument types. */
+  @SuppressWarnings("unchecked")
+  public <R> TaskFuture<R> submit(TaskKind<R> kind, Object... args) {
+    return (TaskFuture<R>) enqueue(kind, args, false);
+  }
+
+  /** Submits a task whose result nobody waits for; if it throws, the error is printed to stderr. */
+  public void execute(TaskKind<?> kind, Object... args) {
+    enqueue(kind, args, true);
+  }
+
+  private TaskFuture<?> enqueue(TaskKind<?> kind, Object[] args, boolean detached) {
+    if (kind == null) {
+      throw new NullPointerException("task kind is null: pass a TaskKind from TaskKind.register");
+    }
+    WorkerLoop loop = currentLoop.get();
+    int runState = words.load(layout.runStateIndex());
+    if (runState != PoolLayout.RUNNING && !(runState == PoolLayout.SHUTDOWN && loop != null)) {
+      throw new PoolShutdownException("cannot submit task '" + kind.name() + "': the pool was shut down"
+          + " and accepts no new tasks (tasks already submitted are "
+          + (runState == PoolLayout.STOP ? "cancelled" : "still run") + "); create a new ThreadPool");
+    }
+    int argWords = 0;
+    if (args != null) {
+      for (int i = 0; i < args.length; i++) {
+        try {
+          argWords += ValueCodec.sizeOf(args[i]);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(
+              "task '" + kind.name() + "' argument " + i + ": " + e.getMessage());
+        }
+      }
+    }
+    SubmitterState state = loop != null ? loop.state : externalState();
+    int slot = allocateSlot(state, loop, kind);
+    int slotBase = freeList.wordOf(slot, 0);
+    try {
+      writeArgs(slotBase, args, argWords);
+    } catch (RuntimeException e) {
+      state.magazine.free(slot);
+      throw e;
+    }
+    words.store(slotBase + TaskSlots.KIND, kind.id());
+    words.store(slotBase + TaskSlots.FLAGS, detached ? TaskSlots.FLAG_DETACHED : 0);
+    TaskFuture<?> future = null;
+    if (!detached) {
+      future = new TaskFuture<>(this, slot, kind);
+      state.track(future);
+    }
+    if (loop != null) {
+      loop.ring.push(slot, queue, state.scratch);
+    } else {
+      queue.push(slot);
+    }
+    // The task is published; now make sure some thread will look (see Parking).
+    parking.notifyWork();
+    if (loop == null && words.load(layout.activeWorkersIndex()) == 0) {
+      // Every worker left for shutdown while we were pushing: cancel what they could not see (pairs
+      // with the last worker's decrement of the active count in WorkerLoop.leavePool).
+      cancelQueuedTasks();
+    }
+    return future;
+  }
+
+  private SubmitterState externalState() {
+    SubmitterState state = externalState.get();
+    if (state == null) {
+      state = new SubmitterState(new SlotMagazine(words, freeList), layout.ringCapacity);
+      externalState.set(state);
+    }
+    return state;
+  }
+
+  SubmitterState newWorkerState() {
+    return new SubmitterState(new SlotMagazine(words, freeList), layout.ringCapacity);
+  }
+
+  private int allocateSlot(SubmitterState state, WorkerLoop loop, TaskKind<?> kind) {
+    int slot = state.magazine.allocate();
+    if (slot != 0) {
+      return slot;
+    }
+    while (true) {
+      int outstanding = state.reapAll();
+      slot = state.magazine.allocate();
+      if (slot != 0) {
+        return slot;
+      }
+      if (loop != null) {
+        // A pool thread makes room by running queued tasks (which completes and frees slots).
+        if (loop.runOneTask()) {
+          continue;
+        }
+      } else if (words.canWait()) {
+        TaskFuture<?> pending = outstanding > 0 ? state.oldestPending() : null;
+        if (pending != null) {
+          // Our own unjoined futures hold slots: wait for the oldest, then harvest it.
+          waitForSlotState(pending.slot());
+        } else {
+          return freeList.awaitRelease(state.magazine);
+        }
+        continue;
+      }
+      throw new SlotsExhaustedException("cannot submit task '" + kind.name() + "': all "
+          + layout.slotCount + " task slots hold queued, running or finished-but-unjoined tasks. "
+          + "Join futures you hold, use execute() for tasks whose result you do not need, or raise "
+          + "PoolConfig.slotCount");
+    }
+  }
+
+  private void writeArgs(int slotBase, Object[] args, int argWords) {
+    int header = slotBase + TaskSlots.ARGS;
+    if (argWords <= TaskSlots.ARGS_INLINE_WORDS) {
+      words.store(header, argWords);
+      int at = header + 1;
+      for (int i = 0; args != null && i < args.length; i++) {
+        at = ValueCodec.write(args[i], words, at);
+      }
+      return;
+    }
+    int handle = arena.allocate(argWords);
+    words.store(header, argWords | ARGS_IN_ARENA);
+    words.store(header + 1, handle);
+    int at = handle;
+    for (Object arg : args) {
+      at = ValueCodec.write(arg, words, at);
+    }
+  }
+
+  TaskInput argsOf(int slot, String kindName) {
+    int header = freeList.wordOf(slot, TaskSlots.ARGS);
+    int value = words.load(header);
+    int start = (value & ARGS_IN_ARENA) != 0 ? words.load(header + 1) : header + 1;
+    return new TaskInput(this, words, start, start + (value & LENGTH_MASK), kindName, "argument");
+  }
+
+  /** Frees the argument block of {@code slot} if it lives in the arena. */
+  void freeArgs(int slot) {
+    int header = freeList.wordOf(slot, TaskSlots.ARGS);
+    if ((words.load(header) & ARGS_IN_ARENA) != 0) {
+      arena.free(words.load(header + 1));
+      words.store(header, 0);
+    }
+  }
+
+  // ---- results ----
+
+  int slotState(int slot) {
+    return words.load(freeList.wordOf(slot, TaskSlots.STATE)) & TaskSlots.OUTCOME_MASK;
+  }
+
+  /** Writes a task's return value into its slot (inline when it fits, else in the arena). */
+  void writeResult(int slot, Object value, String kindName) {
+    int size;
+    try {
+      size = ValueCodec.sizeOf(value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("task '" + kindName + "' returned a value that "
+          + e.getMessage().substring(e.getMessage().indexOf("cannot")));
+    }
+    writeStream(slot, new Object[] {value}, size);
+  }
+
+  /** Writes a failure (exception class name and message) into the slot's result area. */
+  void writeFailure(int slot, Throwable failure) {
+    Object[] parts = {failure.getClass().getName(), failure.getMessage()};
+    try {
+      writeStream(slot, parts, ValueCodec.sizeOf(parts[0]) + ValueCodec.sizeOf(parts[1]));
+    } catch (ArenaFullException e) {
+      words.store(freeList.wordOf(slot, TaskSlots.RESULT), 0);
+    }
+  }
+
+  private void writeStream(int slot, Object[] values, int size) {
+    int header = freeList.wordOf(slot, TaskSlots.RESULT);
+    int at;
+    if (size <= TaskSlots.RESULT_INLINE_WORDS) {
+      words.store(header, size);
+      at = header + 1;
+    } else {
+      int handle = arena.allocate(size);
+      words.store(header, size | ARGS_IN_ARENA);
+      words.store(header + 1, handle);
+      at = handle;
+    }
+    for (Object value : values) {
+      at = ValueCodec.write(value, words, at);
+    }
+  }
+
+  private TaskInput resultReader(int slot, String kindName) {
+    int header = freeList.wordOf(slot, TaskSlots.RESULT);
+    int value = words.load(header);
+    int start = (value & ARGS_IN_ARENA) != 0 ? words.load(header + 1) : header + 1;
+    return new TaskInput(this, words, start, start + (value & LENGTH_MASK), kindName, "result");
+  }
+
+  Object readResult(int slot, TaskKind<?> kind) {
+    TaskInput reader = resultReader(slot, kind.name());
+    return reader.hasNext() ? reader.readValue() : null;
+  }
+
+  String[] readFailure(int slot, TaskKind<?> kind) {
+    TaskInput reader = resultReader(slot, kind.name());
+    if (!reader.hasNext()) {
+      return new String[] {"unknown", "the task failed, but the arena was too full to carry its error"};
+    }
+    return new String[] {reader.readString(), reader.readString()};
+  }
+
+  /** Frees the slot's result block (if any) and the slot itself, into the current thread's cache. */
+  void releaseSlot(int slot) {
+    int header = freeList.wordOf(slot, TaskSlots.RESULT);
+    if ((words.load(header) & ARGS_IN_ARENA) != 0) {
+      arena.free(words.load(header + 1));
+    }
+    words.store(header, 0);
+    WorkerLoop loop = currentLoop.get();
+    (loop != null ? loop.state : externalState()).magazine.free(slot);
+  }
+
+  /**
+   * Marks the task finished with {@code outcome} and wakes joiners. The slot must not be touched by the
+   * completing thread afterwards unless it is detached (then nobody else will).
+   */
+  void complete(int slot, int outcome) {
+    int stateIndex = freeList.wordOf(slot, TaskSlots.STATE);
+    // One atomic step from PENDING to the outcome that keeps the WAITER bit: pairs with the joiner's
+    // CAS that sets WAITER before it waits, so either we see the bit and notify, or the joiner's
+    // futex compare sees the outcome and does not sleep.
+    int before = words.getAndAdd(stateIndex, outcome);
+    if ((before & TaskSlots.WAITER) != 0) {
+      words.notify(stateIndex, Integer.MAX_VALUE);
+    }
+  }
+
+  // ---- joining ----
+
+  void awaitDone(TaskFuture<?> future) {
+    WorkerLoop loop = currentLoop.get();
+    if (loop != null) {
+      loop.helpUntilDone(future);
+      return;
+    }
+    if (!words.canWait()) {
+      throw new IllegalStateException("join() on task '" + future.kind().name() + "' would block this "
+          + "thread, which must never block (the browser's main thread): use the completion callback "
+          + "or Promise instead");
+    }
+    while (!future.isDone()) {
+      waitForSlotState(future.slot());
+    }
+  }
+
+  /** Blocks until the slot's task is no longer pending (or returns at once if it is not). */
+  void waitForSlotState(int slot) {
+    int stateIndex = freeList.wordOf(slot, TaskSlots.STATE);
+    int state = words.load(stateIndex);
+    if ((state & TaskSlots.OUTCOME_MASK) != TaskSlots.PENDING) {
+      return;
+    }
+    // Announce a waiter so complete() notifies; see complete().
+    if ((state & TaskSlots.WAITER) == 0
+        && !words.compareAndSet(stateIndex, state, state | TaskSlots.WAITER)) {
+      return; // the state changed: let the caller look again
+    }
+    words.waitWhileEqual(stateIndex, state | TaskSlots.WAITER, -1);
+  }
+
+  // ---- shared arrays ----
+
+  /** Allocates a zeroed {@link SharedIntArray} of {@code length} in the pool's arena. */
+  public SharedIntArray newSharedIntArray(int length) {
+    if (length < 0) {
+      throw new IllegalArgumentException("negative array length " + length);
+    }
+    int handle = arena.allocate(length);
+    for (int i = 0; i < length; i++) {
+      words.store(handle + i, 0);
+    }
+    return new SharedIntArray(words, arena, handle, length);
+  }
+
+  SharedIntArray sharedIntArrayAt(int handle, int length) {
+    return new SharedIntArray(words, arena, handle, length);
+  }
+
+  /** Words of the arena in use (arguments, results, shared arrays). */
+  public int arenaWordsInUse() {
+    return arena.wordsInUse();
+  }
+
+  // ---- worker side ----
+
+  /**
+   * Runs the scheduler loop of pool thread {@code threadId} on the calling thread until it must return
+   * (see {@link LoopExit}). Called by the platform on that worker thread.
+   */
+  public LoopExit runWorker(int threadId) {
+    int index = indexOf(threadId);
+    if (index < 0) {
+      throw new IllegalArgumentException("thread " + threadId + " is not in this pool");
+    }
+    WorkerLoop loop = loops[index];
+    if (loop == null) {
+      loop = new WorkerLoop(this, index, threadId);
+      loops[index] = loop;
+    }
+    currentLoop.set(loop);
+    LoopExit exit = loop.run();
+    if (exit == LoopExit.SHUTDOWN) {
+      currentLoop.set(null);
+    }
+    return exit;
+  }
+
+  /**
+   * Asks pool thread {@code threadId} to leave its loop at the next task boundary because a JS task is
+   * on its way to it. Call before sending the JS task; call {@link #jsTaskDone} after running it.
+   */
+  public void signalJsPending(int threadId) {
+    int index = requireIndex(threadId);
+    // The increment is what the loop checks before every task; the wake (after it) pairs with the
+    // loop's re-check of this counter before sleeping.
+    words.getAndAdd(layout.jsPendingIndex(index), 1);
+    parking.wake(index);
+  }
+
+  /** A JS task signalled with {@link #signalJsPending} has run; returns how many are still pending. */
+  public int jsTaskDone(int threadId) {
+    return words.getAndAdd(layout.jsPendingIndex(requireIndex(threadId)), -1) - 1;
+  }
+
+  public int jsPending(int threadId) {
+    return words.load(layout.jsPendingIndex(requireIndex(threadId)));
+  }
+
+  private int requireIndex(int threadId) {
+    int index = indexOf(threadId);
+    if (index < 0) {
+      throw new IllegalArgumentException("thread " + threadId + " is not in this pool; its threads are "
+          + java.util.Arrays.toString(threadIds));
+    }
+    return index;
+  }
+
+  WorkerLoop currentLoop() {
+    return currentLoop.get();
+  }
+
+  // ---- shutdown ----
+
+  /** Accepts no more tasks from outside the pool; queued tasks still run. Does not block. */
+  public void shutdown() {
+    words.compareAndSet(layout.runStateIndex(), PoolLayout.RUNNING, PoolLayout.SHUTDOWN);
+    parking.wakeAll();
+  }
+
+  /**
+   * Accepts no more tasks and cancels every queued task that has not started (their futures throw
+   * CancellationException); running tasks finish. Returns how many tasks this call cancelled.
+   */
+  public int shutdownNow() {
+    words.store(layout.runStateIndex(), PoolLayout.STOP);
+    parking.wakeAll();
+    return cancelQueuedTasks();
+  }
+
+  int cancelQueuedTasks() {
+    int cancelled = 0;
+    while (true) {
+      int task = queue.pop();
+      if (task == SharedQueue.BUSY || task == SharedQueue.EMPTY) {
+        break; // a BUSY producer re-checks after its push and cancels for itself
+      }
+      cancel(task);
+      cancelled++;
+    }
+    int[] batch = new int[layout.ringCapacity];
+    for (LocalRing ring : rings) {
+      int n;
+      while ((n = ring.stealInto(batch)) > 0) {
+        for (int i = 0; i < n; i++) {
+          cancel(batch[i]);
+        }
+        cancelled += n;
+      }
+    }
+    return cancelled;
+  }
+
+  void cancel(int slot) {
+    boolean detached =
+        (words.load(freeList.wordOf(slot, TaskSlots.FLAGS)) & TaskSlots.FLAG_DETACHED) != 0;
+    freeArgs(slot);
+    words.store(freeList.wordOf(slot, TaskSlots.RESULT), 0);
+    complete(slot, TaskSlots.CANCELLED);
+    if (detached) {
+      WorkerLoop loop = currentLoop.get();
+      (loop != null ? loop.state : externalState()).magazine.free(slot);
+    }
+  }
+
+  public boolean isShutdown() {
+    return words.load(layout.runStateIndex()) != PoolLayout.RUNNING;
+  }
+
+  /** True once shut down and every pool thread has left the pool. */
+  public boolean isTerminated() {
+    return isShutdown() && words.load(layout.activeWorkersIndex()) == 0;
+  }
+
+  /** Blocks until terminated or the timeout elapses; returns whether terminated. */
+  public boolean awaitTermination(long timeout, TimeUnit unit) {
+    long deadline = System.nanoTime() + unit.toNanos(timeout);
+    int index = layout.activeWorkersIndex();
+    while (true) {
+      int active = words.load(index);
+      if (active == 0 && isShutdown()) {
+        return true;
+      }
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      words.waitWhileEqual(index, active, left);
+    }
+  }
+
+  void reportDetachedFailure(String kindName, int threadId, Throwable failure) {
+    System.err.println("webthreads: task '" + kindName + "' submitted with execute() failed on thread "
+        + threadId + ": " + failure);
+  }
+}

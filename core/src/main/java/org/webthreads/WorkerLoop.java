@@ -1,0 +1,208 @@
+package org.webthreads;
+
+import org.webthreads.memory.SharedWords;
+import org.webthreads.scheduler.LocalRing;
+import org.webthreads.scheduler.Parking;
+import org.webthreads.scheduler.PoolLayout;
+import org.webthreads.scheduler.SharedQueue;
+import org.webthreads.scheduler.TaskSlots;
+
+/**
+ * The scheduler loop of one pool thread. Before every task it checks the thread's JS-pending counter
+ * and returns when it is above zero (JS tasks have priority over queued pure tasks). Otherwise it runs
+ * a task from its own ring, else from the shared queue, else one stolen from another thread's ring;
+ * with nothing anywhere it parks (see {@link Parking}). It also serves joins on this thread: a join
+ * runs other tasks until the joined one is done.
+ */
+final class WorkerLoop {
+  private final ThreadPool pool;
+  private final SharedWords words;
+  private final int index;
+  private final int threadId;
+  final LocalRing ring;
+  final SubmitterState state;
+  private final int jsPendingIndex;
+  private final int runStateIndex;
+  private boolean searching;
+  private int random;
+
+  WorkerLoop(ThreadPool pool, int index, int threadId) {
+    this.pool = pool;
+    this.words = pool.words;
+    this.index = index;
+    this.threadId = threadId;
+    this.ring = pool.rings[index];
+    this.state = pool.newWorkerState();
+    this.jsPendingIndex = pool.layout.jsPendingIndex(index);
+    this.runStateIndex = pool.layout.runStateIndex();
+    this.random = 0x9E3779B9 * (threadId + 1);
+  }
+
+  LoopExit run() {
+    while (true) {
+      // One load per task: JS tasks preempt at the next task boundary (pairs with signalJsPending).
+      if (words.load(jsPendingIndex) > 0) {
+        stopSearching();
+        return LoopExit.JS_PENDING;
+      }
+      int task = findTask();
+      if (task != 0) {
+        stopSearching();
+        runTask(task);
+        continue;
+      }
+      if (words.load(runStateIndex) != PoolLayout.RUNNING) {
+        stopSearching();
+        leavePool();
+        return LoopExit.SHUTDOWN;
+      }
+      pool.parking.prepareSleep(index, searching);
+      searching = false;
+      // The re-check of the Parking protocol: everything that could have been published before a
+      // waker read the idle word (tasks, JS tasks, a shutdown).
+      if (words.load(jsPendingIndex) > 0 || words.load(runStateIndex) != PoolLayout.RUNNING
+          || hasStealableWork()) {
+        searching = pool.parking.cancelSleep(index);
+        continue;
+      }
+      searching = pool.parking.sleep(index);
+    }
+  }
+
+  private void stopSearching() {
+    if (searching) {
+      searching = false;
+      pool.parking.foundWork();
+    }
+  }
+
+  /** Own ring (newest first), then the shared queue (oldest first), then steal half of a ring. */
+  private int findTask() {
+    int task = ring.pop();
+    if (task != 0) {
+      return task;
+    }
+    task = pool.queue.pop();
+    if (task > 0) {
+      return task;
+    }
+    return steal();
+  }
+
+  private int steal() {
+    LocalRing[] rings = pool.rings;
+    int count = rings.length;
+    if (count == 1) {
+      return 0;
+    }
+    random ^= random << 13;
+    random ^= random >>> 17;
+    random ^= random << 5;
+    int start = (random >>> 1) % count;
+    for (int i = 0; i < count; i++) {
+      int victim = start + i < count ? start + i : start + i - count;
+      if (victim == index) {
+        continue;
+      }
+      int task = rings[victim].stealInto(ring);
+      if (task != 0) {
+        if (ring.size() > 0) {
+          // We now hold stealable tasks: let a sleeper come for them.
+          pool.parking.notifyWork();
+        }
+        return task;
+      }
+    }
+    return 0;
+  }
+
+  /** Tasks some thread could take right now (read-only; used by the re-check before sleeping). */
+  private boolean hasStealableWork() {
+    if (ring.size() > 0 || !pool.queue.isEmpty()) {
+      return true;
+    }
+    for (LocalRing other : pool.rings) {
+      if (other != ring && other.size() > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Runs one task if any can be found; used while waiting for a slot. */
+  boolean runOneTask() {
+    int task = findTask();
+    if (task == 0) {
+      return false;
+    }
+    runTask(task);
+    return true;
+  }
+
+  /** Runs other tasks until {@code future} is done; parks on its slot only when nothing is runnable. */
+  void helpUntilDone(TaskFuture<?> future) {
+    while (!future.isDone()) {
+      int task = findTask();
+      if (task != 0) {
+        runTask(task);
+      } else {
+        pool.waitForSlotState(future.slot());
+      }
+    }
+  }
+
+  void runTask(int slot) {
+    int slotBase = pool.freeList.wordOf(slot, 0);
+    boolean detached = (words.load(slotBase + TaskSlots.FLAGS) & TaskSlots.FLAG_DETACHED) != 0;
+    if (words.load(runStateIndex) == PoolLayout.STOP) {
+      pool.cancel(slot);
+      return;
+    }
+    int kindId = words.load(slotBase + TaskSlots.KIND);
+    TaskKind<?> kind = TaskRegistry.lookup(kindId);
+    int outcome;
+    try {
+      if (kind == null) {
+        throw new UnknownTaskKindException(kindId, threadId);
+      }
+      Object result = kind.body().run(pool.argsOf(slot, kind.name()), pool);
+      if (!detached) {
+        pool.writeResult(slot, result, kind.name());
+      }
+      outcome = TaskSlots.DONE;
+    } catch (Throwable failure) {
+      outcome = TaskSlots.FAILED;
+      if (detached) {
+        pool.reportDetachedFailure(kind == null ? Integer.toHexString(kindId) : kind.name(), threadId,
+            failure);
+      } else {
+        pool.writeFailure(slot, failure);
+      }
+    }
+    pool.freeArgs(slot);
+    pool.complete(slot, outcome);
+    if (detached) {
+      state.magazine.free(slot);
+    }
+  }
+
+  /** Leaves the pool for good (shutdown): cancel what is left in our ring if stopping, give back slots. */
+  private void leavePool() {
+    if (words.load(runStateIndex) == PoolLayout.STOP) {
+      int task;
+      while ((task = ring.pop()) != 0) {
+        pool.cancel(task);
+      }
+    }
+    state.reapAll();
+    state.magazine.flush();
+    int activeIndex = pool.layout.activeWorkersIndex();
+    // Pairs with the external submitter's load of the active count after its push: if it read a
+    // count above zero, our drain below sees its task; otherwise it cancels the task itself.
+    int before = words.getAndAdd(activeIndex, -1);
+    words.notify(activeIndex, Integer.MAX_VALUE);
+    if (before == 1) {
+      pool.cancelQueuedTasks();
+    }
+  }
+}

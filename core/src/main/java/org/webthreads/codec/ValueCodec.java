@@ -1,0 +1,184 @@
+package org.webthreads.codec;
+
+import org.webthreads.SharedIntArray;
+import org.webthreads.memory.SharedWords;
+
+/**
+ * Writes Java values into shared words as a tagged stream, so that another thread (another Java heap,
+ * in the browser) can rebuild them. No reflection: the supported types are listed here.
+ *
+ * <pre>
+ * null [NULL]            int [INT, v]           long/double [tag, low, high]     float [FLOAT, bits]
+ * boolean [BOOLEAN | v &lt;&lt; 8]     String [STRING, length, two chars a word ...]
+ * int[]/float[] [tag, length, v ...]    long[]/double[] [tag, length, low, high ...]
+ * byte[] [BYTE_ARRAY, length, four bytes a word ...]     SharedIntArray [tag, handle, length]
+ * </pre>
+ */
+public final class ValueCodec {
+  private ValueCodec() {
+  }
+
+  /** The supported types, for error messages. */
+  public static final String SUPPORTED = "null, Integer, Long, Double, Float, Boolean, String, int[], "
+      + "long[], double[], float[], byte[] or SharedIntArray";
+
+  /** Words needed to encode {@code value}; throws when its type cannot cross threads. */
+  public static int sizeOf(Object value) {
+    if (value == null || value instanceof Boolean) {
+      return 1;
+    }
+    if (value instanceof Integer || value instanceof Float) {
+      return 2;
+    }
+    if (value instanceof Long || value instanceof Double) {
+      return 3;
+    }
+    if (value instanceof String) {
+      return 2 + (((String) value).length() + 1) / 2;
+    }
+    if (value instanceof int[]) {
+      return 2 + ((int[]) value).length;
+    }
+    if (value instanceof float[]) {
+      return 2 + ((float[]) value).length;
+    }
+    if (value instanceof long[]) {
+      return 2 + 2 * ((long[]) value).length;
+    }
+    if (value instanceof double[]) {
+      return 2 + 2 * ((double[]) value).length;
+    }
+    if (value instanceof byte[]) {
+      return 2 + (((byte[]) value).length + 3) / 4;
+    }
+    if (value instanceof SharedIntArray) {
+      return 3;
+    }
+    throw new IllegalArgumentException(value.getClass().getName()
+        + " cannot be carried to another thread: use " + SUPPORTED
+        + " (put bulk data in a SharedIntArray)");
+  }
+
+  /** Writes {@code value} at {@code index}; returns the index after it. */
+  public static int write(Object value, SharedWords words, int index) {
+    if (value == null) {
+      words.store(index, ValueTag.NULL);
+      return index + 1;
+    }
+    if (value instanceof Integer) {
+      words.store(index, ValueTag.INT);
+      words.store(index + 1, (Integer) value);
+      return index + 2;
+    }
+    if (value instanceof Long) {
+      return writeLong(ValueTag.LONG, (Long) value, words, index);
+    }
+    if (value instanceof Double) {
+      return writeLong(ValueTag.DOUBLE, Double.doubleToRawLongBits((Double) value), words, index);
+    }
+    if (value instanceof Float) {
+      words.store(index, ValueTag.FLOAT);
+      words.store(index + 1, Float.floatToRawIntBits((Float) value));
+      return index + 2;
+    }
+    if (value instanceof Boolean) {
+      words.store(index, ValueTag.BOOLEAN | (((Boolean) value) ? 1 << 8 : 0));
+      return index + 1;
+    }
+    if (value instanceof String) {
+      String text = (String) value;
+      int length = text.length();
+      words.store(index, ValueTag.STRING);
+      words.store(index + 1, length);
+      int at = index + 2;
+      for (int i = 0; i < length; i += 2) {
+        int low = text.charAt(i);
+        int high = i + 1 < length ? text.charAt(i + 1) : 0;
+        words.store(at++, low | (high << 16));
+      }
+      return at;
+    }
+    if (value instanceof int[]) {
+      int[] array = (int[]) value;
+      words.store(index, ValueTag.INT_ARRAY);
+      words.store(index + 1, array.length);
+      for (int i = 0; i < array.length; i++) {
+        words.store(index + 2 + i, array[i]);
+      }
+      return index + 2 + array.length;
+    }
+    if (value instanceof float[]) {
+      float[] array = (float[]) value;
+      words.store(index, ValueTag.FLOAT_ARRAY);
+      words.store(index + 1, array.length);
+      for (int i = 0; i < array.length; i++) {
+        words.store(index + 2 + i, Float.floatToRawIntBits(array[i]));
+      }
+      return index + 2 + array.length;
+    }
+    if (value instanceof long[]) {
+      long[] array = (long[]) value;
+      words.store(index, ValueTag.LONG_ARRAY);
+      words.store(index + 1, array.length);
+      for (int i = 0; i < array.length; i++) {
+        storeLong(array[i], words, index + 2 + 2 * i);
+      }
+      return index + 2 + 2 * array.length;
+    }
+    if (value instanceof double[]) {
+      double[] array = (double[]) value;
+      words.store(index, ValueTag.DOUBLE_ARRAY);
+      words.store(index + 1, array.length);
+      for (int i = 0; i < array.length; i++) {
+        storeLong(Double.doubleToRawLongBits(array[i]), words, index + 2 + 2 * i);
+      }
+      return index + 2 + 2 * array.length;
+    }
+    if (value instanceof byte[]) {
+      byte[] array = (byte[]) value;
+      words.store(index, ValueTag.BYTE_ARRAY);
+      words.store(index + 1, array.length);
+      int at = index + 2;
+      for (int i = 0; i < array.length; i += 4) {
+        int word = 0;
+        for (int b = 0; b < 4 && i + b < array.length; b++) {
+          word |= (array[i + b] & 0xFF) << (8 * b);
+        }
+        words.store(at++, word);
+      }
+      return at;
+    }
+    if (value instanceof SharedIntArray) {
+      SharedIntArray array = (SharedIntArray) value;
+      words.store(index, ValueTag.SHARED_INT_ARRAY);
+      words.store(index + 1, array.handle());
+      words.store(index + 2, array.length());
+      return index + 3;
+    }
+    throw new IllegalArgumentException(sizeOfError(value));
+  }
+
+  private static String sizeOfError(Object value) {
+    try {
+      sizeOf(value);
+      return "unsupported value " + value;
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
+    }
+  }
+
+  private static int writeLong(int tag, long value, SharedWords words, int index) {
+    words.store(index, tag);
+    storeLong(value, words, index + 1);
+    return index + 3;
+  }
+
+  static void storeLong(long value, SharedWords words, int index) {
+    words.store(index, (int) value);
+    words.store(index + 1, (int) (value >>> 32));
+  }
+
+  static long loadLong(SharedWords words, int index) {
+    return (words.load(index) & 0xFFFFFFFFL) | ((long) words.load(index + 1) << 32);
+  }
+}

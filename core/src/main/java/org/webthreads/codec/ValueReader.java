@@ -1,0 +1,218 @@
+package org.webthreads.codec;
+
+import org.webthreads.memory.SharedWords;
+
+/**
+ * Reads a stream written by {@link ValueCodec}, value after value, checking each tag so that a reader
+ * expecting the wrong type gets a clear error instead of garbage.
+ */
+public class ValueReader {
+  private final SharedWords words;
+  private final String streamName;
+  private int index;
+  private final int end;
+  private int position;
+
+  /**
+   * @param streamName names the stream in errors, e.g. "task 'fib' argument"
+   */
+  public ValueReader(SharedWords words, int index, int end, String streamName) {
+    this.words = words;
+    this.index = index;
+    this.end = end;
+    this.streamName = streamName;
+  }
+
+  public boolean hasNext() {
+    return index < end;
+  }
+
+  /** Tag of the next value, or 0 at the end. */
+  public int peekTag() {
+    return index < end ? words.load(index) & 0xFF : 0;
+  }
+
+  public int readInt() {
+    expect(ValueTag.INT);
+    int value = words.load(index + 1);
+    index += 2;
+    return value;
+  }
+
+  public long readLong() {
+    expect(ValueTag.LONG);
+    long value = ValueCodec.loadLong(words, index + 1);
+    index += 3;
+    return value;
+  }
+
+  public double readDouble() {
+    expect(ValueTag.DOUBLE);
+    double value = Double.longBitsToDouble(ValueCodec.loadLong(words, index + 1));
+    index += 3;
+    return value;
+  }
+
+  public float readFloat() {
+    expect(ValueTag.FLOAT);
+    float value = Float.intBitsToFloat(words.load(index + 1));
+    index += 2;
+    return value;
+  }
+
+  public boolean readBoolean() {
+    int header = expect(ValueTag.BOOLEAN);
+    index += 1;
+    return (header >>> 8) != 0;
+  }
+
+  public String readString() {
+    if (skipNull()) {
+      return null;
+    }
+    expect(ValueTag.STRING);
+    int length = words.load(index + 1);
+    char[] chars = new char[length];
+    int at = index + 2;
+    for (int i = 0; i < length; i += 2) {
+      int word = words.load(at++);
+      chars[i] = (char) (word & 0xFFFF);
+      if (i + 1 < length) {
+        chars[i + 1] = (char) (word >>> 16);
+      }
+    }
+    index = at;
+    return new String(chars);
+  }
+
+  public int[] readIntArray() {
+    if (skipNull()) {
+      return null;
+    }
+    expect(ValueTag.INT_ARRAY);
+    int length = words.load(index + 1);
+    int[] array = new int[length];
+    for (int i = 0; i < length; i++) {
+      array[i] = words.load(index + 2 + i);
+    }
+    index += 2 + length;
+    return array;
+  }
+
+  public float[] readFloatArray() {
+    if (skipNull()) {
+      return null;
+    }
+    expect(ValueTag.FLOAT_ARRAY);
+    int length = words.load(index + 1);
+    float[] array = new float[length];
+    for (int i = 0; i < length; i++) {
+      array[i] = Float.intBitsToFloat(words.load(index + 2 + i));
+    }
+    index += 2 + length;
+    return array;
+  }
+
+  public long[] readLongArray() {
+    if (skipNull()) {
+      return null;
+    }
+    expect(ValueTag.LONG_ARRAY);
+    int length = words.load(index + 1);
+    long[] array = new long[length];
+    for (int i = 0; i < length; i++) {
+      array[i] = ValueCodec.loadLong(words, index + 2 + 2 * i);
+    }
+    index += 2 + 2 * length;
+    return array;
+  }
+
+  public double[] readDoubleArray() {
+    if (skipNull()) {
+      return null;
+    }
+    expect(ValueTag.DOUBLE_ARRAY);
+    int length = words.load(index + 1);
+    double[] array = new double[length];
+    for (int i = 0; i < length; i++) {
+      array[i] = Double.longBitsToDouble(ValueCodec.loadLong(words, index + 2 + 2 * i));
+    }
+    index += 2 + 2 * length;
+    return array;
+  }
+
+  public byte[] readByteArray() {
+    if (skipNull()) {
+      return null;
+    }
+    expect(ValueTag.BYTE_ARRAY);
+    int length = words.load(index + 1);
+    byte[] array = new byte[length];
+    int at = index + 2;
+    for (int i = 0; i < length; i += 4) {
+      int word = words.load(at++);
+      for (int b = 0; b < 4 && i + b < length; b++) {
+        array[i + b] = (byte) (word >>> (8 * b));
+      }
+    }
+    index = at;
+    return array;
+  }
+
+  /** Reads a SharedIntArray reference as {@code handle << 32 | length}. */
+  protected long readSharedIntArrayReference() {
+    expect(ValueTag.SHARED_INT_ARRAY);
+    long reference = ((long) words.load(index + 1) << 32) | (words.load(index + 2) & 0xFFFFFFFFL);
+    index += 3;
+    return reference;
+  }
+
+  /** Reads the next value whatever its type (boxed). SharedIntArray needs a pool: see subclasses. */
+  public Object readValue() {
+    int tag = peekTag();
+    switch (tag) {
+      case ValueTag.NULL: skipNull(); return null;
+      case ValueTag.INT: return readInt();
+      case ValueTag.LONG: return readLong();
+      case ValueTag.DOUBLE: return readDouble();
+      case ValueTag.FLOAT: return readFloat();
+      case ValueTag.BOOLEAN: return readBoolean();
+      case ValueTag.STRING: return readString();
+      case ValueTag.INT_ARRAY: return readIntArray();
+      case ValueTag.LONG_ARRAY: return readLongArray();
+      case ValueTag.DOUBLE_ARRAY: return readDoubleArray();
+      case ValueTag.FLOAT_ARRAY: return readFloatArray();
+      case ValueTag.BYTE_ARRAY: return readByteArray();
+      default:
+        return readOther(tag);
+    }
+  }
+
+  protected Object readOther(int tag) {
+    throw new IllegalStateException(streamName + " " + position + ": cannot read a "
+        + ValueTag.name(tag) + " here");
+  }
+
+  private boolean skipNull() {
+    if (peekTag() == ValueTag.NULL) {
+      index++;
+      position++;
+      return true;
+    }
+    return false;
+  }
+
+  private int expect(int tag) {
+    if (index >= end) {
+      throw new IllegalStateException(streamName + " " + position + " was read, but only "
+          + position + " were passed");
+    }
+    int header = words.load(index);
+    if ((header & 0xFF) != tag) {
+      throw new IllegalArgumentException(streamName + " " + position + " is a "
+          + ValueTag.name(header & 0xFF) + ", but was read as " + ValueTag.name(tag));
+    }
+    position++;
+    return header;
+  }
+}

@@ -1,0 +1,148 @@
+package org.webthreads.scheduler;
+
+import org.webthreads.memory.SharedWords;
+
+/**
+ * Where each part of a pool lives in shared memory. A pool's region starts with a header that records
+ * the sizes, so a thread with only the region's base (a Web Worker) can rebuild the same layout.
+ *
+ * <pre>
+ * base+0   header: magic, run state, active workers, thread count, ring capacity, slot count,
+ *          arena words, queue kind, total words
+ * base+16  idle word (Parking), alone on its cache line
+ * base+32  the pool's thread ids, in pool order
+ * ...      slot free list, shared queue, one block per pool thread, task slots, arena
+ * </pre>
+ * A thread block is {@code [park, js-pending, ...]}, then the ring state word on the next cache line,
+ * then the ring cells; blocks are multiples of 16 words (64 bytes) so that threads do not share lines.
+ */
+public final class PoolLayout {
+  public static final int MAGIC = 0x57544852;
+
+  public static final int RUNNING = 0;
+  public static final int SHUTDOWN = 1;
+  public static final int STOP = 2;
+
+  private static final int H_MAGIC = 0;
+  private static final int H_RUN_STATE = 1;
+  private static final int H_ACTIVE = 2;
+  private static final int H_THREADS = 3;
+  private static final int H_RING = 4;
+  private static final int H_SLOTS = 5;
+  private static final int H_ARENA = 6;
+  private static final int H_QUEUE = 7;
+  private static final int H_TOTAL = 8;
+  private static final int IDLE = 16;
+  private static final int IDS = 32;
+
+  public final int base;
+  public final int threadCount;
+  public final int ringCapacity;
+  public final int slotCount;
+  public final int arenaWords;
+  /** 0 = lock-free shared queue, 1 = locked. */
+  public final int queueKind;
+  public final int queueCapacity;
+
+  public final int freeListBase;
+  public final int queueBase;
+  public final int threadsBase;
+  public final int threadBlockWords;
+  public final int slotsBase;
+  public final int arenaBase;
+  public final int totalWords;
+
+  public PoolLayout(int base, int threadCount, int ringCapacity, int slotCount, int arenaWords,
+      int queueKind) {
+    this.base = base;
+    this.threadCount = threadCount;
+    this.ringCapacity = ringCapacity;
+    this.slotCount = slotCount;
+    this.arenaWords = arenaWords;
+    this.queueKind = queueKind;
+    int capacity = 1;
+    while (capacity <= slotCount) {
+      capacity <<= 1;
+    }
+    this.queueCapacity = capacity;
+    this.freeListBase = align(base + IDS + threadCount);
+    this.queueBase = align(freeListBase + SlotFreeList.WORDS);
+    int queueWords = queueKind == 0
+        ? LockFreeSharedQueue.wordsFor(capacity) : LockedSharedQueue.wordsFor(capacity);
+    this.threadsBase = align(queueBase + queueWords);
+    this.threadBlockWords = align(32 + ringCapacity);
+    this.slotsBase = threadsBase + threadCount * threadBlockWords;
+    this.arenaBase = slotsBase + (slotCount + 1) * TaskSlots.SLOT_WORDS;
+    long total = (long) arenaBase + arenaWords - base;
+    if (total > Integer.MAX_VALUE / 4) {
+      throw new IllegalArgumentException("pool needs " + total + " words of shared memory, more than "
+          + "a SharedArrayBuffer can hold: lower the slot count or arena size");
+    }
+    this.totalWords = (int) total;
+  }
+
+  /** Rebuilds the layout of the pool whose region starts at {@code base}. */
+  public static PoolLayout read(SharedWords words, int base) {
+    if (words.load(base + H_MAGIC) != MAGIC) {
+      throw new IllegalStateException("no webthreads pool at shared word " + base);
+    }
+    return new PoolLayout(base, words.load(base + H_THREADS), words.load(base + H_RING),
+        words.load(base + H_SLOTS), words.load(base + H_ARENA), words.load(base + H_QUEUE));
+  }
+
+  /** Writes the header and thread ids; the magic word goes last (it marks the region as ready). */
+  public void writeHeader(SharedWords words, int[] threadIds) {
+    words.store(base + H_RUN_STATE, RUNNING);
+    words.store(base + H_ACTIVE, threadCount);
+    words.store(base + H_THREADS, threadCount);
+    words.store(base + H_RING, ringCapacity);
+    words.store(base + H_SLOTS, slotCount);
+    words.store(base + H_ARENA, arenaWords);
+    words.store(base + H_QUEUE, queueKind);
+    words.store(base + H_TOTAL, totalWords);
+    for (int i = 0; i < threadCount; i++) {
+      words.store(base + IDS + i, threadIds[i]);
+    }
+    words.store(base + H_MAGIC, MAGIC);
+  }
+
+  public int[] readThreadIds(SharedWords words) {
+    int[] ids = new int[threadCount];
+    for (int i = 0; i < threadCount; i++) {
+      ids[i] = words.load(base + IDS + i);
+    }
+    return ids;
+  }
+
+  public int runStateIndex() {
+    return base + H_RUN_STATE;
+  }
+
+  public int activeWorkersIndex() {
+    return base + H_ACTIVE;
+  }
+
+  public int idleIndex() {
+    return base + IDLE;
+  }
+
+  public int parkIndex(int poolIndex) {
+    return threadsBase + poolIndex * threadBlockWords;
+  }
+
+  public int jsPendingIndex(int poolIndex) {
+    return threadsBase + poolIndex * threadBlockWords + 1;
+  }
+
+  public int ringStateIndex(int poolIndex) {
+    return threadsBase + poolIndex * threadBlockWords + 16;
+  }
+
+  public int ringBufferIndex(int poolIndex) {
+    return threadsBase + poolIndex * threadBlockWords + 32;
+  }
+
+  private static int align(int index) {
+    return (index + 15) & ~15;
+  }
+}

@@ -1,0 +1,100 @@
+package org.webthreads.scheduler;
+
+import org.webthreads.memory.SharedWords;
+
+/**
+ * One thread's cache of free task slots (a "magazine" in Bonwick's sense): two chains of at most
+ * {@link #CHUNK} slots, private to the thread, so that allocating and freeing a slot costs one shared
+ * load or store and no atomic read-modify-write. Only when both chains are full (free) or empty
+ * (allocate) does it exchange a whole chunk with the {@link SlotFreeList}; the second chain keeps a
+ * thread that alternates between allocating and freeing at a boundary from exchanging on every call.
+ *
+ * <p>Not thread-safe: each thread (and each pool it uses) has its own.
+ */
+public final class SlotMagazine {
+  public static final int CHUNK = 64;
+
+  private final SharedWords words;
+  private final SlotFreeList freeList;
+  private int currentHead;
+  private int currentCount;
+  private int spareHead;
+  private int spareCount;
+
+  public SlotMagazine(SharedWords words, SlotFreeList freeList) {
+    this.words = words;
+    this.freeList = freeList;
+  }
+
+  /** Returns a free slot id with its STATE reset to pending, or 0 when none is to be had. */
+  public int allocate() {
+    if (currentCount == 0 && !refill()) {
+      return 0;
+    }
+    int slot = currentHead;
+    currentHead = words.load(freeList.wordOf(slot, TaskSlots.NEXT));
+    currentCount--;
+    words.store(freeList.wordOf(slot, TaskSlots.STATE), TaskSlots.PENDING);
+    return slot;
+  }
+
+  public void free(int slot) {
+    if (currentCount == CHUNK) {
+      if (spareCount == CHUNK) {
+        words.store(freeList.wordOf(spareHead, TaskSlots.CHUNK_SIZE), spareCount);
+        freeList.pushChunk(spareHead);
+      }
+      spareHead = currentHead;
+      spareCount = currentCount;
+      currentHead = 0;
+      currentCount = 0;
+    }
+    words.store(freeList.wordOf(slot, TaskSlots.NEXT), currentHead);
+    currentHead = slot;
+    currentCount++;
+  }
+
+  /** Returns every cached slot to the shared free list (when the thread leaves the pool). */
+  public void flush() {
+    if (currentCount > 0) {
+      words.store(freeList.wordOf(currentHead, TaskSlots.CHUNK_SIZE), currentCount);
+      freeList.pushChunk(currentHead);
+    }
+    if (spareCount > 0) {
+      words.store(freeList.wordOf(spareHead, TaskSlots.CHUNK_SIZE), spareCount);
+      freeList.pushChunk(spareHead);
+    }
+    currentHead = currentCount = spareHead = spareCount = 0;
+  }
+
+  public int cachedCount() {
+    return currentCount + spareCount;
+  }
+
+  private boolean refill() {
+    if (spareCount > 0) {
+      currentHead = spareHead;
+      currentCount = spareCount;
+      spareHead = spareCount = 0;
+      return true;
+    }
+    int first = freeList.popChunk();
+    if (first != 0) {
+      currentHead = first;
+      currentCount = words.load(freeList.wordOf(first, TaskSlots.CHUNK_SIZE));
+      return true;
+    }
+    long fresh = freeList.takeFresh(CHUNK);
+    if (fresh == 0) {
+      return false;
+    }
+    int start = (int) (fresh >>> 32);
+    int count = (int) fresh;
+    for (int i = count - 1; i >= 0; i--) {
+      words.store(freeList.wordOf(start + i, TaskSlots.NEXT), currentHead);
+      currentHead = start + i;
+    }
+    currentCount = count;
+    return true;
+  }
+}

@@ -1,0 +1,45 @@
+package org.webthreads.scheduler;
+
+/**
+ * Layout of a task slot: 16 shared words (one 64-byte cache line) describing one submitted task.
+ *
+ * <pre>
+ *  0 STATE          PENDING, then DONE / FAILED / CANCELLED (low byte); bit 8 = a joiner may be waiting
+ *  1 KIND           task-kind id                      (while free: NEXT, the next free slot)
+ *  2 FLAGS          DETACHED: nobody holds a future   (while free: CHUNK_NEXT, the next free chunk)
+ *  3 ARGS           argument area header              (while free: CHUNK_SIZE of the chunk it heads)
+ *  4..10            arguments inline (7 words) or an arena handle
+ * 11 RESULT         result area header
+ * 12..15            result inline (4 words) or an arena handle
+ * </pre>
+ * Slot ids run from 1; id 0 means "no task" everywhere (queues return it when empty).
+ */
+public final class TaskSlots {
+  public static final int SLOT_WORDS = 16;
+
+  public static final int STATE = 0;
+  public static final int KIND = 1;
+  public static final int NEXT = 1;
+  public static final int FLAGS = 2;
+  public static final int CHUNK_NEXT = 2;
+  public static final int ARGS = 3;
+  public static final int CHUNK_SIZE = 3;
+  public static final int ARGS_INLINE_WORDS = 7;
+  public static final int RESULT = 11;
+  public static final int RESULT_INLINE_WORDS = 4;
+
+  public static final int PENDING = 0;
+  public static final int DONE = 1;
+  public static final int FAILED = 2;
+  public static final int CANCELLED = 3;
+  public static final int OUTCOME_MASK = 0xFF;
+  public static final int WAITER = 0x100;
+
+  public static final int FLAG_DETACHED = 1;
+
+  /** Largest slot count: ids must fit the 20-bit id field of {@link SlotFreeList}'s head word. */
+  public static final int MAX_SLOTS = (1 << 20) - 1;
+
+  private TaskSlots() {
+  }
+}

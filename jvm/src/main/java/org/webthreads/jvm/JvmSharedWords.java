@@ -1,0 +1,175 @@
+package org.webthreads.jvm;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.webthreads.memory.SharedWords;
+
+/**
+ * {@link SharedWords} over JVM memory: an {@link AtomicIntegerArray} (volatile, sequentially consistent
+ * accesses) and a futex emulation.
+ *
+ * <p>The futex: waiters of an index queue up in one of 64 buckets, each a monitor. A waiter compares the
+ * word and enqueues itself under the bucket's lock; a notifier takes the same lock, marks up to
+ * {@code count} waiters of that index as notified and wakes the bucket. A waiter returns
+ * {@link #WOKEN} only when it was marked, so spurious wake-ups of {@code Object.wait} never leak out:
+ * a test that relies on notifications really tests them. A store that precedes a notify is seen by any
+ * waiter that enqueues after the notifier released the lock, because the waiter reads the word under
+ * that lock.
+ */
+public final class JvmSharedWords implements SharedWords {
+  private static final int BUCKETS = 64;
+
+  private final AtomicIntegerArray array;
+  private final Bucket[] buckets = new Bucket[BUCKETS];
+
+  public JvmSharedWords(int length) {
+    this.array = new AtomicIntegerArray(length);
+    for (int i = 0; i < BUCKETS; i++) {
+      buckets[i] = new Bucket();
+    }
+  }
+
+  @Override
+  public int length() {
+    return array.length();
+  }
+
+  @Override
+  public int load(int index) {
+    return array.get(index);
+  }
+
+  @Override
+  public void store(int index, int value) {
+    array.set(index, value);
+  }
+
+  @Override
+  public boolean compareAndSet(int index, int expected, int value) {
+    return array.compareAndSet(index, expected, value);
+  }
+
+  @Override
+  public int getAndAdd(int index, int delta) {
+    return array.getAndAdd(index, delta);
+  }
+
+  @Override
+  public int waitWhileEqual(int index, int expected, long timeoutNanos) {
+    Bucket bucket = buckets[index & (BUCKETS - 1)];
+    boolean interrupted = false;
+    try {
+      synchronized (bucket) {
+        if (array.get(index) != expected) {
+          return NOT_EQUAL;
+        }
+        Waiter waiter = new Waiter(index);
+        bucket.add(waiter);
+        long deadline = timeoutNanos < 0 ? 0 : System.nanoTime() + timeoutNanos;
+        while (!waiter.notified) {
+          try {
+            if (timeoutNanos < 0) {
+              bucket.wait();
+            } else {
+              long left = deadline - System.nanoTime();
+              if (left <= 0) {
+                bucket.remove(waiter);
+                return TIMED_OUT;
+              }
+              TimeUnit.NANOSECONDS.timedWait(bucket, left);
+            }
+          } catch (InterruptedException e) {
+            interrupted = true; // keep waiting: returning now would be a spurious wake-up
+          }
+        }
+        return WOKEN;
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  @Override
+  public int notify(int index, int count) {
+    Bucket bucket = buckets[index & (BUCKETS - 1)];
+    synchronized (bucket) {
+      int woken = bucket.markNotified(index, count);
+      if (woken > 0) {
+        bucket.notifyAll();
+      }
+      return woken;
+    }
+  }
+
+  @Override
+  public boolean canWait() {
+    return true;
+  }
+
+  private static final class Waiter {
+    final int index;
+    boolean notified;
+    Waiter next;
+
+    Waiter(int index) {
+      this.index = index;
+    }
+  }
+
+  /** FIFO list of waiters; guarded by its own monitor. */
+  private static final class Bucket {
+    private Waiter head;
+    private Waiter tail;
+
+    void add(Waiter waiter) {
+      if (tail == null) {
+        head = waiter;
+      } else {
+        tail.next = waiter;
+      }
+      tail = waiter;
+    }
+
+    void remove(Waiter waiter) {
+      Waiter previous = null;
+      for (Waiter w = head; w != null; previous = w, w = w.next) {
+        if (w == waiter) {
+          unlink(previous, w);
+          return;
+        }
+      }
+    }
+
+    int markNotified(int index, int count) {
+      int marked = 0;
+      Waiter previous = null;
+      Waiter w = head;
+      while (w != null && marked < count) {
+        Waiter next = w.next;
+        if (w.index == index) {
+          w.notified = true;
+          unlink(previous, w);
+          marked++;
+        } else {
+          previous = w;
+        }
+        w = next;
+      }
+      return marked;
+    }
+
+    private void unlink(Waiter previous, Waiter w) {
+      if (previous == null) {
+        head = w.next;
+      } else {
+        previous.next = w.next;
+      }
+      if (tail == w) {
+        tail = previous;
+      }
+      w.next = null;
+    }
+  }
+}
