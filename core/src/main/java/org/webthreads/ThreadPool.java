@@ -25,8 +25,10 @@ import org.webthreads.scheduler.TaskSlots;
  * task goes to that thread's ring, from any other thread to the shared queue.
  */
 public final class ThreadPool {
-  private static final int ARGS_IN_ARENA = 1 << 31;
-  private static final int LENGTH_MASK = 0x7FFFFFFF;
+  private static final int ARGS_IN_ARENA = TaskSlots.ARGS_IN_ARENA;
+  private static final int LENGTH_MASK = TaskSlots.ARGS_LENGTH_MASK;
+  private static final int RESULT_IN_ARENA = 1 << 31;
+  private static final int RESULT_LENGTH_MASK = 0x7FFFFFFF;
 
   private final Platform platform;
   final SharedWords words;
@@ -193,13 +195,12 @@ public final class ThreadPool {
     int slot = allocateSlot(state, loop, kind);
     int slotBase = freeList.wordOf(slot, 0);
     try {
-      writeArgs(slotBase, args, argWords);
+      writeArgs(slotBase, args, argWords, detached ? TaskSlots.DETACHED : 0);
     } catch (RuntimeException e) {
       state.magazine.free(slot);
       throw e;
     }
     words.store(slotBase + TaskSlots.KIND, kind.id());
-    words.store(slotBase + TaskSlots.FLAGS, detached ? TaskSlots.FLAG_DETACHED : 0);
     TaskFuture<?> future = null;
     if (!detached) {
       future = new TaskFuture<>(this, slot, kind);
@@ -266,10 +267,10 @@ public final class ThreadPool {
     }
   }
 
-  private void writeArgs(int slotBase, Object[] args, int argWords) {
+  private void writeArgs(int slotBase, Object[] args, int argWords, int flags) {
     int header = slotBase + TaskSlots.ARGS;
     if (argWords <= TaskSlots.ARGS_INLINE_WORDS) {
-      words.store(header, argWords);
+      words.store(header, argWords | flags);
       int at = header + 1;
       for (int i = 0; args != null && i < args.length; i++) {
         at = ValueCodec.write(args[i], words, at);
@@ -277,27 +278,29 @@ public final class ThreadPool {
       return;
     }
     int handle = arena.allocate(argWords);
-    words.store(header, argWords | ARGS_IN_ARENA);
     words.store(header + 1, handle);
+    words.store(header, argWords | ARGS_IN_ARENA | flags);
     int at = handle;
     for (Object arg : args) {
       at = ValueCodec.write(arg, words, at);
     }
   }
 
-  TaskInput argsOf(int slot, String kindName) {
+  /** The ARGS header word of {@code slot}: argument length, arena and detached bits. */
+  int argsHeader(int slot) {
+    return words.load(freeList.wordOf(slot, TaskSlots.ARGS));
+  }
+
+  TaskInput argsOf(int slot, int argsHeader, String kindName) {
     int header = freeList.wordOf(slot, TaskSlots.ARGS);
-    int value = words.load(header);
-    int start = (value & ARGS_IN_ARENA) != 0 ? words.load(header + 1) : header + 1;
-    return new TaskInput(this, words, start, start + (value & LENGTH_MASK), kindName, "argument");
+    int start = (argsHeader & ARGS_IN_ARENA) != 0 ? words.load(header + 1) : header + 1;
+    return new TaskInput(this, words, start, start + (argsHeader & LENGTH_MASK), kindName, "argument");
   }
 
   /** Frees the argument block of {@code slot} if it lives in the arena. */
-  void freeArgs(int slot) {
-    int header = freeList.wordOf(slot, TaskSlots.ARGS);
-    if ((words.load(header) & ARGS_IN_ARENA) != 0) {
-      arena.free(words.load(header + 1));
-      words.store(header, 0);
+  void freeArgs(int slot, int argsHeader) {
+    if ((argsHeader & ARGS_IN_ARENA) != 0) {
+      arena.free(words.load(freeList.wordOf(slot, TaskSlots.ARGS) + 1));
     }
   }
 
@@ -337,7 +340,7 @@ public final class ThreadPool {
       at = header + 1;
     } else {
       int handle = arena.allocate(size);
-      words.store(header, size | ARGS_IN_ARENA);
+      words.store(header, size | RESULT_IN_ARENA);
       words.store(header + 1, handle);
       at = handle;
     }
@@ -349,8 +352,8 @@ public final class ThreadPool {
   private TaskInput resultReader(int slot, String kindName) {
     int header = freeList.wordOf(slot, TaskSlots.RESULT);
     int value = words.load(header);
-    int start = (value & ARGS_IN_ARENA) != 0 ? words.load(header + 1) : header + 1;
-    return new TaskInput(this, words, start, start + (value & LENGTH_MASK), kindName, "result");
+    int start = (value & RESULT_IN_ARENA) != 0 ? words.load(header + 1) : header + 1;
+    return new TaskInput(this, words, start, start + (value & RESULT_LENGTH_MASK), kindName, "result");
   }
 
   Object readResult(int slot, TaskKind<?> kind) {
@@ -369,7 +372,7 @@ public final class ThreadPool {
   /** Frees the slot's result block (if any) and the slot itself, into the current thread's cache. */
   void releaseSlot(int slot) {
     int header = freeList.wordOf(slot, TaskSlots.RESULT);
-    if ((words.load(header) & ARGS_IN_ARENA) != 0) {
+    if ((words.load(header) & RESULT_IN_ARENA) != 0) {
       arena.free(words.load(header + 1));
     }
     words.store(header, 0);
@@ -486,11 +489,13 @@ public final class ThreadPool {
 
   /** A JS task signalled with {@link #signalJsPending} has run; returns how many are still pending. */
   public int jsTaskDone(int threadId) {
-    return words.getAndAdd(layout.jsPendingIndex(requireIndex(threadId)), -1) - 1;
+    int before = words.getAndAdd(layout.jsPendingIndex(requireIndex(threadId)), -1);
+    return (before & PoolLayout.JS_COUNT_MASK) - 1;
   }
 
+  /** How many JS tasks signalled to {@code threadId} have not run yet. */
   public int jsPending(int threadId) {
-    return words.load(layout.jsPendingIndex(requireIndex(threadId)));
+    return words.load(layout.jsPendingIndex(requireIndex(threadId))) & PoolLayout.JS_COUNT_MASK;
   }
 
   private int requireIndex(int threadId) {
@@ -510,8 +515,9 @@ public final class ThreadPool {
 
   /** Accepts no more tasks from outside the pool; queued tasks still run. Does not block. */
   public void shutdown() {
-    words.compareAndSet(layout.runStateIndex(), PoolLayout.RUNNING, PoolLayout.SHUTDOWN);
-    parking.wakeAll();
+    if (words.compareAndSet(layout.runStateIndex(), PoolLayout.RUNNING, PoolLayout.SHUTDOWN)) {
+      signalRunStateChange();
+    }
   }
 
   /**
@@ -519,9 +525,27 @@ public final class ThreadPool {
    * CancellationException); running tasks finish. Returns how many tasks this call cancelled.
    */
   public int shutdownNow() {
-    words.store(layout.runStateIndex(), PoolLayout.STOP);
-    parking.wakeAll();
+    int before;
+    do {
+      before = words.load(layout.runStateIndex());
+    } while (before != PoolLayout.STOP
+        && !words.compareAndSet(layout.runStateIndex(), before, PoolLayout.STOP));
+    if (before != PoolLayout.STOP) {
+      signalRunStateChange();
+    }
     return cancelQueuedTasks();
+  }
+
+  /**
+   * Tells every pool thread that the run state changed: the flag in its signal word is what its loop
+   * checks before every task and before sleeping (after the run-state store, so a thread that sees
+   * the flag sees the new state), and the wake reaches a sleeping one.
+   */
+  private void signalRunStateChange() {
+    for (int k = 0; k < threadIds.length; k++) {
+      words.getAndAdd(layout.jsPendingIndex(k), PoolLayout.RUN_STATE_CHANGED);
+      parking.wake(k);
+    }
   }
 
   int cancelQueuedTasks() {
@@ -548,15 +572,15 @@ public final class ThreadPool {
   }
 
   void cancel(int slot) {
-    boolean detached =
-        (words.load(freeList.wordOf(slot, TaskSlots.FLAGS)) & TaskSlots.FLAG_DETACHED) != 0;
-    freeArgs(slot);
-    words.store(freeList.wordOf(slot, TaskSlots.RESULT), 0);
-    complete(slot, TaskSlots.CANCELLED);
-    if (detached) {
+    int argsHeader = argsHeader(slot);
+    freeArgs(slot, argsHeader);
+    if ((argsHeader & TaskSlots.DETACHED) != 0) {
       WorkerLoop loop = currentLoop.get();
       (loop != null ? loop.state : externalState()).magazine.free(slot);
+      return; // nobody holds a future: nothing to complete
     }
+    words.store(freeList.wordOf(slot, TaskSlots.RESULT), 0);
+    complete(slot, TaskSlots.CANCELLED);
   }
 
   public boolean isShutdown() {

@@ -21,9 +21,11 @@ final class WorkerLoop {
   private final int threadId;
   final LocalRing ring;
   final SubmitterState state;
-  private final int jsPendingIndex;
+  private final int signalIndex;
   private final int runStateIndex;
   private boolean searching;
+  /** The pool is in STOP: queued tasks are cancelled instead of run. */
+  private boolean stopping;
   private int random;
 
   WorkerLoop(ThreadPool pool, int index, int threadId) {
@@ -33,17 +35,22 @@ final class WorkerLoop {
     this.threadId = threadId;
     this.ring = pool.rings[index];
     this.state = pool.newWorkerState();
-    this.jsPendingIndex = pool.layout.jsPendingIndex(index);
+    this.signalIndex = pool.layout.jsPendingIndex(index);
     this.runStateIndex = pool.layout.runStateIndex();
     this.random = 0x9E3779B9 * (threadId + 1);
   }
 
   LoopExit run() {
     while (true) {
-      // One load per task: JS tasks preempt at the next task boundary (pairs with signalJsPending).
-      if (words.load(jsPendingIndex) > 0) {
-        stopSearching();
-        return LoopExit.JS_PENDING;
+      // One load per task covers JS tasks (they preempt at the next task boundary; pairs with
+      // signalJsPending) and run-state changes (pairs with ThreadPool.signalRunStateChange).
+      int signal = words.load(signalIndex);
+      if (signal != 0) {
+        if ((signal & PoolLayout.JS_COUNT_MASK) != 0) {
+          stopSearching();
+          return LoopExit.JS_PENDING;
+        }
+        stopping = words.load(runStateIndex) == PoolLayout.STOP;
       }
       int task = findTask();
       if (task != 0) {
@@ -51,7 +58,8 @@ final class WorkerLoop {
         runTask(task);
         continue;
       }
-      if (words.load(runStateIndex) != PoolLayout.RUNNING) {
+      if (signal != 0) {
+        // Shut down (the flag is only ever set with the run state) and nothing left to run here.
         stopSearching();
         leavePool();
         return LoopExit.SHUTDOWN;
@@ -59,9 +67,8 @@ final class WorkerLoop {
       pool.parking.prepareSleep(index, searching);
       searching = false;
       // The re-check of the Parking protocol: everything that could have been published before a
-      // waker read the idle word (tasks, JS tasks, a shutdown).
-      if (words.load(jsPendingIndex) > 0 || words.load(runStateIndex) != PoolLayout.RUNNING
-          || hasStealableWork()) {
+      // waker read the idle word (tasks; JS tasks and shutdown, both in the signal word).
+      if (words.load(signalIndex) != 0 || hasStealableWork()) {
         searching = pool.parking.cancelSleep(index);
         continue;
       }
@@ -152,20 +159,20 @@ final class WorkerLoop {
   }
 
   void runTask(int slot) {
-    int slotBase = pool.freeList.wordOf(slot, 0);
-    boolean detached = (words.load(slotBase + TaskSlots.FLAGS) & TaskSlots.FLAG_DETACHED) != 0;
-    if (words.load(runStateIndex) == PoolLayout.STOP) {
+    int argsHeader = pool.argsHeader(slot);
+    if (stopping) {
       pool.cancel(slot);
       return;
     }
-    int kindId = words.load(slotBase + TaskSlots.KIND);
+    boolean detached = (argsHeader & TaskSlots.DETACHED) != 0;
+    int kindId = words.load(pool.freeList.wordOf(slot, TaskSlots.KIND));
     TaskKind<?> kind = TaskRegistry.lookup(kindId);
     int outcome;
     try {
       if (kind == null) {
         throw new UnknownTaskKindException(kindId, threadId);
       }
-      Object result = kind.body().run(pool.argsOf(slot, kind.name()), pool);
+      Object result = kind.body().run(pool.argsOf(slot, argsHeader, kind.name()), pool);
       if (!detached) {
         pool.writeResult(slot, result, kind.name());
       }
@@ -179,16 +186,17 @@ final class WorkerLoop {
         pool.writeFailure(slot, failure);
       }
     }
-    pool.freeArgs(slot);
-    pool.complete(slot, outcome);
+    pool.freeArgs(slot, argsHeader);
     if (detached) {
-      state.magazine.free(slot);
+      state.magazine.free(slot); // nobody waits on a detached task: no completion to publish
+    } else {
+      pool.complete(slot, outcome);
     }
   }
 
   /** Leaves the pool for good (shutdown): cancel what is left in our ring if stopping, give back slots. */
   private void leavePool() {
-    if (words.load(runStateIndex) == PoolLayout.STOP) {
+    if (stopping) {
       int task;
       while ((task = ring.pop()) != 0) {
         pool.cancel(task);

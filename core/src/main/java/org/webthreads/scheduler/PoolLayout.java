@@ -23,6 +23,13 @@ public final class PoolLayout {
   public static final int SHUTDOWN = 1;
   public static final int STOP = 2;
 
+  /**
+   * Added to every thread's JS-pending word when the run state changes, so that the loop's one load
+   * per task notices a shutdown as well as JS tasks. The low 24 bits count pending JS tasks.
+   */
+  public static final int RUN_STATE_CHANGED = 1 << 24;
+  public static final int JS_COUNT_MASK = RUN_STATE_CHANGED - 1;
+
   private static final int H_MAGIC = 0;
   private static final int H_RUN_STATE = 1;
   private static final int H_ACTIVE = 2;
@@ -130,6 +137,7 @@ public final class PoolLayout {
     return threadsBase + poolIndex * threadBlockWords;
   }
 
+  /** The thread's signal word: pending JS tasks (low 24 bits) plus {@link #RUN_STATE_CHANGED}. */
   public int jsPendingIndex(int poolIndex) {
     return threadsBase + poolIndex * threadBlockWords + 1;
   }

@@ -6,8 +6,8 @@ package org.webthreads.scheduler;
  * <pre>
  *  0 STATE          PENDING, then DONE / FAILED / CANCELLED (low byte); bit 8 = a joiner may be waiting
  *  1 KIND           task-kind id                      (while free: NEXT, the next free slot)
- *  2 FLAGS          DETACHED: nobody holds a future   (while free: CHUNK_NEXT, the next free chunk)
- *  3 ARGS           argument area header              (while free: CHUNK_SIZE of the chunk it heads)
+ *  2 (unused)                                         (while free: CHUNK_NEXT, the next free chunk)
+ *  3 ARGS           [in arena:1 | detached:1 | words:30] (while free: CHUNK_SIZE of the chunk it heads)
  *  4..10            arguments inline (7 words) or an arena handle
  * 11 RESULT         result area header
  * 12..15            result inline (4 words) or an arena handle
@@ -20,7 +20,6 @@ public final class TaskSlots {
   public static final int STATE = 0;
   public static final int KIND = 1;
   public static final int NEXT = 1;
-  public static final int FLAGS = 2;
   public static final int CHUNK_NEXT = 2;
   public static final int ARGS = 3;
   public static final int CHUNK_SIZE = 3;
@@ -35,7 +34,12 @@ public final class TaskSlots {
   public static final int OUTCOME_MASK = 0xFF;
   public static final int WAITER = 0x100;
 
-  public static final int FLAG_DETACHED = 1;
+  /** ARGS header bit: the arguments live in an arena block whose handle is the next word. */
+  public static final int ARGS_IN_ARENA = 1 << 31;
+  /** ARGS header bit: submitted with execute(); nobody holds a future, the runner frees the slot. */
+  public static final int DETACHED = 1 << 30;
+  /** ARGS header: the argument stream's length in words. */
+  public static final int ARGS_LENGTH_MASK = (1 << 30) - 1;
 
   /** Largest slot count: ids must fit the 20-bit id field of {@link SlotFreeList}'s head word. */
   public static final int MAX_SLOTS = (1 << 20) - 1;
