@@ -31,7 +31,16 @@ public final class TaskFuture<R> {
 
   /** True once the task has completed, failed or been cancelled. Never blocks. */
   public boolean isDone() {
-    return harvested || harvest();
+    if (harvested) {
+      return true;
+    }
+    // No lock while the task is pending (the common case in a join loop). If another thread harvested
+    // meanwhile and the slot was reused (so it reads pending again), harvested was set before the slot
+    // was freed, so the second read of it sees true.
+    if (pool.slotState(slot) == org.webthreads.scheduler.TaskSlots.PENDING) {
+      return harvested;
+    }
+    return harvest();
   }
 
   /** Waits for the task (helping on pool threads) and returns its value. */

@@ -13,7 +13,7 @@ public final class TaskInput extends ValueReader {
   private final ThreadPool pool;
 
   TaskInput(ThreadPool pool, SharedWords words, int index, int end, String kindName, String what) {
-    super(words, index, end, "task '" + kindName + "' " + what);
+    super(words, index, end, "task '", kindName, what);
     this.pool = pool;
   }
 

@@ -294,7 +294,7 @@ public final class ThreadPool {
   TaskInput argsOf(int slot, int argsHeader, String kindName) {
     int header = freeList.wordOf(slot, TaskSlots.ARGS);
     int start = (argsHeader & ARGS_IN_ARENA) != 0 ? words.load(header + 1) : header + 1;
-    return new TaskInput(this, words, start, start + (argsHeader & LENGTH_MASK), kindName, "argument");
+    return new TaskInput(this, words, start, start + (argsHeader & LENGTH_MASK), kindName, "' argument");
   }
 
   /** Frees the argument block of {@code slot} if it lives in the arena. */
@@ -353,7 +353,7 @@ public final class ThreadPool {
     int header = freeList.wordOf(slot, TaskSlots.RESULT);
     int value = words.load(header);
     int start = (value & RESULT_IN_ARENA) != 0 ? words.load(header + 1) : header + 1;
-    return new TaskInput(this, words, start, start + (value & RESULT_LENGTH_MASK), kindName, "result");
+    return new TaskInput(this, words, start, start + (value & RESULT_LENGTH_MASK), kindName, "' result");
   }
 
   Object readResult(int slot, TaskKind<?> kind) {

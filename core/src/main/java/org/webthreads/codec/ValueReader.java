@@ -8,7 +8,9 @@ import org.webthreads.memory.SharedWords;
  */
 public class ValueReader {
   private final SharedWords words;
-  private final String streamName;
+  private final String namePrefix;
+  private final String nameMiddle;
+  private final String nameSuffix;
   private int index;
   private final int end;
   private int position;
@@ -17,10 +19,25 @@ public class ValueReader {
    * @param streamName names the stream in errors, e.g. "task 'fib' argument"
    */
   public ValueReader(SharedWords words, int index, int end, String streamName) {
+    this(words, index, end, streamName, "", "");
+  }
+
+  /**
+   * Names the stream as {@code prefix + middle + suffix}, joined only when an error needs the name:
+   * a reader is made for every task, and most never report anything.
+   */
+  public ValueReader(SharedWords words, int index, int end, String prefix, String middle,
+      String suffix) {
     this.words = words;
     this.index = index;
     this.end = end;
-    this.streamName = streamName;
+    this.namePrefix = prefix;
+    this.nameMiddle = middle;
+    this.nameSuffix = suffix;
+  }
+
+  private String streamName() {
+    return namePrefix + nameMiddle + nameSuffix;
   }
 
   public boolean hasNext() {
@@ -189,7 +206,7 @@ public class ValueReader {
   }
 
   protected Object readOther(int tag) {
-    throw new IllegalStateException(streamName + " " + position + ": cannot read a "
+    throw new IllegalStateException(streamName() + " " + position + ": cannot read a "
         + ValueTag.name(tag) + " here");
   }
 
@@ -204,12 +221,12 @@ public class ValueReader {
 
   private int expect(int tag) {
     if (index >= end) {
-      throw new IllegalStateException(streamName + " " + position + " was read, but only "
+      throw new IllegalStateException(streamName() + " " + position + " was read, but only "
           + position + " were passed");
     }
     int header = words.load(index);
     if ((header & 0xFF) != tag) {
-      throw new IllegalArgumentException(streamName + " " + position + " is a "
+      throw new IllegalArgumentException(streamName() + " " + position + " is a "
           + ValueTag.name(header & 0xFF) + ", but was read as " + ValueTag.name(tag));
     }
     position++;
