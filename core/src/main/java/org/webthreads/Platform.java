@@ -20,4 +20,12 @@ public interface Platform {
    * @throws IllegalArgumentException when a thread already serves another pool that is not terminated
    */
   void startWorkers(ThreadPool pool, int[] threadIds);
+
+  /**
+   * Whether threads outside the pool live as long as the program (the browser's main thread), so that
+   * they may cache free task slots. On the JVM any thread may submit and then end: return false.
+   */
+  default boolean outsideThreadsAreLongLived() {
+    return false;
+  }
 }

@@ -224,14 +224,17 @@ public final class ThreadPool {
   private SubmitterState externalState() {
     SubmitterState state = externalState.get();
     if (state == null) {
-      state = new SubmitterState(new SlotMagazine(words, freeList), layout.ringCapacity);
+      // Outside threads on a platform whose threads may end keep no slot cache (see SlotMagazine).
+      state = new SubmitterState(
+          new SlotMagazine(words, freeList, platform.outsideThreadsAreLongLived()),
+          layout.ringCapacity);
       externalState.set(state);
     }
     return state;
   }
 
   SubmitterState newWorkerState() {
-    return new SubmitterState(new SlotMagazine(words, freeList), layout.ringCapacity);
+    return new SubmitterState(new SlotMagazine(words, freeList, true), layout.ringCapacity);
   }
 
   private int allocateSlot(SubmitterState state, WorkerLoop loop, TaskKind<?> kind) {
@@ -256,7 +259,7 @@ public final class ThreadPool {
           // Our own unjoined futures hold slots: wait for the oldest, then harvest it.
           waitForSlotState(pending.slot());
         } else {
-          return freeList.awaitRelease(state.magazine);
+          return freeList.awaitRelease(state.magazine, parking::wakeAll);
         }
         continue;
       }
@@ -316,8 +319,9 @@ public final class ThreadPool {
     try {
       size = ValueCodec.sizeOf(value);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("task '" + kindName + "' returned a value that "
-          + e.getMessage().substring(e.getMessage().indexOf("cannot")));
+      String message = e.getMessage();
+      throw new IllegalArgumentException("task '" + kindName + "' returned a value of type "
+          + value.getClass().getName() + " that " + message.substring(message.indexOf("cannot")));
     }
     writeStream(slot, new Object[] {value}, size);
   }

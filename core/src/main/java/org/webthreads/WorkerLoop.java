@@ -26,6 +26,8 @@ final class WorkerLoop {
   private boolean searching;
   /** The pool is in STOP: queued tasks are cancelled instead of run. */
   private boolean stopping;
+  /** The last {@link #findTask} that found nothing saw the shared queue's head claimed but unpublished. */
+  private boolean queueBusy;
   private int random;
 
   WorkerLoop(ThreadPool pool, int index, int threadId) {
@@ -64,11 +66,16 @@ final class WorkerLoop {
         leavePool();
         return LoopExit.SHUTDOWN;
       }
+      if (pool.freeList.hasWaiters()) {
+        state.magazine.flush(); // an outside thread waits for a slot: give back what we cache
+      }
       pool.parking.prepareSleep(index, searching);
       searching = false;
       // The re-check of the Parking protocol: everything that could have been published before a
-      // waker read the idle word (tasks; JS tasks and shutdown, both in the signal word).
-      if (words.load(signalIndex) != 0 || hasStealableWork()) {
+      // waker read the idle word (tasks; JS tasks and shutdown, both in the signal word; a slot
+      // waiter, who wakes us after announcing itself).
+      if (words.load(signalIndex) != 0 || hasStealableWork()
+          || (pool.freeList.hasWaiters() && state.magazine.cachedCount() > 0)) {
         searching = pool.parking.cancelSleep(index);
         continue;
       }
@@ -93,6 +100,7 @@ final class WorkerLoop {
     if (task > 0) {
       return task;
     }
+    queueBusy = task == SharedQueue.BUSY;
     return steal();
   }
 
@@ -152,9 +160,13 @@ final class WorkerLoop {
       int task = findTask();
       if (task != 0) {
         runTask(task);
-      } else {
+      } else if (!queueBusy) {
         pool.waitForSlotState(future.slot());
       }
+      // Else a producer has claimed the queue's head cell and not yet published it; the task we join
+      // may sit behind it. Look again rather than sleep: the producer's wake-up after publishing
+      // (notifyWork) reaches parked threads only, never a thread waiting in a join. The wait lasts
+      // as long as the producer takes between its claim and its publish (two stores).
     }
   }
 
@@ -178,20 +190,32 @@ final class WorkerLoop {
       }
       outcome = TaskSlots.DONE;
     } catch (Throwable failure) {
-      outcome = TaskSlots.FAILED;
+      // A task that joined a task shutdownNow() cancelled, or whose fork it refused, is cancelled
+      // too, not failed, so that a cancelled fork/join tree reports cancellation all the way up.
+      outcome = isCancellation(failure) ? TaskSlots.CANCELLED : TaskSlots.FAILED;
       if (detached) {
         pool.reportDetachedFailure(kind == null ? Integer.toHexString(kindId) : kind.name(), threadId,
             failure);
-      } else {
+      } else if (outcome == TaskSlots.FAILED) {
         pool.writeFailure(slot, failure);
       }
     }
     pool.freeArgs(slot, argsHeader);
+    finish(slot, detached, outcome);
+  }
+
+  private void finish(int slot, boolean detached, int outcome) {
     if (detached) {
       state.magazine.free(slot); // nobody waits on a detached task: no completion to publish
     } else {
       pool.complete(slot, outcome);
     }
+  }
+
+  private boolean isCancellation(Throwable failure) {
+    return failure instanceof java.util.concurrent.CancellationException
+        || (failure instanceof PoolShutdownException
+            && words.load(runStateIndex) == PoolLayout.STOP);
   }
 
   /** Leaves the pool for good (shutdown): cancel what is left in our ring if stopping, give back slots. */

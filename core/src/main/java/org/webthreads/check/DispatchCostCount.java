@@ -57,6 +57,11 @@ public final class DispatchCostCount {
       @Override
       public void startWorkers(ThreadPool pool, int[] threadIds) {
       }
+
+      @Override
+      public boolean outsideThreadsAreLongLived() {
+        return true; // models the browser's main thread
+      }
     };
     ThreadPool pool = ThreadPool.create(platform, PoolConfig.defaults().withQueue(queueKind), 1);
     double[] perTask = new double[3];

@@ -111,12 +111,20 @@ public final class SlotFreeList {
     }
   }
 
+  /** Whether some thread waits in {@link #awaitRelease}: caching threads should give slots back. */
+  public boolean hasWaiters() {
+    return words.load(waitersIndex) > 0;
+  }
+
   /**
    * For threads that may block: retries {@code magazine.allocate()} until it yields a slot, sleeping in between until
    * a chunk is pushed. Returns the slot id.
    */
-  public int awaitRelease(SlotMagazine magazine) {
+  public int awaitRelease(SlotMagazine magazine, Runnable wakeHolders) {
     words.getAndAdd(waitersIndex, 1);
+    // Threads that cache free slots give them back when they see a waiter before sleeping
+    // (hasWaiters); wake the sleeping ones so that they look. Pairs with their re-check.
+    wakeHolders.run();
     try {
       while (true) {
         int event = words.load(eventIndex);

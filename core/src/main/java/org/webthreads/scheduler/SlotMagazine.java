@@ -16,18 +16,27 @@ public final class SlotMagazine {
 
   private final SharedWords words;
   private final SlotFreeList freeList;
+  private final boolean caching;
   private int currentHead;
   private int currentCount;
   private int spareHead;
   private int spareCount;
 
-  public SlotMagazine(SharedWords words, SlotFreeList freeList) {
+  /**
+   * @param caching false for threads that may end at any time (outside threads on the JVM): they then
+   *     keep no slots, so a thread that ends cannot take free slots with it
+   */
+  public SlotMagazine(SharedWords words, SlotFreeList freeList, boolean caching) {
     this.words = words;
     this.freeList = freeList;
+    this.caching = caching;
   }
 
   /** Returns a free slot id with its STATE reset to pending, or 0 when none is to be had. */
   public int allocate() {
+    if (!caching) {
+      return allocateUncached();
+    }
     if (currentCount == 0 && !refill()) {
       return 0;
     }
@@ -39,6 +48,13 @@ public final class SlotMagazine {
   }
 
   public void free(int slot) {
+    if (!caching) {
+      // A chunk of one slot straight back to the shared list.
+      words.store(freeList.wordOf(slot, TaskSlots.NEXT), 0);
+      words.store(freeList.wordOf(slot, TaskSlots.CHUNK_SIZE), 1);
+      freeList.pushChunk(slot);
+      return;
+    }
     if (currentCount == CHUNK) {
       if (spareCount == CHUNK) {
         words.store(freeList.wordOf(spareHead, TaskSlots.CHUNK_SIZE), spareCount);
@@ -69,6 +85,27 @@ public final class SlotMagazine {
 
   public int cachedCount() {
     return currentCount + spareCount;
+  }
+
+  private int allocateUncached() {
+    int slot = freeList.popChunk();
+    if (slot != 0) {
+      int size = words.load(freeList.wordOf(slot, TaskSlots.CHUNK_SIZE));
+      if (size > 1) {
+        // Keep one slot, give the rest of the chunk back.
+        int rest = words.load(freeList.wordOf(slot, TaskSlots.NEXT));
+        words.store(freeList.wordOf(rest, TaskSlots.CHUNK_SIZE), size - 1);
+        freeList.pushChunk(rest);
+      }
+    } else {
+      long fresh = freeList.takeFresh(1);
+      if (fresh == 0) {
+        return 0;
+      }
+      slot = (int) (fresh >>> 32);
+    }
+    words.store(freeList.wordOf(slot, TaskSlots.STATE), TaskSlots.PENDING);
+    return slot;
   }
 
   private boolean refill() {
