@@ -6,7 +6,6 @@ import org.webthreads.SharedIntArray;
 import org.webthreads.TaskFuture;
 import org.webthreads.TaskKind;
 import org.webthreads.ThreadPool;
-import org.webthreads.memory.SharedRegion;
 
 /**
  * Runs the whole core on one thread: a pool of one worker whose loop the main thread runs after
@@ -40,21 +39,7 @@ public final class CoreSmokeCheck {
   /** Returns a line describing the results; throws if any is wrong. */
   public static String run() {
     SingleThreadWords words = new SingleThreadWords(1 << 21);
-    Platform platform = new Platform() {
-      @Override
-      public int[] workerIds() {
-        return new int[] {1};
-      }
-
-      @Override
-      public SharedRegion allocate(int count) {
-        return new SharedRegion(words, 0);
-      }
-
-      @Override
-      public void startWorkers(ThreadPool pool, int[] threadIds) {
-      }
-    };
+    Platform platform = new SingleThreadPlatform(words, false);
     ThreadPool pool = ThreadPool.create(platform,
         org.webthreads.PoolConfig.defaults().withSlotCount(4096).withArenaWords(1 << 16), 1);
     SharedIntArray array = pool.newSharedIntArray(10);

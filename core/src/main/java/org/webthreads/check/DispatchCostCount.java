@@ -5,7 +5,6 @@ import org.webthreads.Platform;
 import org.webthreads.PoolConfig;
 import org.webthreads.TaskKind;
 import org.webthreads.ThreadPool;
-import org.webthreads.memory.SharedRegion;
 
 /**
  * Counts the shared-word operations (in the browser: Atomics calls) per task on the dispatch paths. It
@@ -43,26 +42,7 @@ public final class DispatchCostCount {
   public static String run(PoolConfig.QueueKind queueKind) {
     CountingWords words = new CountingWords(new SingleThreadWords(1 << 22));
     counter = words;
-    Platform platform = new Platform() {
-      @Override
-      public int[] workerIds() {
-        return new int[] {1};
-      }
-
-      @Override
-      public SharedRegion allocate(int count) {
-        return new SharedRegion(words, 0);
-      }
-
-      @Override
-      public void startWorkers(ThreadPool pool, int[] threadIds) {
-      }
-
-      @Override
-      public boolean outsideThreadsAreLongLived() {
-        return true; // models the browser's main thread
-      }
-    };
+    Platform platform = new SingleThreadPlatform(words, true /* models the browser main thread */);
     ThreadPool pool = ThreadPool.create(platform, PoolConfig.defaults().withQueue(queueKind), 1);
     double[] perTask = new double[3];
     for (int round = 0; round < 2; round++) { // the first round warms the slot caches

@@ -1,0 +1,39 @@
+package org.webthreads.check;
+
+import org.webthreads.Platform;
+import org.webthreads.ThreadPool;
+import org.webthreads.memory.SharedRegion;
+import org.webthreads.memory.SharedWords;
+
+/**
+ * A platform of one worker (id 1) whose loop the calling thread runs itself with
+ * {@link ThreadPool#runWorker}: the whole core on one thread, for the checks in this package.
+ */
+final class SingleThreadPlatform implements Platform {
+  private final SharedWords words;
+  private final boolean outsideThreadLongLived;
+
+  SingleThreadPlatform(SharedWords words, boolean outsideThreadLongLived) {
+    this.words = words;
+    this.outsideThreadLongLived = outsideThreadLongLived;
+  }
+
+  @Override
+  public int[] workerIds() {
+    return new int[] {1};
+  }
+
+  @Override
+  public SharedRegion allocate(int count) {
+    return new SharedRegion(words, 0);
+  }
+
+  @Override
+  public void startWorkers(ThreadPool pool, int[] threadIds) {
+  }
+
+  @Override
+  public boolean outsideThreadsAreLongLived() {
+    return outsideThreadLongLived;
+  }
+}
