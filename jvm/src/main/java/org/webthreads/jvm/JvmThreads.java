@@ -26,6 +26,7 @@ import org.webthreads.memory.SharedRegion;
  * }</pre>
  */
 public final class JvmThreads implements Platform, AutoCloseable {
+  private static final long WORKER_STACK_BYTES = 64L << 20;
   private final Thread[] threads;
   private final LinkedBlockingQueue<Message>[] inboxes;
   private final ThreadPool[] serving;
@@ -39,7 +40,8 @@ public final class JvmThreads implements Platform, AutoCloseable {
     for (int i = 0; i < count; i++) {
       int id = i + 1;
       inboxes[i] = new LinkedBlockingQueue<>();
-      threads[i] = new Thread(() -> serve(id), "webthreads-" + id);
+      // A join runs other tasks on the joining thread's stack, so workers get a deep one.
+      threads[i] = new Thread(null, () -> serve(id), "webthreads-" + id, WORKER_STACK_BYTES);
       threads[i].setDaemon(true);
     }
   }

@@ -442,8 +442,8 @@ class ExactlyOnceStressTest {
         Arguments.of(QueueKind.LOCKED, 256, 3, 1_000_000),
         // Tiny rings: most forks overflow into the shared queue and joins help from it. Kept small
         // because of the unbounded help nesting shown by randomSpawnTreesWithTinyRingsAtFullSize.
-        Arguments.of(QueueKind.LOCK_FREE, 4, 3, 20_000),
-        Arguments.of(QueueKind.LOCKED, 8, 4, 20_000));
+        Arguments.of(QueueKind.LOCK_FREE, 4, 3, 2_000),
+        Arguments.of(QueueKind.LOCKED, 8, 4, 2_000));
   }
 
   static Stream<Arguments> tinyRingFullSizeConfigs() {
