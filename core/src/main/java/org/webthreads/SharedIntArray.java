@@ -47,6 +47,23 @@ public final class SharedIntArray {
     return words.getAndAdd(handle + check(index), delta);
   }
 
+  /**
+   * Wakes every thread waiting for element {@code index} to change (a blocking wait on a worker or
+   * the JVM, or an asynchronous one on the browser's main thread). Call after the store or add that
+   * a waiter is waiting for, e.g. when a countdown reaches zero.
+   */
+  public int notifyWaiters(int index) {
+    return words.notify(handle + check(index), Integer.MAX_VALUE);
+  }
+
+  /**
+   * Blocks while element {@code index} holds {@code expected}, until {@link #notifyWaiters} (or at
+   * once when it holds another value). Not on the browser's main thread: it must never block.
+   */
+  public void awaitChange(int index, int expected) {
+    words.waitWhileEqual(handle + check(index), expected, -1);
+  }
+
   public int[] toArray() {
     int[] copy = new int[length];
     for (int i = 0; i < length; i++) {

@@ -72,6 +72,28 @@ public final class TaskFuture<R> {
     return kind;
   }
 
+  /**
+   * Index, in the pool's shared words, of the word that changes when this task completes: for
+   * platforms whose threads may not block (the browser's main thread), which wait for it
+   * asynchronously (Atomics.waitAsync) after {@link #prepareAsyncWait()}.
+   */
+  public int completionWordIndex() {
+    return pool.completionWordIndex(slot);
+  }
+
+  /**
+   * Announces an asynchronous waiter, so that completing the task notifies the completion word.
+   * Returns the value that word holds while the task is pending (wait while it still holds it), or
+   * -1 when the task is already done (then {@link #join()} returns without blocking).
+   */
+  public int prepareAsyncWait() {
+    if (isDone()) {
+      return -1;
+    }
+    int waiting = pool.announceWaiter(slot);
+    return waiting == -1 || isDone() ? -1 : waiting;
+  }
+
   int slot() {
     return slot;
   }

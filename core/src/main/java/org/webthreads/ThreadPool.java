@@ -417,6 +417,30 @@ public final class ThreadPool {
     }
   }
 
+  int completionWordIndex(int slot) {
+    return freeList.wordOf(slot, TaskSlots.STATE);
+  }
+
+  /**
+   * Sets the WAITER bit on a pending slot (as {@link #waitForSlotState} does before it blocks) and
+   * returns the state word's value with it, or -1 once the task is no longer pending.
+   */
+  int announceWaiter(int slot) {
+    int stateIndex = freeList.wordOf(slot, TaskSlots.STATE);
+    while (true) {
+      int state = words.load(stateIndex);
+      if ((state & TaskSlots.OUTCOME_MASK) != TaskSlots.PENDING) {
+        return -1;
+      }
+      // The same announcement as in waitForSlotState: pairs with complete()'s getAndAdd, which
+      // notifies when it sees the bit; a failed CAS means the state changed, so look again.
+      if ((state & TaskSlots.WAITER) != 0
+          || words.compareAndSet(stateIndex, state, state | TaskSlots.WAITER)) {
+        return state | TaskSlots.WAITER;
+      }
+    }
+  }
+
   /** Blocks until the slot's task is no longer pending (or returns at once if it is not). */
   void waitForSlotState(int slot) {
     int stateIndex = freeList.wordOf(slot, TaskSlots.STATE);
@@ -594,6 +618,15 @@ public final class ThreadPool {
   /** True once shut down and every pool thread has left the pool. */
   public boolean isTerminated() {
     return isShutdown() && words.load(layout.activeWorkersIndex()) == 0;
+  }
+
+  /**
+   * Index of the shared word counting pool threads that have not left the pool: each leaving thread
+   * decrements it and notifies it, so a thread that may not block can wait for termination
+   * asynchronously on it (while {@link #isTerminated()} is false).
+   */
+  public int terminationWordIndex() {
+    return layout.activeWorkersIndex();
   }
 
   /** Blocks until terminated or the timeout elapses; returns whether terminated. */

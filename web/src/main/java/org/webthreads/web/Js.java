@@ -1,0 +1,160 @@
+package org.webthreads.web;
+
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSFunctor;
+import org.teavm.jso.JSObject;
+
+/**
+ * The JavaScript calls of the web runtime that are not on the per-task path (those go through
+ * {@link WasmAtomics}): the webthreads.js runtime, messages, plain objects, promises. Each is an
+ * {@code @JSBody}; calls that may throw in JavaScript catch there and return the error as a string,
+ * so that Java sees it as a value.
+ */
+final class Js {
+  private Js() {
+  }
+
+  /** A message or event from the runtime. */
+  @JSFunctor
+  interface MessageHandler extends JSObject {
+    void handle(JSObject message);
+  }
+
+  /** A worker's message or failure, with the worker's id. */
+  @JSFunctor
+  interface WorkerEventHandler extends JSObject {
+    void handle(int workerId, JSObject message);
+  }
+
+  @JSFunctor
+  interface Callback extends JSObject {
+    void run();
+  }
+
+  /** Settles a JS Promise made by {@link #newPromise}. */
+  @JSFunctor
+  interface PromiseBody extends JSObject {
+    void start(JSObject resolve, JSObject reject);
+  }
+
+  // ---- runtime state --------------------------------------------------------------------------
+
+  @JSBody(script = "return !!(self.webthreads && self.webthreads.threadId !== undefined);")
+  static native boolean runtimeLoaded();
+
+  @JSBody(script = "return self.webthreads.isWorker === true;")
+  static native boolean isWorker();
+
+  @JSBody(script = "return self.webthreads.threadId | 0;")
+  static native int threadId();
+
+  /** Workers: how many workers the page started. */
+  @JSBody(script = "return self.webthreads.count | 0;")
+  static native int workerCount();
+
+  @JSBody(script = "const p = self.webthreads.isolationProblem; return p === null || p === undefined ? null : p;")
+  static native String isolationProblem();
+
+  @JSBody(script = "self.webthreads.started = true;")
+  static native void markStarted();
+
+  @JSBody(script = "return self.webthreads.query || '';")
+  static native String pageQuery();
+
+  @JSBody(params = "handler", script = "self.webthreads.setHandler(handler);")
+  static native void setHandler(MessageHandler handler);
+
+  @JSBody(params = {"id", "count", "handler"}, script = "self.webthreads.spawnWorker(id, count, handler);")
+  static native void spawnWorker(int id, int count, WorkerEventHandler handler);
+
+  @JSBody(params = {"count", "overrides"}, script = "self.webthreads.bootWorkers(count, overrides);")
+  static native void bootWorkers(int count, JSObject overrides);
+
+  @JSBody(params = "id", script = "self.webthreads.terminateWorker(id);")
+  static native void terminateWorker(int id);
+
+  /** Sends a message; returns null, or the reason it could not be sent (nothing was sent then). */
+  @JSBody(params = {"target", "message", "transfer"}, script = "try {"
+      + " self.webthreads.send(target, message, transfer); return null;"
+      + " } catch (e) { return self.webthreads.describe(e); }")
+  static native String send(int target, JSObject message, JSObject transfer);
+
+  @JSBody(params = {"index", "expected", "callback"},
+      script = "self.webthreads.waitAsync(index, expected, callback);")
+  static native void waitAsync(int index, int expected, Callback callback);
+
+  @JSBody(params = {"callback", "ms"}, script = "return setTimeout(callback, ms);")
+  static native int setTimeout(Callback callback, int ms);
+
+  @JSBody(params = "handle", script = "clearTimeout(handle);")
+  static native void clearTimeout(int handle);
+
+  @JSBody(params = "callback", script = "queueMicrotask(callback);")
+  static native void queueMicrotask(Callback callback);
+
+  @JSBody(params = "message", script = "console.error(message);")
+  static native void consoleError(String message);
+
+  // ---- plain objects ------------------------------------------------------------------------
+
+  @JSBody(script = "return {};")
+  static native JSObject newObject();
+
+  @JSBody(script = "return [];")
+  static native JSObject newArray();
+
+  @JSBody(params = {"array", "value"}, script = "array.push(value);")
+  static native void push(JSObject array, JSObject value);
+
+  @JSBody(params = {"object", "key", "value"}, script = "object[key] = value;")
+  static native void set(JSObject object, String key, int value);
+
+  @JSBody(params = {"object", "key", "value"}, script = "object[key] = value;")
+  static native void set(JSObject object, String key, double value);
+
+  @JSBody(params = {"object", "key", "value"}, script = "object[key] = value;")
+  static native void set(JSObject object, String key, boolean value);
+
+  @JSBody(params = {"object", "key", "value"}, script = "object[key] = value;")
+  static native void set(JSObject object, String key, String value);
+
+  @JSBody(params = {"object", "key", "value"}, script = "object[key] = value;")
+  static native void set(JSObject object, String key, JSObject value);
+
+  @JSBody(params = {"object", "key"}, script = "const v = object[key];"
+      + " return v === undefined || v === null ? null : String(v);")
+  static native String getString(JSObject object, String key);
+
+  @JSBody(params = {"object", "key"}, script = "return object[key] | 0;")
+  static native int getInt(JSObject object, String key);
+
+  @JSBody(params = {"object", "key"}, script = "const v = object[key]; return v === undefined ? null : v;")
+  static native JSObject get(JSObject object, String key);
+
+  @JSBody(params = "value", script = "return value === undefined || value === null;")
+  static native boolean isNullish(JSObject value);
+
+  @JSBody(params = "value", script = "return value;")
+  static native JSObject number(double value);
+
+  @JSBody(params = "value", script = "return value;")
+  static native JSObject string(String value);
+
+  @JSBody(params = "value", script = "return value;")
+  static native JSObject bool(boolean value);
+
+  @JSBody(params = "value", script = "return BigInt.asIntN(64, BigInt(value));")
+  static native JSObject bigIntFromString(String value);
+
+  // ---- promises and errors --------------------------------------------------------------------
+
+  @JSBody(params = "body", script = "return new Promise((resolve, reject) => body(resolve, reject));")
+  static native JSObject newPromise(PromiseBody body);
+
+  @JSBody(params = {"settle", "value"}, script = "settle(value);")
+  static native void settle(JSObject settle, JSObject value);
+
+  /** A JS Error with the given name (the Java exception class) and message. */
+  @JSBody(params = {"name", "message"}, script = "const e = new Error(message); e.name = name; return e;")
+  static native JSObject error(String name, String message);
+}

@@ -1,0 +1,41 @@
+package org.webthreads.web;
+
+import org.teavm.jso.JSObject;
+
+/** What a running JS task knows: where it runs, who sent it, and what its result transfers. */
+public final class JsTaskContext {
+  private final WebPlatform platform;
+  private final int sender;
+  private JSObject transfer;
+
+  JsTaskContext(WebPlatform platform, int sender) {
+    this.platform = platform;
+    this.sender = sender;
+  }
+
+  public WebPlatform platform() {
+    return platform;
+  }
+
+  /** The thread this task runs on. */
+  public int threadId() {
+    return platform.threadId();
+  }
+
+  /** The thread that sent it (0 = the page). */
+  public int senderId() {
+    return sender;
+  }
+
+  /** Moves {@code transferable} (an ArrayBuffer, MessagePort...) with the result instead of copying it. */
+  public void transferWithResult(JSObject transferable) {
+    if (transfer == null) {
+      transfer = Js.newArray();
+    }
+    Js.push(transfer, transferable);
+  }
+
+  JSObject transferList() {
+    return transfer;
+  }
+}

@@ -1,0 +1,124 @@
+package org.webthreads.web;
+
+import org.teavm.jso.JSObject;
+
+/**
+ * The page's side of the worker manager: initialises the shared memory, starts and boots the workers,
+ * waits until all are ready (or reports the first that fails, or those missing at the timeout), then
+ * handles their messages: JS tasks for the page, results of the page's JS tasks, failures.
+ */
+final class PageRuntime {
+  private static WebPlatform platform;
+  private static WebThreads.ReadyCallback onReady;
+  private static WebThreads.ErrorCallback onError;
+  private static boolean[] ready;
+  private static int readyCount;
+  private static boolean started;
+  private static boolean startFailed;
+  private static int timer;
+
+  private PageRuntime() {
+  }
+
+  static WebPlatform platform() {
+    return started ? platform : null;
+  }
+
+  static void start(WebOptions options, WebThreads.ReadyCallback readyCallback,
+      WebThreads.ErrorCallback errorCallback) {
+    if (platform != null) {
+      throw new IllegalStateException("WebThreads.start was already called on this page");
+    }
+    int count = options.workers();
+    WasmSharedWords words = new WasmSharedWords(false);
+    words.store(PlatformWords.BUMP_INDEX, PlatformWords.FIRST_REGION);
+    words.store(PlatformWords.WORKERS_INDEX, count);
+    words.store(PlatformWords.MAGIC_INDEX, PlatformWords.MAGIC);
+    platform = new WebPlatform(words, 0, count);
+    onReady = readyCallback;
+    onError = errorCallback;
+    ready = new boolean[count + 1];
+    for (int id = 1; id <= count; id++) {
+      Js.spawnWorker(id, count, PageRuntime::onWorkerEvent);
+    }
+    JSObject overrides = Js.newObject();
+    if (options.overriddenWorker() > 0) {
+      Js.set(overrides, String.valueOf(options.overriddenWorker()), options.overriddenWasm());
+    }
+    Js.bootWorkers(count, overrides);
+    timer = Js.setTimeout(PageRuntime::onStartTimeout, options.startTimeoutMillis());
+  }
+
+  private static void onWorkerEvent(int id, JSObject message) {
+    String type = Js.getString(message, "t");
+    if ("ready".equals(type)) {
+      if (!ready[id] && !startFailed) {
+        ready[id] = true;
+        readyCount++;
+        if (readyCount == platform.workerCount()) {
+          Js.clearTimeout(timer);
+          started = true;
+          onReady.ready(platform);
+        }
+      }
+    } else if ("fatal".equals(type)) {
+      reportFailure(id, Js.getString(message, "where"), Js.getString(message, "message"));
+    } else if ("js".equals(type)) {
+      platform.jsTasks.run(message);
+    } else if ("jsr".equals(type)) {
+      platform.jsTasks.complete(message);
+    } else {
+      Js.consoleError("webthreads: unexpected message '" + type + "' from worker " + id);
+    }
+  }
+
+  /** A worker failed: before start, the start fails; after, every thread learns of it. */
+  static void reportFailure(int id, String where, String cause) {
+    if (!started) {
+      failStart(new WorkerFailedException(id, where, cause));
+      return;
+    }
+    if (!platform.isWorkerAlive(id)) {
+      return;
+    }
+    platform.workerFailed(id, where, cause);
+    for (int peer = 1; peer <= platform.workerCount(); peer++) {
+      if (platform.isWorkerAlive(peer)) {
+        JSObject message = Js.newObject();
+        Js.set(message, "t", "peerDown");
+        Js.set(message, "id", id);
+        Js.set(message, "where", where);
+        Js.set(message, "message", cause);
+        platform.jsTasks.deliver(peer, message, null);
+      }
+    }
+  }
+
+  private static void onStartTimeout() {
+    if (started || startFailed) {
+      return;
+    }
+    StringBuilder missing = new StringBuilder();
+    for (int id = 1; id < ready.length; id++) {
+      if (!ready[id]) {
+        missing.append(missing.length() == 0 ? "" : ", ").append(id);
+      }
+    }
+    int first = Integer.parseInt(missing.toString().split(",")[0].trim());
+    failStart(new WorkerFailedException(first, "start", "workers " + missing + " were not ready after "
+        + "the start timeout; check the browser console and that worker.js, the TeaVM runtime and the "
+        + "wasm file are served next to the page"));
+  }
+
+  private static void failStart(WorkerFailedException failure) {
+    if (startFailed) {
+      return;
+    }
+    startFailed = true;
+    Js.clearTimeout(timer);
+    for (int id = 1; id < ready.length; id++) {
+      Js.terminateWorker(id);
+    }
+    onError.failed(failure);
+  }
+}

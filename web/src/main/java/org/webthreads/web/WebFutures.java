@@ -1,0 +1,90 @@
+package org.webthreads.web;
+
+import org.teavm.jso.JSObject;
+import org.webthreads.SharedIntArray;
+import org.webthreads.TaskFailedException;
+import org.webthreads.TaskFuture;
+import org.webthreads.ThreadPool;
+
+/**
+ * Completion without blocking, for the page's main thread (and any thread that prefers its event
+ * loop): callbacks and JS Promises driven by {@code Atomics.waitAsync} on the task's completion word.
+ * Once a callback runs, {@link TaskFuture#join()} returns at once.
+ */
+public final class WebFutures {
+  private WebFutures() {
+  }
+
+  /** Calls {@code callback} from the event loop once {@code future}'s task has finished in any way. */
+  public static void whenDone(TaskFuture<?> future, Runnable callback) {
+    int pendingValue = future.prepareAsyncWait();
+    if (pendingValue == -1) {
+      Js.queueMicrotask(callback::run);
+      return;
+    }
+    // complete() notifies the word because prepareAsyncWait set the waiter bit; if it completed in
+    // between, the word no longer holds pendingValue and waitAsync returns at once.
+    Js.waitAsync(future.completionWordIndex(), pendingValue, () -> whenDone(future, callback));
+  }
+
+  /**
+   * A Promise of the task's value (numbers, strings, booleans and null as JS values; other values
+   * as their string form). It rejects with an Error named after the task's exception class, or
+   * "CancellationException".
+   */
+  public static JSObject promise(TaskFuture<?> future) {
+    JSObject[] settle = new JSObject[2];
+    JSObject promise = Js.newPromise((resolve, reject) -> {
+      settle[0] = resolve;
+      settle[1] = reject;
+    });
+    whenDone(future, () -> {
+      try {
+        Js.settle(settle[0], toJs(future.join()));
+      } catch (TaskFailedException e) {
+        Js.settle(settle[1], Js.error(e.remoteClassName(), e.getMessage()));
+      } catch (RuntimeException e) {
+        Js.settle(settle[1], Js.error(e.getClass().getSimpleName(), e.getMessage()));
+      }
+    });
+    return promise;
+  }
+
+  /**
+   * Calls {@code callback} once element {@code index} of {@code array} holds {@code value}. The
+   * thread that stores that value must call {@link SharedIntArray#notifyWaiters} after it (e.g. the
+   * task that counts a countdown down to zero).
+   */
+  public static void whenValue(SharedIntArray array, int index, int value, Runnable callback) {
+    int current = array.get(index);
+    if (current == value) {
+      Js.queueMicrotask(callback::run);
+      return;
+    }
+    Js.waitAsync(array.handle() + index, current, () -> whenValue(array, index, value, callback));
+  }
+
+  /** Calls {@code callback} once {@code pool} is shut down and every thread has left it. */
+  public static void whenTerminated(ThreadPool pool, Runnable callback) {
+    int index = pool.terminationWordIndex();
+    int active = pool.words().load(index);
+    if (pool.isTerminated()) {
+      Js.queueMicrotask(callback::run);
+      return;
+    }
+    Js.waitAsync(index, active, () -> whenTerminated(pool, callback));
+  }
+
+  static JSObject toJs(Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Number) {
+      return Js.number(((Number) value).doubleValue());
+    }
+    if (value instanceof Boolean) {
+      return Js.bool((Boolean) value);
+    }
+    return Js.string(value.toString());
+  }
+}

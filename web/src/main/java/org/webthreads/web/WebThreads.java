@@ -1,0 +1,80 @@
+package org.webthreads.web;
+
+/**
+ * Entry point of a webthreads program in the browser. The same compiled program runs on the page and
+ * in every worker, and its {@code main} runs everywhere; register task kinds first, then call
+ * {@link #start} unconditionally:
+ * <pre>{@code
+ * public static void main(String[] args) {
+ *   Tasks.register();                        // TaskKind / JsTaskKind statics, on every thread
+ *   WebThreads.start(WebOptions.defaults(), platform -> {
+ *     ThreadPool pool = ThreadPool.create(platform, platform.workerIds());
+ *     WebFutures.whenDone(pool.submit(Tasks.FIB, 30), ...);
+ *   }, error -> showError(error.getMessage()));
+ * }
+ * }</pre>
+ * On the page, start loads N workers and calls {@code onReady} once all are ready (or {@code onError}
+ * once, naming the worker and cause, if one fails to load or throws, or if the page is not
+ * cross-origin isolated). In a worker it makes the worker ready for pools and JS tasks and returns;
+ * the callbacks are not called there.
+ */
+public final class WebThreads {
+  private WebThreads() {
+  }
+
+  /** Called on the page when every worker is ready. */
+  @FunctionalInterface
+  public interface ReadyCallback {
+    void ready(WebPlatform platform);
+  }
+
+  /** Called on the page when the workers cannot all be started. */
+  @FunctionalInterface
+  public interface ErrorCallback {
+    void failed(RuntimeException error);
+  }
+
+  public static void start(WebOptions options, ReadyCallback onReady, ErrorCallback onError) {
+    if (options == null || onReady == null || onError == null) {
+      throw new NullPointerException("WebThreads.start needs options, a ready callback and an error callback");
+    }
+    if (!Js.runtimeLoaded()) {
+      throw new IllegalStateException("the webthreads runtime is not loaded: the page must load "
+          + "webthreads.js after the TeaVM runtime and start the program with "
+          + "webthreads.start({wasm: ..., runtime: ...}) instead of calling main itself");
+    }
+    if (Js.isWorker()) {
+      WorkerRuntime.start();
+      return;
+    }
+    String problem = Js.isolationProblem();
+    if (problem != null) {
+      onError.failed(new IllegalStateException(problem));
+      return;
+    }
+    PageRuntime.start(options, onReady, onError);
+  }
+
+  /** Whether this code runs in a worker (false on the page). */
+  public static boolean isWorker() {
+    return Js.runtimeLoaded() && Js.isWorker();
+  }
+
+  /**
+   * This thread's platform once started (in a worker: after {@link #start}; on the page: once
+   * ready), else null. Tasks use it to send JS tasks.
+   */
+  public static WebPlatform platform() {
+    return Js.runtimeLoaded() && Js.isWorker() ? WorkerRuntime.platform() : PageRuntime.platform();
+  }
+
+  /** This thread's id: 0 on the page, 1..N in workers (also before start). */
+  public static int threadId() {
+    return Js.runtimeLoaded() ? Js.threadId() : 0;
+  }
+
+  /** The page's URL query string (also in workers), e.g. for test or demo options. */
+  public static String pageQuery() {
+    return Js.pageQuery();
+  }
+}

