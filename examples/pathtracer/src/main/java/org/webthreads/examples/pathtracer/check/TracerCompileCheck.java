@@ -9,7 +9,8 @@ import org.webthreads.examples.pathtracer.TileRenderer;
 
 /**
  * Uses the whole pure renderer: builds the default scene, sends it through the codec (the way the
- * browser ships it to workers), renders a tiny frame in two tiles and two passes, prints the checksum.
+ * browser ships it to workers), renders the golden frame (64 x 48, 4 passes, seed 42; see the tests'
+ * Golden class) in two tiles per pass and prints its checksums.
  * The build compiles this class with TeaVM to WebAssembly GC, which proves the renderer uses nothing
  * TeaVM lacks.
  */
@@ -18,16 +19,17 @@ public final class TracerCompileCheck {
   }
 
   public static String run() {
-    int width = 16;
-    int height = 12;
+    int width = 64;
+    int height = 48;
+    int passes = 4;
     Scene scene = SceneCodec.decode(SceneCodec.fromWords(SceneCodec.toWords(
         SceneCodec.encode(DefaultScene.build(42, width, height)))));
     AccumulationBuffer buffer = new AccumulationBuffer(width, height);
-    for (int pass = 0; pass < 2; pass++) {
-      TileRenderer.renderTile(scene, width, height, 0, 0, width, 6, pass, buffer);
-      TileRenderer.renderTile(scene, width, height, 0, 6, width, 6, pass, buffer);
+    for (int pass = 0; pass < passes; pass++) {
+      TileRenderer.renderTile(scene, width, height, 0, 0, width, 20, pass, buffer);
+      TileRenderer.renderTile(scene, width, height, 0, 20, width, height - 20, pass, buffer);
     }
-    byte[] rgba = buffer.toRgba(2);
+    byte[] rgba = buffer.toRgba(passes);
     return "sums " + Accumulation.hex(Accumulation.checksum(buffer.sums())) + " rgba "
         + Accumulation.hex(Accumulation.checksum(rgba)) + " primitives " + scene.primitiveCount();
   }
