@@ -11,6 +11,5 @@ WORKERS="${WORKERS:-2}"
 TASKS="${TASKS:-2000000}"
 
 mvn -q -B -pl bench -am package -DskipTests >&2
-CP="bench/target/benchmarks.jar"
-java -cp "$CP" org.webthreads.bench.web.BrowserBenchRunner bench/target/webapp \
-  "browser-bench.html?workers=$WORKERS&tasks=$TASKS" self.wtBench | tee bench/target/browser-bench.json
+java -cp bench/target/benchmarks.jar org.webthreads.bench.web.BrowserBenchRunner bench/target/webapp \
+  "webthreads=browser-bench.html?workers=$WORKERS&tasks=$TASKS@self.wtBench" | tee bench/target/browser-bench.json

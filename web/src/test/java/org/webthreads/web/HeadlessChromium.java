@@ -43,10 +43,15 @@ public final class HeadlessChromium implements AutoCloseable {
     driver = new ChromeDriver(service, options);
   }
 
-  /** Opens {@code url} and waits (at most {@code timeout}) until the page sets its title to "done". */
-  public void openAndAwaitDone(String url, Duration timeout) {
+  /**
+   * Opens {@code url} and waits (at most {@code timeout}) until the page sets its title to "done" or
+   * "error"; returns that title.
+   */
+  public String openAndAwaitDone(String url, Duration timeout) {
     driver.get(url);
-    new WebDriverWait(driver, timeout, Duration.ofMillis(100)).until(d -> "done".equals(d.getTitle()));
+    new WebDriverWait(driver, timeout, Duration.ofMillis(100))
+        .until(d -> "done".equals(d.getTitle()) || "error".equals(d.getTitle()));
+    return driver.getTitle();
   }
 
   public Object eval(String script) {
