@@ -163,6 +163,16 @@ public final class BrowserSelfTest {
       });
     });
 
+    add("promises", r -> {
+      JSObject fib = WebFutures.promise(pool.submit(SelfTestTasks.FIB, 12));
+      JSObject failing = WebFutures.promise(pool.submit(SelfTestTasks.THROWS, "promised failure"));
+      JSObject echo = platform.sendJs(SelfTestTasks.ECHO, WebPlatform.ANY_WORKER, SelfTestTasks.number(5), null);
+      settled(fib, a -> settled(failing, b -> settled(echo, c -> r.check(a.equals("resolved 144")
+          && b.equals("rejected java.lang.IllegalStateException: task 'selftest.throws' failed with "
+              + "java.lang.IllegalStateException: promised failure")
+          && c.startsWith("resolved {\"thread\":") && c.endsWith("\"value\":5}"), a + " | " + b + " | " + c))));
+    });
+
     add("blockingJoinOnMainIsAnError", r -> {
       TaskFuture<Long> fib = pool.submit(SelfTestTasks.FIB, 22);
       try {
@@ -463,6 +473,16 @@ public final class BrowserSelfTest {
 
   @JSBody(params = "callback", script = "queueMicrotask(callback);")
   static native void queueMicrotask(Callback callback);
+
+  @JSFunctor
+  interface Settled extends JSObject {
+    void accept(String outcome);
+  }
+
+  @JSBody(params = {"promise", "callback"}, script = "promise.then("
+      + "v => callback('resolved ' + (typeof v === 'object' ? JSON.stringify(v) : String(v))),"
+      + "e => callback('rejected ' + e.name + ': ' + e.message));")
+  static native void settled(JSObject promise, Settled callback);
 
   @JSBody(script = "return { f: () => 1 };")
   static native JSObject uncloneable();
