@@ -43,6 +43,8 @@ public final class TracerPage {
   private static double[] passMillis;
   private static double startMillis;
   private static boolean failed;
+  /** postMessage mode: the frame's sums on the page, a plain (unshared) Int32Array. */
+  private static JSObject pageSums;
 
   private TracerPage() {
   }
@@ -81,6 +83,9 @@ public final class TracerPage {
     activity = pool.newSharedIntArray((platform.workerCount() + 1) * TracerTasks.ACTIVITY_STRIDE);
     tiles = settings.tiles();
     passMillis = new double[settings.passes];
+    if (settings.postMessage) {
+      pageSums = Ui.int32Array(pixels * 3);
+    }
     Ui.status("sending the scene (" + encoded.length + " doubles) to " + platform.workerCount() + " workers");
     int[] acknowledged = {0};
     for (int id : platform.workerIds()) {
@@ -107,6 +112,10 @@ public final class TracerPage {
 
   private static void runPass(int pass) {
     if (failed) {
+      return;
+    }
+    if (settings.postMessage) {
+      runPassByMessages(pass);
       return;
     }
     Ui.status("pass " + (pass + 1) + (settings.passes > 0 ? " of " + settings.passes : ""));
@@ -138,6 +147,50 @@ public final class TracerPage {
     }
   }
 
+  /**
+   * The comparison path: each tile is a JS task ({@link TracerTasks#TILE_PIXELS}) to the least busy
+   * worker, which returns the tile's samples in a transferred Int32Array; the page adds them to its own
+   * sums (a plain Int32Array) and draws the tile, as a page driving a worker pool by messages would.
+   */
+  private static void runPassByMessages(int pass) {
+    Ui.status("pass " + (pass + 1) + " of " + settings.passes + " (tiles by postMessage)");
+    double start = Ui.now();
+    int count = tiles.length / 4;
+    int[] left = {count};
+    for (int k = 0; k < count; k++) {
+      int x0 = tiles[k * 4];
+      int y0 = tiles[k * 4 + 1];
+      int w = tiles[k * 4 + 2];
+      int h = tiles[k * 4 + 3];
+      JSObject payload = Ui.newObject();
+      Ui.setInt(payload, "id", SCENE_ID);
+      Ui.setInt(payload, "width", settings.width);
+      Ui.setInt(payload, "height", settings.height);
+      Ui.setInt(payload, "x0", x0);
+      Ui.setInt(payload, "y0", y0);
+      Ui.setInt(payload, "w", w);
+      Ui.setInt(payload, "h", h);
+      Ui.setInt(payload, "pass", pass);
+      platform.sendJs(TracerTasks.TILE_PIXELS, WebPlatform.ANY_WORKER, payload, null, new JsTaskCallback() {
+        @Override
+        public void completed(JSObject samples) {
+          if (failed) {
+            return;
+          }
+          Ui.addAndDrawTile(pageSums, samples, settings.width, x0, y0, w, h, pass + 1);
+          if (--left[0] == 0) {
+            passDone(pass, Ui.now() - start);
+          }
+        }
+
+        @Override
+        public void failed(JsTaskFailedException failure) {
+          fail("tile (" + x0 + ", " + y0 + ") of pass " + pass + " failed: " + failure.getMessage());
+        }
+      });
+    }
+  }
+
   private static void passDone(int pass, double millis) {
     passMillis[pass] = millis;
     int tileCount = tiles.length / 4;
@@ -156,10 +209,18 @@ public final class TracerPage {
   private static void finish(double totalMillis) {
     int passes = settings.passes;
     int pixels = settings.width * settings.height;
-    int[] sumValues = sums.toArray();
+    int[] sumValues;
+    if (settings.postMessage) {
+      sumValues = new int[pixels * 3];
+      for (int i = 0; i < sumValues.length; i++) {
+        sumValues[i] = Ui.intAt(pageSums, i);
+      }
+    } else {
+      sumValues = sums.toArray();
+    }
     byte[] rgba = new byte[pixels * 4];
     Accumulation.toRgba(sumValues, pixels, passes, rgba);
-    int[] shown = display.toArray();
+    int[] shown = settings.postMessage ? Ui.canvasWords(pixels) : display.toArray();
     byte[] shownBytes = new byte[pixels * 4];
     for (int i = 0; i < pixels; i++) {
       for (int c = 0; c < 4; c++) {
@@ -205,11 +266,15 @@ public final class TracerPage {
     int passes = 256;
     long seed = 42;
     boolean golden;
+    /** How tiles travel: false = pure tasks over shared memory, true = JS tasks returning pixels by postMessage. */
+    boolean postMessage;
 
     /**
      * workers (1..256, default: all cores), width and height (8..4096; default 512 x 384), tile
      * (4..1024, default 32), passes (1..{@link Accumulation#MAX_PASSES}, default 256), seed; golden=1
-     * renders the golden frame (64 x 48, seed 42, 4 passes, tiles of 16) instead.
+     * renders the golden frame (64 x 48, seed 42, 4 passes, tiles of 16) instead; mode=postmessage
+     * sends every tile as a JS task that returns its samples by postMessage (for comparison) instead of
+     * a pure task writing shared memory (mode=shared, the default).
      */
     static Settings parse(String query) {
       Settings s = new Settings();
@@ -243,9 +308,15 @@ public final class TracerPage {
           case "golden":
             s.golden = number(name, value, 0, 1) == 1;
             break;
+          case "mode":
+            if (!value.equals("shared") && !value.equals("postmessage")) {
+              throw new IllegalArgumentException("mode must be 'shared' or 'postmessage', was '" + value + "'");
+            }
+            s.postMessage = value.equals("postmessage");
+            break;
           default:
             throw new IllegalArgumentException("unknown option '" + name + "' (known: workers, width, "
-                + "height, tile, passes, seed, golden)");
+                + "height, tile, passes, seed, golden, mode)");
         }
       }
       if (s.golden) {
@@ -302,6 +373,7 @@ public final class TracerPage {
       Ui.setInt(o, "passes", passes);
       Ui.setNumber(o, "seed", seed);
       Ui.setBoolean(o, "golden", golden);
+      Ui.setString(o, "mode", postMessage ? "postmessage" : "shared");
       return o;
     }
   }
@@ -337,6 +409,31 @@ public final class TracerPage {
 
     @JSBody(script = "return performance.now();")
     static native double now();
+
+    @JSBody(params = {"sums", "samples", "frameWidth", "x0", "y0", "w", "h", "passes"},
+        script = "tracerUi.addAndDrawTile(sums, samples, frameWidth, x0, y0, w, h, passes);")
+    static native void addAndDrawTile(JSObject sums, JSObject samples, int frameWidth, int x0, int y0, int w,
+        int h, int passes);
+
+    @JSBody(params = "n", script = "return new Int32Array(n);")
+    static native JSObject int32Array(int n);
+
+    @JSBody(params = {"a", "i"}, script = "return a[i];")
+    static native int intAt(JSObject a, int i);
+
+    /** The canvas's pixels, one little-endian RGBA word each. */
+    static int[] canvasWords(int pixels) {
+      JSObject words = canvasPixels();
+      int[] out = new int[pixels];
+      for (int i = 0; i < pixels; i++) {
+        out[i] = intAt(words, i);
+      }
+      return out;
+    }
+
+    @JSBody(script = "const c = document.getElementById('frame');"
+        + " return new Int32Array(c.getContext('2d').getImageData(0, 0, c.width, c.height).data.buffer);")
+    static native JSObject canvasPixels();
 
     @JSBody(params = "n", script = "return new Float64Array(n);")
     static native JSObject float64Array(int n);

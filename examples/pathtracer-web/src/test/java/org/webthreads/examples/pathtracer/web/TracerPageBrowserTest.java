@@ -77,6 +77,16 @@ class TracerPageBrowserTest {
   }
 
   @Test
+  void postMessageModeGivesTheGoldenFrameToo() {
+    Map<String, Object> result = load("tracer.html?golden=1&workers=2&mode=postmessage", new java.util.ArrayList<>());
+    assertEquals("postmessage", result.get("mode"));
+    assertEquals(GOLDEN_SUMS, result.get("sumsChecksum"));
+    assertEquals(GOLDEN_RGBA, result.get("rgbaChecksum"));
+    // here the page's JavaScript computed the shown colours: the canvas holds the same bytes
+    assertEquals(GOLDEN_RGBA, result.get("displayChecksum"));
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void pageRendersAFinishedFrameWithoutConsoleErrors() {
     List<String> console = new java.util.ArrayList<>();
