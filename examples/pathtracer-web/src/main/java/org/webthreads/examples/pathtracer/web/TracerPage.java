@@ -1,0 +1,468 @@
+package org.webthreads.examples.pathtracer.web;
+
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSObject;
+import org.webthreads.PoolConfig;
+import org.webthreads.SharedIntArray;
+import org.webthreads.TaskFuture;
+import org.webthreads.ThreadPool;
+import org.webthreads.examples.pathtracer.Accumulation;
+import org.webthreads.examples.pathtracer.DefaultScene;
+import org.webthreads.examples.pathtracer.Scene;
+import org.webthreads.examples.pathtracer.SceneCodec;
+import org.webthreads.web.JsTaskCallback;
+import org.webthreads.web.JsTaskFailedException;
+import org.webthreads.web.WebFutures;
+import org.webthreads.web.WebOptions;
+import org.webthreads.web.WebPlatform;
+import org.webthreads.web.WebThreads;
+
+/**
+ * The path tracer page (tracer.html), compiled to WasmGC; main runs on the page and in every worker.
+ *
+ * <p>On the page: builds {@link DefaultScene}, sends it encoded ({@link SceneCodec}, a
+ * {@code Float64Array}) once to every worker as a {@link TracerTasks#SCENE} JS task, then renders pass
+ * after pass: one pure {@link TracerTasks#TILE} task per tile, whose samples go into a
+ * {@link SharedIntArray} of fixed-point sums in shared memory (no postMessage for pixels). Each tile is
+ * drawn to the canvas when its future completes ({@link WebFutures#whenDone}); the figures and the
+ * per-worker activity chart are updated after every pass. Options: see {@link Settings#parse}.
+ *
+ * <p>When the page stops (after {@code passes} passes) it publishes {@code self.tracerResult} (figures
+ * and checksums of the sums and pixels), sets {@code self.framesDone} and the title "done".
+ */
+public final class TracerPage {
+  private static final int SCENE_ID = 1;
+
+  private static Settings settings;
+  private static WebPlatform platform;
+  private static ThreadPool pool;
+  private static SharedIntArray sums;
+  private static SharedIntArray display;
+  private static SharedIntArray activity;
+  private static int[] tiles;
+  private static double[] passMillis;
+  private static double startMillis;
+  private static boolean failed;
+  /** postMessage mode: the frame's sums on the page, a plain (unshared) Int32Array. */
+  private static JSObject pageSums;
+
+  private TracerPage() {
+  }
+
+  public static void main(String[] args) {
+    TracerTasks.register();
+    if (WebThreads.isWorker()) {
+      WebThreads.start(WebOptions.defaults(), ready -> { }, error -> { });
+      return;
+    }
+    try {
+      settings = Settings.parse(WebThreads.pageQuery());
+    } catch (IllegalArgumentException e) {
+      fail("bad page options: " + e.getMessage());
+      return;
+    }
+    Ui.setup(settings.toJs());
+    WebOptions options = settings.workers > 0 ? WebOptions.workers(settings.workers) : WebOptions.defaults();
+    WebThreads.start(options, TracerPage::ready, error -> fail(error.getMessage()));
+  }
+
+  private static void ready(WebPlatform ready) {
+    platform = ready;
+    platform.onWorkerFailure(failure -> fail(failure.getMessage()));
+    pool = ThreadPool.create(platform, PoolConfig.defaults(), platform.workerIds());
+    Ui.status("building the scene");
+    Scene scene = DefaultScene.build(settings.seed, settings.width, settings.height);
+    double[] encoded = SceneCodec.encode(scene);
+    JSObject data = Ui.float64Array(encoded.length);
+    for (int i = 0; i < encoded.length; i++) {
+      Ui.setDouble(data, i, encoded[i]);
+    }
+    int pixels = settings.width * settings.height;
+    sums = pool.newSharedIntArray(pixels * 3);
+    display = pool.newSharedIntArray(pixels);
+    activity = pool.newSharedIntArray((platform.workerCount() + 1) * TracerTasks.ACTIVITY_STRIDE);
+    tiles = settings.tiles();
+    passMillis = new double[settings.passes];
+    if (settings.postMessage) {
+      pageSums = Ui.int32Array(pixels * 3);
+    }
+    Ui.status("sending the scene (" + encoded.length + " doubles) to " + platform.workerCount() + " workers");
+    int[] acknowledged = {0};
+    for (int id : platform.workerIds()) {
+      JSObject payload = Ui.newObject();
+      Ui.setInt(payload, "id", SCENE_ID);
+      Ui.set(payload, "data", data);
+      // Structured clone: every worker gets its own copy of the Float64Array.
+      platform.sendJs(TracerTasks.SCENE, id, payload, null, new JsTaskCallback() {
+        @Override
+        public void completed(JSObject result) {
+          if (++acknowledged[0] == platform.workerCount()) {
+            startMillis = Ui.now();
+            runPass(0);
+          }
+        }
+
+        @Override
+        public void failed(JsTaskFailedException failure) {
+          fail("worker " + id + " could not load the scene: " + failure.getMessage());
+        }
+      });
+    }
+  }
+
+  private static void runPass(int pass) {
+    if (failed) {
+      return;
+    }
+    if (settings.postMessage) {
+      runPassByMessages(pass);
+      return;
+    }
+    Ui.status("pass " + (pass + 1) + (settings.passes > 0 ? " of " + settings.passes : ""));
+    double start = Ui.now();
+    int count = tiles.length / 4;
+    int[] left = {count};
+    for (int k = 0; k < count; k++) {
+      int x0 = tiles[k * 4];
+      int y0 = tiles[k * 4 + 1];
+      int w = tiles[k * 4 + 2];
+      int h = tiles[k * 4 + 3];
+      TaskFuture<Integer> future = pool.submit(TracerTasks.TILE, SCENE_ID, settings.width, settings.height,
+          x0, y0, w, h, pass, sums, display, activity);
+      WebFutures.whenDone(future, () -> {
+        if (failed) {
+          return;
+        }
+        try {
+          future.join();
+        } catch (RuntimeException e) {
+          fail("tile (" + x0 + ", " + y0 + ") of pass " + pass + " failed: " + e.getMessage());
+          return;
+        }
+        Ui.drawTile(display.handle(), settings.width, x0, y0, w, h);
+        if (--left[0] == 0) {
+          passDone(pass, Ui.now() - start);
+        }
+      });
+    }
+  }
+
+  /**
+   * The comparison path: each tile is a JS task ({@link TracerTasks#TILE_PIXELS}) to the least busy
+   * worker, which returns the tile's samples in a transferred Int32Array; the page adds them to its own
+   * sums (a plain Int32Array) and draws the tile, as a page driving a worker pool by messages would.
+   */
+  private static void runPassByMessages(int pass) {
+    Ui.status("pass " + (pass + 1) + " of " + settings.passes + " (tiles by postMessage)");
+    double start = Ui.now();
+    int count = tiles.length / 4;
+    int[] left = {count};
+    for (int k = 0; k < count; k++) {
+      int x0 = tiles[k * 4];
+      int y0 = tiles[k * 4 + 1];
+      int w = tiles[k * 4 + 2];
+      int h = tiles[k * 4 + 3];
+      JSObject payload = Ui.newObject();
+      Ui.setInt(payload, "id", SCENE_ID);
+      Ui.setInt(payload, "width", settings.width);
+      Ui.setInt(payload, "height", settings.height);
+      Ui.setInt(payload, "x0", x0);
+      Ui.setInt(payload, "y0", y0);
+      Ui.setInt(payload, "w", w);
+      Ui.setInt(payload, "h", h);
+      Ui.setInt(payload, "pass", pass);
+      platform.sendJs(TracerTasks.TILE_PIXELS, WebPlatform.ANY_WORKER, payload, null, new JsTaskCallback() {
+        @Override
+        public void completed(JSObject samples) {
+          if (failed) {
+            return;
+          }
+          Ui.addAndDrawTile(pageSums, samples, settings.width, x0, y0, w, h, pass + 1);
+          if (--left[0] == 0) {
+            passDone(pass, Ui.now() - start);
+          }
+        }
+
+        @Override
+        public void failed(JsTaskFailedException failure) {
+          fail("tile (" + x0 + ", " + y0 + ") of pass " + pass + " failed: " + failure.getMessage());
+        }
+      });
+    }
+  }
+
+  private static void passDone(int pass, double millis) {
+    passMillis[pass] = millis;
+    int tileCount = tiles.length / 4;
+    double total = Ui.now() - startMillis;
+    double pixels = (double) settings.width * settings.height;
+    Ui.figures(pass + 1, millis, pixels / millis * 1000, tileCount / millis * 1000,
+        pixels * (pass + 1) / total * 1000, total);
+    Ui.activity(activity.handle(), platform.workerCount(), total);
+    if (pass + 1 < settings.passes) {
+      runPass(pass + 1);
+    } else {
+      finish(total);
+    }
+  }
+
+  private static void finish(double totalMillis) {
+    int passes = settings.passes;
+    int pixels = settings.width * settings.height;
+    int[] sumValues;
+    if (settings.postMessage) {
+      sumValues = new int[pixels * 3];
+      for (int i = 0; i < sumValues.length; i++) {
+        sumValues[i] = Ui.intAt(pageSums, i);
+      }
+    } else {
+      sumValues = sums.toArray();
+    }
+    byte[] rgba = new byte[pixels * 4];
+    Accumulation.toRgba(sumValues, pixels, passes, rgba);
+    int[] shown = settings.postMessage ? Ui.canvasWords(pixels) : display.toArray();
+    byte[] shownBytes = new byte[pixels * 4];
+    for (int i = 0; i < pixels; i++) {
+      for (int c = 0; c < 4; c++) {
+        shownBytes[i * 4 + c] = (byte) (shown[i] >>> (8 * c));
+      }
+    }
+    JSObject result = settings.toJs();
+    Ui.setInt(result, "workers", platform.workerCount());
+    Ui.setInt(result, "tilesPerPass", tiles.length / 4);
+    Ui.setString(result, "sumsChecksum", Accumulation.hex(Accumulation.checksum(sumValues)));
+    Ui.setString(result, "rgbaChecksum", Accumulation.hex(Accumulation.checksum(rgba)));
+    Ui.setString(result, "displayChecksum", Accumulation.hex(Accumulation.checksum(shownBytes)));
+    JSObject times = Ui.newArray();
+    for (double t : passMillis) {
+      Ui.pushNumber(times, Math.round(t * 100) / 100.0);
+    }
+    Ui.set(result, "passMillis", times);
+    Ui.setNumber(result, "totalMillis", Math.round(totalMillis * 100) / 100.0);
+    Ui.setNumber(result, "samplesPerSec", Math.round((double) pixels * passes / totalMillis * 1000));
+    Ui.setNumber(result, "tasksPerSec", Math.round((double) tiles.length / 4 * passes / totalMillis * 1000));
+    JSObject perWorker = Ui.newArray();
+    for (int id = 1; id <= platform.workerCount(); id++) {
+      Ui.pushNumber(perWorker, activity.get(id * TracerTasks.ACTIVITY_STRIDE));
+    }
+    Ui.set(result, "tilesPerWorker", perWorker);
+    Ui.finish(result);
+  }
+
+  private static void fail(String message) {
+    if (failed) {
+      return;
+    }
+    failed = true;
+    Ui.error(message);
+  }
+
+  /** Page options from the query string, checked. */
+  static final class Settings {
+    int workers;
+    int width = 512;
+    int height = 384;
+    int tile = 32;
+    int passes = 256;
+    long seed = 42;
+    boolean golden;
+    /** How tiles travel: false = pure tasks over shared memory, true = JS tasks returning pixels by postMessage. */
+    boolean postMessage;
+
+    /**
+     * workers (1..256, default: all cores), width and height (8..4096; default 512 x 384), tile
+     * (4..1024, default 32), passes (1..{@link Accumulation#MAX_PASSES}, default 256), seed; golden=1
+     * renders the golden frame (64 x 48, seed 42, 4 passes, tiles of 16) instead; mode=postmessage
+     * sends every tile as a JS task that returns its samples by postMessage (for comparison) instead of
+     * a pure task writing shared memory (mode=shared, the default).
+     */
+    static Settings parse(String query) {
+      Settings s = new Settings();
+      String q = query.startsWith("?") ? query.substring(1) : query;
+      for (String part : q.split("&")) {
+        if (part.isEmpty()) {
+          continue;
+        }
+        int eq = part.indexOf('=');
+        String name = eq < 0 ? part : part.substring(0, eq);
+        String value = eq < 0 ? "" : part.substring(eq + 1);
+        switch (name) {
+          case "workers":
+            s.workers = number(name, value, 1, 256);
+            break;
+          case "width":
+            s.width = number(name, value, 8, 4096);
+            break;
+          case "height":
+            s.height = number(name, value, 8, 4096);
+            break;
+          case "tile":
+            s.tile = number(name, value, 4, 1024);
+            break;
+          case "passes":
+            s.passes = number(name, value, 1, Accumulation.MAX_PASSES);
+            break;
+          case "seed":
+            s.seed = number(name, value, 0, Integer.MAX_VALUE);
+            break;
+          case "golden":
+            s.golden = number(name, value, 0, 1) == 1;
+            break;
+          case "mode":
+            if (!value.equals("shared") && !value.equals("postmessage")) {
+              throw new IllegalArgumentException("mode must be 'shared' or 'postmessage', was '" + value + "'");
+            }
+            s.postMessage = value.equals("postmessage");
+            break;
+          default:
+            throw new IllegalArgumentException("unknown option '" + name + "' (known: workers, width, "
+                + "height, tile, passes, seed, golden, mode)");
+        }
+      }
+      if (s.golden) {
+        s.width = 64;
+        s.height = 48;
+        s.seed = 42;
+        s.passes = 4;
+        s.tile = 16;
+      }
+      long tileCount = (long) ((s.width + s.tile - 1) / s.tile) * ((s.height + s.tile - 1) / s.tile);
+      if (tileCount > 16384) {
+        throw new IllegalArgumentException(tileCount + " tiles per pass is too many (at most 16384): use a "
+            + "larger tile or a smaller frame");
+      }
+      return s;
+    }
+
+    private static int number(String name, String value, int min, int max) {
+      int v;
+      try {
+        v = Integer.parseInt(value);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(name + " must be a whole number, was '" + value + "'");
+      }
+      if (v < min || v > max) {
+        throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", was " + v);
+      }
+      return v;
+    }
+
+    /** The tiles of one pass as (x0, y0, w, h) quadruples, row by row. */
+    int[] tiles() {
+      int columns = (width + tile - 1) / tile;
+      int rows = (height + tile - 1) / tile;
+      int[] out = new int[columns * rows * 4];
+      int k = 0;
+      for (int y = 0; y < height; y += tile) {
+        for (int x = 0; x < width; x += tile) {
+          out[k++] = x;
+          out[k++] = y;
+          out[k++] = Math.min(tile, width - x);
+          out[k++] = Math.min(tile, height - y);
+        }
+      }
+      return out;
+    }
+
+    JSObject toJs() {
+      JSObject o = Ui.newObject();
+      Ui.setInt(o, "workers", workers);
+      Ui.setInt(o, "width", width);
+      Ui.setInt(o, "height", height);
+      Ui.setInt(o, "tile", tile);
+      Ui.setInt(o, "passes", passes);
+      Ui.setNumber(o, "seed", seed);
+      Ui.setBoolean(o, "golden", golden);
+      Ui.setString(o, "mode", postMessage ? "postmessage" : "shared");
+      return o;
+    }
+  }
+
+  /** The page's JavaScript: tracer.html's tracerUi object and small object helpers. */
+  static final class Ui {
+    private Ui() {
+    }
+
+    @JSBody(params = "settings", script = "tracerUi.setup(settings);")
+    static native void setup(JSObject settings);
+
+    @JSBody(params = "text", script = "tracerUi.status(text);")
+    static native void status(String text);
+
+    @JSBody(params = {"handle", "frameWidth", "x0", "y0", "w", "h"},
+        script = "tracerUi.drawTile(handle, frameWidth, x0, y0, w, h);")
+    static native void drawTile(int handle, int frameWidth, int x0, int y0, int w, int h);
+
+    @JSBody(params = {"passes", "passMs", "samplesPerSec", "tasksPerSec", "overallSamplesPerSec", "totalMs"},
+        script = "tracerUi.figures(passes, passMs, samplesPerSec, tasksPerSec, overallSamplesPerSec, totalMs);")
+    static native void figures(int passes, double passMs, double samplesPerSec, double tasksPerSec,
+        double overallSamplesPerSec, double totalMs);
+
+    @JSBody(params = {"handle", "workers", "totalMs"}, script = "tracerUi.activity(handle, workers, totalMs);")
+    static native void activity(int handle, int workers, double totalMs);
+
+    @JSBody(params = "result", script = "tracerUi.finish(result);")
+    static native void finish(JSObject result);
+
+    @JSBody(params = "message", script = "tracerUi.error(message);")
+    static native void error(String message);
+
+    @JSBody(script = "return performance.now();")
+    static native double now();
+
+    @JSBody(params = {"sums", "samples", "frameWidth", "x0", "y0", "w", "h", "passes"},
+        script = "tracerUi.addAndDrawTile(sums, samples, frameWidth, x0, y0, w, h, passes);")
+    static native void addAndDrawTile(JSObject sums, JSObject samples, int frameWidth, int x0, int y0, int w,
+        int h, int passes);
+
+    @JSBody(params = "n", script = "return new Int32Array(n);")
+    static native JSObject int32Array(int n);
+
+    @JSBody(params = {"a", "i"}, script = "return a[i];")
+    static native int intAt(JSObject a, int i);
+
+    /** The canvas's pixels, one little-endian RGBA word each. */
+    static int[] canvasWords(int pixels) {
+      JSObject words = canvasPixels();
+      int[] out = new int[pixels];
+      for (int i = 0; i < pixels; i++) {
+        out[i] = intAt(words, i);
+      }
+      return out;
+    }
+
+    @JSBody(script = "const c = document.getElementById('frame');"
+        + " return new Int32Array(c.getContext('2d').getImageData(0, 0, c.width, c.height).data.buffer);")
+    static native JSObject canvasPixels();
+
+    @JSBody(params = "n", script = "return new Float64Array(n);")
+    static native JSObject float64Array(int n);
+
+    @JSBody(params = {"a", "i", "v"}, script = "a[i] = v;")
+    static native void setDouble(JSObject a, int i, double v);
+
+    @JSBody(script = "return {};")
+    static native JSObject newObject();
+
+    @JSBody(script = "return [];")
+    static native JSObject newArray();
+
+    @JSBody(params = {"a", "v"}, script = "a.push(v);")
+    static native void pushNumber(JSObject a, double v);
+
+    @JSBody(params = {"o", "k", "v"}, script = "o[k] = v;")
+    static native void set(JSObject o, String k, JSObject v);
+
+    @JSBody(params = {"o", "k", "v"}, script = "o[k] = v;")
+    static native void setInt(JSObject o, String k, int v);
+
+    @JSBody(params = {"o", "k", "v"}, script = "o[k] = v;")
+    static native void setNumber(JSObject o, String k, double v);
+
+    @JSBody(params = {"o", "k", "v"}, script = "o[k] = v;")
+    static native void setString(JSObject o, String k, String v);
+
+    @JSBody(params = {"o", "k", "v"}, script = "o[k] = v;")
+    static native void setBoolean(JSObject o, String k, boolean v);
+  }
+}

@@ -1,0 +1,198 @@
+package org.webthreads.examples.pathtracer.web;
+
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSObject;
+import org.webthreads.SharedIntArray;
+import org.webthreads.TaskKind;
+import org.webthreads.examples.pathtracer.Accumulation;
+import org.webthreads.examples.pathtracer.FrameSink;
+import org.webthreads.examples.pathtracer.SceneCodec;
+import org.webthreads.examples.pathtracer.Tracer;
+import org.webthreads.web.JsTaskKind;
+import org.webthreads.web.WebThreads;
+
+/**
+ * The path tracer's tasks in the browser. Registered on every thread (main runs on the page and in
+ * every worker) before {@link WebThreads#start}.
+ *
+ * <ul>
+ * <li>{@link #SCENE}, a JS task sent once to every worker: payload {@code {id, data}} with the scene
+ *     encoded by {@link SceneCodec} in a {@code Float64Array}; the worker decodes it and keeps a
+ *     {@link Tracer} for it in a static.
+ * <li>{@link #TILE}, a pure task (shared memory only): ints plus three {@link SharedIntArray}s. It
+ *     adds one sample per pixel of its tile into the frame's fixed-point sums, writes the pixels'
+ *     display colours (packed RGBA, averaged over pass + 1 passes) and counts itself in the per-thread
+ *     activity figures.
+ * <li>{@link #TILE_PIXELS}, the same tile as a JS task for the postMessage comparison: it returns the
+ *     tile's sums in an {@code Int32Array} (transferred back) instead of writing shared memory.
+ * </ul>
+ */
+public final class TracerTasks {
+  /** Words per thread in the activity array: tiles rendered, microseconds spent rendering. */
+  public static final int ACTIVITY_STRIDE = 2;
+
+  private static int sceneId;
+  private static Tracer tracer;
+
+  static final JsTaskKind SCENE = JsTaskKind.register("tracer.scene", (payload, context) -> {
+    int id = intField(payload, "id");
+    JSObject data = field(payload, "data");
+    if (!isFloat64Array(data)) {
+      throw new IllegalArgumentException("tracer.scene: payload.data must be a Float64Array");
+    }
+    int length = length(data);
+    double[] values = new double[length];
+    for (int i = 0; i < length; i++) {
+      values[i] = doubleAt(data, i);
+    }
+    tracer = new Tracer(SceneCodec.decode(values));
+    sceneId = id;
+    return number(length);
+  });
+
+  /**
+   * Arguments: scene id, frame width, height, tile x0, y0, w, h, pass, sums (3 ints per pixel),
+   * display (1 packed RGBA int per pixel), activity ({@link #ACTIVITY_STRIDE} ints per thread id).
+   * Returns the number of pixels rendered.
+   */
+  static final TaskKind<Integer> TILE = TaskKind.register("tracer.webTile", (args, pool) -> {
+    int id = args.readInt();
+    int frameWidth = args.readInt();
+    int frameHeight = args.readInt();
+    int x0 = args.readInt();
+    int y0 = args.readInt();
+    int w = args.readInt();
+    int h = args.readInt();
+    int pass = args.readInt();
+    SharedIntArray sums = args.readSharedIntArray();
+    SharedIntArray display = args.readSharedIntArray();
+    SharedIntArray activity = args.readSharedIntArray();
+    Tracer t = tracerFor(id);
+    if (sums.length() != frameWidth * frameHeight * 3 || display.length() != frameWidth * frameHeight) {
+      throw new IllegalArgumentException("tracer.webTile: sums hold " + sums.length() + " and display "
+          + display.length() + " ints; a " + frameWidth + " x " + frameHeight + " frame needs "
+          + frameWidth * frameHeight * 3 + " and " + frameWidth * frameHeight);
+    }
+    if (pass >= Accumulation.MAX_PASSES) {
+      throw new IllegalArgumentException("tracer.webTile: pass " + pass + " would overflow the sums (at most "
+          + Accumulation.MAX_PASSES + " passes)");
+    }
+    long start = System.nanoTime();
+    t.renderTile(frameWidth, frameHeight, x0, y0, w, h, pass, new SharedSink(sums, display, frameWidth, pass + 1));
+    int micros = (int) ((System.nanoTime() - start) / 1000);
+    int thread = WebThreads.threadId();
+    if ((thread + 1) * ACTIVITY_STRIDE <= activity.length()) {
+      activity.getAndAdd(thread * ACTIVITY_STRIDE, 1);
+      activity.getAndAdd(thread * ACTIVITY_STRIDE + 1, micros);
+    }
+    return w * h;
+  });
+
+  /**
+   * Payload {@code {id, width, height, x0, y0, w, h, pass}}; result: an Int32Array of the tile's
+   * quantized samples (3 per pixel, row by row), transferred back to the sender.
+   */
+  static final JsTaskKind TILE_PIXELS = JsTaskKind.register("tracer.tilePixels", (payload, context) -> {
+    Tracer t = tracerFor(intField(payload, "id"));
+    int frameWidth = intField(payload, "width");
+    int frameHeight = intField(payload, "height");
+    int x0 = intField(payload, "x0");
+    int y0 = intField(payload, "y0");
+    int w = intField(payload, "w");
+    int h = intField(payload, "h");
+    int pass = intField(payload, "pass");
+    JSObject out = newInt32Array(w * h * 3);
+    t.renderTile(frameWidth, frameHeight, x0, y0, w, h, pass, (x, y, r, g, b) -> {
+      int i = ((y - y0) * w + (x - x0)) * 3;
+      setInt(out, i, Accumulation.quantize(r));
+      setInt(out, i + 1, Accumulation.quantize(g));
+      setInt(out, i + 2, Accumulation.quantize(b));
+    });
+    context.transferWithResult(buffer(out));
+    return out;
+  });
+
+  private TracerTasks() {
+  }
+
+  /** Makes sure the kinds above are registered (call from main on every thread). */
+  static void register() {
+    if (SCENE == null || TILE == null || TILE_PIXELS == null) {
+      throw new IllegalStateException("tracer task kinds not registered");
+    }
+  }
+
+  private static Tracer tracerFor(int id) {
+    if (tracer == null || sceneId != id) {
+      throw new IllegalStateException("worker " + WebThreads.threadId() + " has no scene " + id
+          + (tracer == null ? " (no tracer.scene JS task reached it)" : " (it holds scene " + sceneId + ")")
+          + ": send tracer.scene to every worker before tile tasks");
+    }
+    return tracer;
+  }
+
+  /** Adds fixed-point samples to the shared sums and stores the pixel's display colour. */
+  static final class SharedSink implements FrameSink {
+    private final SharedIntArray sums;
+    private final SharedIntArray display;
+    private final int width;
+    private final int passes;
+
+    SharedSink(SharedIntArray sums, SharedIntArray display, int width, int passes) {
+      this.sums = sums;
+      this.display = display;
+      this.width = width;
+      this.passes = passes;
+    }
+
+    @Override
+    public void add(int x, int y, double r, double g, double b) {
+      int p = y * width + x;
+      int i = p * 3;
+      // Each tile owns its pixels and passes run one after another, but an atomic add costs the same
+      // one call as a plain load or store, and keeps the sums right whatever the schedule.
+      int qr = Accumulation.quantize(r);
+      int qg = Accumulation.quantize(g);
+      int qb = Accumulation.quantize(b);
+      int sr = sums.getAndAdd(i, qr) + qr;
+      int sg = sums.getAndAdd(i + 1, qg) + qg;
+      int sb = sums.getAndAdd(i + 2, qb) + qb;
+      display.set(p, pack(sr, sg, sb, passes));
+    }
+  }
+
+  /** The display colour of a pixel as one int whose little-endian bytes are R, G, B, 255. */
+  static int pack(int sumR, int sumG, int sumB, int passes) {
+    return Accumulation.toByte(sumR, passes) | Accumulation.toByte(sumG, passes) << 8
+        | Accumulation.toByte(sumB, passes) << 16 | 0xFF << 24;
+  }
+
+  @JSBody(params = {"o", "k"}, script = "const v = o ? o[k] : undefined;"
+      + " if (typeof v !== 'number' || (v | 0) !== v) throw new Error('tracer: payload.' + k + ' must be an int, was ' + v);"
+      + " return v;")
+  static native int intField(JSObject o, String k);
+
+  @JSBody(params = {"o", "k"}, script = "return o ? o[k] : undefined;")
+  static native JSObject field(JSObject o, String k);
+
+  @JSBody(params = "a", script = "return a instanceof Float64Array;")
+  static native boolean isFloat64Array(JSObject a);
+
+  @JSBody(params = "a", script = "return a.length;")
+  static native int length(JSObject a);
+
+  @JSBody(params = {"a", "i"}, script = "return a[i];")
+  static native double doubleAt(JSObject a, int i);
+
+  @JSBody(params = "n", script = "return new Int32Array(n);")
+  static native JSObject newInt32Array(int n);
+
+  @JSBody(params = {"a", "i", "v"}, script = "a[i] = v;")
+  static native void setInt(JSObject a, int i, int v);
+
+  @JSBody(params = "a", script = "return a.buffer;")
+  static native JSObject buffer(JSObject a);
+
+  @JSBody(params = "v", script = "return v;")
+  static native JSObject number(int v);
+}

@@ -1,0 +1,134 @@
+package org.webthreads.examples.pathtracer.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.webthreads.examples.pathtracer.Accumulation;
+import org.webthreads.examples.pathtracer.AccumulationBuffer;
+import org.webthreads.examples.pathtracer.DefaultScene;
+import org.webthreads.examples.pathtracer.TileRenderer;
+import org.webthreads.web.HeadlessChromium;
+import org.webthreads.web.server.IsolatedFileServer;
+
+/**
+ * tracer.html (TracerPage compiled to WasmGC) in headless Chromium on 2 workers: the golden frame
+ * comes out bit for bit, and the normal page renders a whole frame, equal to the JVM's, without console
+ * errors.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TracerPageBrowserTest {
+  /** The golden render's checksums (examples/pathtracer's Golden): DefaultScene.build(42, 64, 48), 4 passes. */
+  private static final String GOLDEN_SUMS = "7a25ba5f8fdbfda1";
+  private static final String GOLDEN_RGBA = "76ede547a265075f";
+
+  private IsolatedFileServer server;
+  private HeadlessChromium browser;
+
+  @BeforeAll
+  void start() throws Exception {
+    server = new IsolatedFileServer(Path.of(System.getProperty("webapp.dir", "target/webapp")), 0);
+    browser = new HeadlessChromium();
+  }
+
+  @AfterAll
+  void close() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> load(String page, List<String> console) {
+    try {
+      browser.openAndAwaitDone(server.url(page), Duration.ofMinutes(5));
+    } finally {
+      console.addAll(browser.console());
+      console.forEach(line -> System.out.println("console: " + line));
+    }
+    Map<String, Object> result = (Map<String, Object>) browser.eval("return self.tracerResult;");
+    System.out.println(page + " -> " + result);
+    assertNotNull(result, "the page published no result");
+    assertNull(result.get("error"), "the page failed: " + result.get("error"));
+    return result;
+  }
+
+  @Test
+  void goldenFrameMatchesTheJvmBitForBit() {
+    Map<String, Object> result = load("tracer.html?golden=1&workers=2", new java.util.ArrayList<>());
+    assertEquals(2L, ((Number) result.get("workers")).longValue());
+    assertEquals(4L, ((Number) result.get("passes")).longValue());
+    assertEquals(GOLDEN_SUMS, result.get("sumsChecksum"));
+    assertEquals(GOLDEN_RGBA, result.get("rgbaChecksum"));
+    // the colours the workers wrote for display are the same bytes
+    assertEquals(GOLDEN_RGBA, result.get("displayChecksum"));
+  }
+
+  @Test
+  void postMessageModeGivesTheGoldenFrameToo() {
+    Map<String, Object> result = load("tracer.html?golden=1&workers=2&mode=postmessage", new java.util.ArrayList<>());
+    assertEquals("postmessage", result.get("mode"));
+    assertEquals(GOLDEN_SUMS, result.get("sumsChecksum"));
+    assertEquals(GOLDEN_RGBA, result.get("rgbaChecksum"));
+    // here the page's JavaScript computed the shown colours: the canvas holds the same bytes
+    assertEquals(GOLDEN_RGBA, result.get("displayChecksum"));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void pageRendersAFinishedFrameWithoutConsoleErrors() {
+    List<String> console = new java.util.ArrayList<>();
+    Map<String, Object> result = load("tracer.html?workers=2&passes=2&width=128&height=96&tile=16", console);
+    for (String line : console) {
+      assertTrue(!line.startsWith("SEVERE"), "console error: " + line);
+    }
+    assertEquals(2L, ((Number) browser.eval("return self.framesDone;")).longValue());
+
+    // The same frame rendered on this JVM, on one thread.
+    AccumulationBuffer expected = TileRenderer.renderFrame(DefaultScene.build(42, 128, 96), 128, 96, 2, 16);
+    assertEquals(Accumulation.hex(Accumulation.checksum(expected.sums())), result.get("sumsChecksum"));
+    byte[] rgba = expected.toRgba(2);
+
+    // What the canvas shows, pixel for pixel (alpha is 255, so no premultiplication loss).
+    List<Number> canvas = (List<Number>) browser.eval("const c = document.getElementById('frame');"
+        + " return Array.from(c.getContext('2d').getImageData(0, 0, c.width, c.height).data);");
+    assertEquals(rgba.length, canvas.size());
+    int nonBlack = 0;
+    for (int i = 0; i < rgba.length; i++) {
+      assertEquals(rgba[i] & 0xFF, canvas.get(i).intValue(), "canvas byte " + i);
+      if ((i & 3) != 3 && canvas.get(i).intValue() != 0) {
+        nonBlack++;
+      }
+    }
+    assertTrue(nonBlack > rgba.length / 2, "the frame is mostly black: " + nonBlack);
+
+    // Both workers rendered tiles of every pass: 48 tiles per pass, 96 in all.
+    List<Number> perWorker = (List<Number>) result.get("tilesPerWorker");
+    assertEquals(2, perWorker.size());
+    assertEquals(96, perWorker.get(0).intValue() + perWorker.get(1).intValue());
+    String figures = (String) browser.eval("return document.getElementById('f-passes').textContent;");
+    assertEquals("2", figures);
+  }
+
+  @Test
+  void badOptionsAreReportedOnThePage() {
+    browser.openAndAwaitDone(server.url("tracer.html?tile=0"), Duration.ofMinutes(2));
+    browser.console();
+    String error = (String) browser.eval("return self.tracerResult.error;");
+    assertEquals("bad page options: tile must be between 4 and 1024, was 0", error);
+    String shown = (String) browser.eval("return document.getElementById('error').textContent;");
+    assertEquals(error, shown);
+  }
+}
