@@ -25,6 +25,15 @@ import org.webthreads.scheduler.TaskSlots;
  * task goes to that thread's ring, from any other thread to the shared queue.
  */
 public final class ThreadPool {
+  /**
+   * How many task bodies may be nested on one pool thread's stack by joins that help (a join runs other
+   * tasks while it waits). A task forked on a thread that is already this deep runs at once, inside
+   * the fork, like a plain call, instead of being queued; so the stack of a pool thread holds at most
+   * this many helped tasks plus the recursion of one task's own fork tree, as in a sequential program.
+   * Small enough for the browser's worker stacks. See docs/scheduler.md, "Bounded nesting".
+   */
+  public static final int MAX_NESTED_TASKS = 128;
+
   private static final int ARGS_IN_ARENA = TaskSlots.ARGS_IN_ARENA;
   private static final int LENGTH_MASK = TaskSlots.ARGS_LENGTH_MASK;
   private static final int RESULT_IN_ARENA = 1 << 31;
@@ -191,6 +200,9 @@ public final class ThreadPool {
         }
       }
     }
+    if (loop != null && loop.atNestingBound()) {
+      return loop.runNow(kind, args, argWords, detached);
+    }
     SubmitterState state = loop != null ? loop.state : externalState();
     int slot = allocateSlot(state, loop, kind);
     int slotBase = freeList.wordOf(slot, 0);
@@ -315,15 +327,41 @@ public final class ThreadPool {
 
   /** Writes a task's return value into its slot (inline when it fits, else in the arena). */
   void writeResult(int slot, Object value, String kindName) {
-    int size;
+    writeStream(slot, new Object[] {value}, resultSize(value, kindName));
+  }
+
+  private static int resultSize(Object value, String kindName) {
     try {
-      size = ValueCodec.sizeOf(value);
+      return ValueCodec.sizeOf(value);
     } catch (IllegalArgumentException e) {
       String message = e.getMessage();
       throw new IllegalArgumentException("task '" + kindName + "' returned a value of type "
           + value.getClass().getName() + " that " + message.substring(message.indexOf("cannot")));
     }
-    writeStream(slot, new Object[] {value}, size);
+  }
+
+  /**
+   * The value a joiner gets for a task whose result never went through shared words (it ran on the
+   * joining thread): the same type check as {@link #writeResult}, and arrays copied, as decoding would.
+   */
+  static Object copyResult(Object value, String kindName) {
+    resultSize(value, kindName);
+    if (value instanceof int[]) {
+      return ((int[]) value).clone();
+    }
+    if (value instanceof long[]) {
+      return ((long[]) value).clone();
+    }
+    if (value instanceof double[]) {
+      return ((double[]) value).clone();
+    }
+    if (value instanceof float[]) {
+      return ((float[]) value).clone();
+    }
+    if (value instanceof byte[]) {
+      return ((byte[]) value).clone();
+    }
+    return value;
   }
 
   /** Writes a failure (exception class name and message) into the slot's result area. */
