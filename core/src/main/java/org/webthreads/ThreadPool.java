@@ -212,7 +212,8 @@ public final class ThreadPool {
       state.magazine.free(slot);
       throw e;
     }
-    words.store(slotBase + TaskSlots.KIND, kind.id());
+    // Release: published with the arguments by the push below.
+    words.storeRelease(slotBase + TaskSlots.KIND, kind.id());
     TaskFuture<?> future = null;
     if (!detached) {
       future = new TaskFuture<>(this, slot, kind);
@@ -282,10 +283,14 @@ public final class ThreadPool {
     }
   }
 
+  /**
+   * Writes the argument stream. Release stores throughout: the push that follows (ring CAS or queue
+   * publish) publishes them to whichever thread takes the task.
+   */
   private void writeArgs(int slotBase, Object[] args, int argWords, int flags) {
     int header = slotBase + TaskSlots.ARGS;
     if (argWords <= TaskSlots.ARGS_INLINE_WORDS) {
-      words.store(header, argWords | flags);
+      words.storeRelease(header, argWords | flags);
       int at = header + 1;
       for (int i = 0; args != null && i < args.length; i++) {
         at = ValueCodec.write(args[i], words, at);
@@ -293,8 +298,8 @@ public final class ThreadPool {
       return;
     }
     int handle = arena.allocate(argWords);
-    words.store(header + 1, handle);
-    words.store(header, argWords | ARGS_IN_ARENA | flags);
+    words.storeRelease(header + 1, handle);
+    words.storeRelease(header, argWords | ARGS_IN_ARENA | flags);
     int at = handle;
     for (Object arg : args) {
       at = ValueCodec.write(arg, words, at);
@@ -370,20 +375,21 @@ public final class ThreadPool {
     try {
       writeStream(slot, parts, ValueCodec.sizeOf(parts[0]) + ValueCodec.sizeOf(parts[1]));
     } catch (ArenaFullException e) {
-      words.store(freeList.wordOf(slot, TaskSlots.RESULT), 0);
+      words.storeRelease(freeList.wordOf(slot, TaskSlots.RESULT), 0); // published by complete()
     }
   }
 
+  /** Result stream: release stores, published to the harvester by complete()'s getAndAdd. */
   private void writeStream(int slot, Object[] values, int size) {
     int header = freeList.wordOf(slot, TaskSlots.RESULT);
     int at;
     if (size <= TaskSlots.RESULT_INLINE_WORDS) {
-      words.store(header, size);
+      words.storeRelease(header, size);
       at = header + 1;
     } else {
       int handle = arena.allocate(size);
-      words.store(header, size | RESULT_IN_ARENA);
-      words.store(header + 1, handle);
+      words.storeRelease(header, size | RESULT_IN_ARENA);
+      words.storeRelease(header + 1, handle);
       at = handle;
     }
     for (Object value : values) {
@@ -417,7 +423,8 @@ public final class ThreadPool {
     if ((words.load(header) & RESULT_IN_ARENA) != 0) {
       arena.free(words.load(header + 1));
     }
-    words.store(header, 0);
+    // Release: the slot's next owner sees it through the free list or magazine that hands it over.
+    words.storeRelease(header, 0);
     WorkerLoop loop = currentLoop.get();
     (loop != null ? loop.state : externalState()).magazine.free(slot);
   }
