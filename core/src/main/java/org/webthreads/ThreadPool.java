@@ -11,6 +11,7 @@ import org.webthreads.scheduler.LockedSharedQueue;
 import org.webthreads.scheduler.Parking;
 import org.webthreads.scheduler.PoolLayout;
 import org.webthreads.scheduler.SharedQueue;
+import org.webthreads.scheduler.SlotCompletion;
 import org.webthreads.scheduler.SlotFreeList;
 import org.webthreads.scheduler.SlotMagazine;
 import org.webthreads.scheduler.TaskSlots;
@@ -270,7 +271,7 @@ public final class ThreadPool {
         TaskFuture<?> pending = outstanding > 0 ? state.oldestPending() : null;
         if (pending != null) {
           // Our own unjoined futures hold slots: wait for the oldest, then harvest it.
-          waitForSlotState(pending.slot());
+          waitForCompletion(pending);
         } else {
           return freeList.awaitRelease(state.magazine, parking::wakeAll);
         }
@@ -434,14 +435,7 @@ public final class ThreadPool {
    * completing thread afterwards unless it is detached (then nobody else will).
    */
   void complete(int slot, int outcome) {
-    int stateIndex = freeList.wordOf(slot, TaskSlots.STATE);
-    // One atomic step from PENDING to the outcome that keeps the WAITER bit: pairs with the joiner's
-    // CAS that sets WAITER before it waits, so either we see the bit and notify, or the joiner's
-    // futex compare sees the outcome and does not sleep.
-    int before = words.getAndAdd(stateIndex, outcome);
-    if ((before & TaskSlots.WAITER) != 0) {
-      words.notify(stateIndex, Integer.MAX_VALUE);
-    }
+    SlotCompletion.complete(words, freeList.wordOf(slot, TaskSlots.STATE), outcome);
   }
 
   // ---- joining ----
@@ -458,23 +452,27 @@ public final class ThreadPool {
           + "or Promise instead");
     }
     while (!future.isDone()) {
-      waitForSlotState(future.slot());
+      waitForCompletion(future);
     }
   }
 
-  /** Blocks until the slot's task is no longer pending (or returns at once if it is not). */
-  void waitForSlotState(int slot) {
-    int stateIndex = freeList.wordOf(slot, TaskSlots.STATE);
-    int state = words.load(stateIndex);
-    if ((state & TaskSlots.OUTCOME_MASK) != TaskSlots.PENDING) {
-      return;
-    }
-    // Announce a waiter so complete() notifies; see complete().
-    if ((state & TaskSlots.WAITER) == 0
-        && !words.compareAndSet(stateIndex, state, state | TaskSlots.WAITER)) {
-      return; // the state changed: let the caller look again
-    }
-    words.waitWhileEqual(stateIndex, state | TaskSlots.WAITER, -1);
+  /**
+   * Blocks until the future's task is no longer pending (or returns at once if it is not); the caller
+   * looks again. Returns early, too, whenever something changed.
+   */
+  void waitForCompletion(TaskFuture<?> future) {
+    SlotCompletion.await(words, freeList.wordOf(future.slot(), TaskSlots.STATE), future::isHarvested);
+  }
+
+  /**
+   * The task of {@code slot} ran on a thread that joined it, which put the outcome straight into the
+   * future object ({@link TaskFuture#completeInline}, a volatile store, before this call): wake other
+   * threads that wait on the slot word for the same future, then give the slot back to this thread's
+   * cache. The RESULT header was never written, so it is still 0 from the slot's last release.
+   */
+  void completeJoinedTask(int slot, SubmitterState state) {
+    SlotCompletion.handOver(words, freeList.wordOf(slot, TaskSlots.STATE));
+    state.magazine.free(slot);
   }
 
   // ---- shared arrays ----

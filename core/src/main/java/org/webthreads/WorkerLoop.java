@@ -160,12 +160,20 @@ final class WorkerLoop {
 
   /** Runs other tasks until {@code future} is done; parks on its slot only when nothing is runnable. */
   void helpUntilDone(TaskFuture<?> future) {
+    int joined = future.slot();
     while (!future.isDone()) {
       int task = findTask();
+      // The joined task itself (usually our own child, popped back off our ring). Its slot id is
+      // its own while the future is not harvested: a slot is freed only after harvested is set, so
+      // reading false after taking the id means the id was not reused.
+      if (task == joined && !stopping && !future.isHarvested()) {
+        runJoined(future, task);
+        return;
+      }
       if (task != 0) {
         runTask(task);
       } else if (!queueBusy) {
-        pool.waitForSlotState(future.slot());
+        pool.waitForCompletion(future);
       }
       // Else a producer has claimed the queue's head cell and not yet published it; the task we join
       // may sit behind it. Look again rather than sleep: the producer's wake-up after publishing
@@ -226,6 +234,34 @@ final class WorkerLoop {
     TaskFuture<?> future = new TaskFuture(pool, 0, kind);
     future.completeInline(outcome, value, errorClass, errorMessage);
     return future;
+  }
+
+  /**
+   * Runs the task a join waits for on the joining thread and hands its Java result straight to the
+   * future: no result encoding, no completion RMW, no harvest (the fork/join fast path).
+   */
+  private void runJoined(TaskFuture<?> future, int slot) {
+    int argsHeader = pool.argsHeader(slot);
+    TaskKind<?> kind = future.kind();
+    int outcome;
+    Object value = null;
+    String errorClass = null;
+    String errorMessage = null;
+    depth++;
+    try {
+      Object result = kind.body().run(pool.argsOf(slot, argsHeader, kind.name()), pool);
+      value = ThreadPool.copyResult(result, kind.name());
+      outcome = TaskSlots.DONE;
+    } catch (Throwable failure) {
+      outcome = isCancellation(failure) ? TaskSlots.CANCELLED : TaskSlots.FAILED;
+      errorClass = failure.getClass().getName();
+      errorMessage = failure.getMessage();
+    } finally {
+      depth--;
+    }
+    pool.freeArgs(slot, argsHeader);
+    future.completeInline(outcome, value, errorClass, errorMessage);
+    pool.completeJoinedTask(slot, state);
   }
 
   void runTask(int slot) {

@@ -43,8 +43,7 @@ public final class SlotMagazine {
     int slot = currentHead;
     currentHead = words.load(freeList.wordOf(slot, TaskSlots.NEXT));
     currentCount--;
-    // Release: the task's publication (ring CAS or queue publish) makes PENDING visible with it.
-    words.storeRelease(freeList.wordOf(slot, TaskSlots.STATE), TaskSlots.PENDING);
+    SlotCompletion.reset(words, freeList.wordOf(slot, TaskSlots.STATE)); // PENDING, next generation
     return slot;
   }
 
@@ -106,8 +105,7 @@ public final class SlotMagazine {
       }
       slot = (int) (fresh >>> 32);
     }
-    // Release: the task's publication (the queue push) makes PENDING visible with it.
-    words.storeRelease(freeList.wordOf(slot, TaskSlots.STATE), TaskSlots.PENDING);
+    SlotCompletion.reset(words, freeList.wordOf(slot, TaskSlots.STATE)); // PENDING, next generation
     return slot;
   }
 
