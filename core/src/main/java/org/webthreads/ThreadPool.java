@@ -50,7 +50,8 @@ public final class ThreadPool {
   final LocalRing[] rings;
   private final int[] threadIds;
   private final WorkerLoop[] loops;
-  private final ThreadLocal<WorkerLoop> currentLoop = new ThreadLocal<>();
+  /** Entry k: the thread running loops[k] while it serves the pool; written only by that thread. */
+  private final Thread[] loopThreads;
   private final ThreadLocal<SubmitterState> externalState = new ThreadLocal<>();
 
   private ThreadPool(Platform platform, SharedWords words, PoolLayout layout) {
@@ -72,6 +73,7 @@ public final class ThreadPool {
     }
     this.parking = new Parking(words, layout.idleIndex(), parkIndex);
     this.loops = new WorkerLoop[layout.threadCount];
+    this.loopThreads = new Thread[layout.threadCount];
   }
 
   /** A pool over {@code threadIds} with {@link PoolConfig#defaults()}. */
@@ -183,7 +185,7 @@ public final class ThreadPool {
     if (kind == null) {
       throw new NullPointerException("task kind is null: pass a TaskKind from TaskKind.register");
     }
-    WorkerLoop loop = currentLoop.get();
+    WorkerLoop loop = currentLoop();
     int runState = words.load(layout.runStateIndex());
     if (runState != PoolLayout.RUNNING && !(runState == PoolLayout.SHUTDOWN && loop != null)) {
       throw new PoolShutdownException("cannot submit task '" + kind.name() + "': the pool was shut down"
@@ -426,7 +428,7 @@ public final class ThreadPool {
     }
     // Release: the slot's next owner sees it through the free list or magazine that hands it over.
     words.storeRelease(header, 0);
-    WorkerLoop loop = currentLoop.get();
+    WorkerLoop loop = currentLoop();
     (loop != null ? loop.state : externalState()).magazine.free(slot);
   }
 
@@ -441,7 +443,7 @@ public final class ThreadPool {
   // ---- joining ----
 
   void awaitDone(TaskFuture<?> future) {
-    WorkerLoop loop = currentLoop.get();
+    WorkerLoop loop = currentLoop();
     if (loop != null) {
       loop.helpUntilDone(future);
       return;
@@ -514,10 +516,10 @@ public final class ThreadPool {
       loop = new WorkerLoop(this, index, threadId);
       loops[index] = loop;
     }
-    currentLoop.set(loop);
+    loopThreads[index] = Thread.currentThread();
     LoopExit exit = loop.run();
     if (exit == LoopExit.SHUTDOWN) {
-      currentLoop.set(null);
+      loopThreads[index] = null; // no longer a pool thread: its submits go to the shared queue again
     }
     return exit;
   }
@@ -554,8 +556,23 @@ public final class ThreadPool {
     return index;
   }
 
+  /**
+   * The loop the calling thread runs for this pool, or null for any other thread. A scan instead of a
+   * ThreadLocal (which cost about a sixth of a fork/join task): each entry of loopThreads is written
+   * only by the thread it names, so a thread finds itself exactly and can never mistake another's loop
+   * for its own. The array is written only when a thread starts or stops serving the pool, so the scan
+   * reads a cache line nobody writes meanwhile. Pools are a few threads wide (one per core); in the
+   * browser only this worker's own entry is ever set.
+   */
   WorkerLoop currentLoop() {
-    return currentLoop.get();
+    Thread me = Thread.currentThread();
+    Thread[] threads = loopThreads;
+    for (int k = 0; k < threads.length; k++) {
+      if (threads[k] == me) {
+        return loops[k];
+      }
+    }
+    return null;
   }
 
   // ---- shutdown ----
@@ -622,7 +639,7 @@ public final class ThreadPool {
     int argsHeader = argsHeader(slot);
     freeArgs(slot, argsHeader);
     if ((argsHeader & TaskSlots.DETACHED) != 0) {
-      WorkerLoop loop = currentLoop.get();
+      WorkerLoop loop = currentLoop();
       (loop != null ? loop.state : externalState()).magazine.free(slot);
       return; // nobody holds a future: nothing to complete
     }
