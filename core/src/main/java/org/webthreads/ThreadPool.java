@@ -181,17 +181,23 @@ public final class ThreadPool {
     enqueue(kind, args, true);
   }
 
+  /**
+   * Submits a task of {@code kind} with one {@code int} argument: the same as
+   * {@code submit(kind, (Object) arg)}, without boxing or an argument array (the fork/join fast path).
+   * A null {@code Integer} passed here is unboxed and throws; pass {@code (Object) null} for a null.
+   */
+  @SuppressWarnings("unchecked")
+  public <R> TaskFuture<R> submit(TaskKind<R> kind, int arg) {
+    return (TaskFuture<R>) enqueueInt(kind, arg, false);
+  }
+
+  /** {@link #execute(TaskKind, Object...)} with one {@code int} argument, without boxing. */
+  public void execute(TaskKind<?> kind, int arg) {
+    enqueueInt(kind, arg, true);
+  }
+
   private TaskFuture<?> enqueue(TaskKind<?> kind, Object[] args, boolean detached) {
-    if (kind == null) {
-      throw new NullPointerException("task kind is null: pass a TaskKind from TaskKind.register");
-    }
-    WorkerLoop loop = currentLoop();
-    int runState = words.load(layout.runStateIndex());
-    if (runState != PoolLayout.RUNNING && !(runState == PoolLayout.SHUTDOWN && loop != null)) {
-      throw new PoolShutdownException("cannot submit task '" + kind.name() + "': the pool was shut down"
-          + " and accepts no new tasks (tasks already submitted are "
-          + (runState == PoolLayout.STOP ? "cancelled" : "still run") + "); create a new ThreadPool");
-    }
+    WorkerLoop loop = admit(kind);
     int argWords = 0;
     if (args != null) {
       for (int i = 0; i < args.length; i++) {
@@ -215,6 +221,42 @@ public final class ThreadPool {
       state.magazine.free(slot);
       throw e;
     }
+    return publish(kind, loop, state, slot, slotBase, detached);
+  }
+
+  private TaskFuture<?> enqueueInt(TaskKind<?> kind, int arg, boolean detached) {
+    WorkerLoop loop = admit(kind);
+    if (loop != null && loop.atNestingBound()) {
+      return loop.runNow(kind, new Object[] {arg}, ValueCodec.INT_WORDS, detached);
+    }
+    SubmitterState state = loop != null ? loop.state : externalState();
+    int slot = allocateSlot(state, loop, kind);
+    int slotBase = freeList.wordOf(slot, 0);
+    int header = slotBase + TaskSlots.ARGS;
+    // Release stores, as in writeArgs: the push in publish() publishes them.
+    words.storeRelease(header, ValueCodec.INT_WORDS | (detached ? TaskSlots.DETACHED : 0));
+    ValueCodec.writeInt(arg, words, header + 1);
+    return publish(kind, loop, state, slot, slotBase, detached);
+  }
+
+  /** Checks the kind and the run state; returns the calling thread's loop, or null outside the pool. */
+  private WorkerLoop admit(TaskKind<?> kind) {
+    if (kind == null) {
+      throw new NullPointerException("task kind is null: pass a TaskKind from TaskKind.register");
+    }
+    WorkerLoop loop = currentLoop();
+    int runState = words.load(layout.runStateIndex());
+    if (runState != PoolLayout.RUNNING && !(runState == PoolLayout.SHUTDOWN && loop != null)) {
+      throw new PoolShutdownException("cannot submit task '" + kind.name() + "': the pool was shut down"
+          + " and accepts no new tasks (tasks already submitted are "
+          + (runState == PoolLayout.STOP ? "cancelled" : "still run") + "); create a new ThreadPool");
+    }
+    return loop;
+  }
+
+  /** Kind word, future, push, wake-up: the arguments are already in the slot. */
+  private TaskFuture<?> publish(TaskKind<?> kind, WorkerLoop loop, SubmitterState state, int slot,
+      int slotBase, boolean detached) {
     // Release: published with the arguments by the push below.
     words.storeRelease(slotBase + TaskSlots.KIND, kind.id());
     TaskFuture<?> future = null;

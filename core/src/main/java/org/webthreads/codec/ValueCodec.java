@@ -63,6 +63,16 @@ public final class ValueCodec {
         + " (put bulk data in a SharedIntArray)");
   }
 
+  /** Words an {@code int} takes: tag and value. */
+  public static final int INT_WORDS = 2;
+
+  /** Writes an {@code int} (as {@link #write} would write an {@code Integer}); returns the next index. */
+  public static int writeInt(int value, SharedWords words, int index) {
+    words.storeRelease(index, ValueTag.INT);
+    words.storeRelease(index + 1, value);
+    return index + INT_WORDS;
+  }
+
   /** Writes {@code value} at {@code index}; returns the index after it. */
   public static int write(Object value, SharedWords words, int index) {
     if (value == null) {
@@ -70,9 +80,7 @@ public final class ValueCodec {
       return index + 1;
     }
     if (value instanceof Integer) {
-      words.storeRelease(index, ValueTag.INT);
-      words.storeRelease(index + 1, (Integer) value);
-      return index + 2;
+      return writeInt((Integer) value, words, index);
     }
     if (value instanceof Long) {
       return writeLong(ValueTag.LONG, (Long) value, words, index);
