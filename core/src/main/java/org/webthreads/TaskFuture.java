@@ -107,12 +107,15 @@ public final class TaskFuture<R> {
    * on the JVM two threads may look at the same future; only one copies and frees.
    */
   synchronized boolean harvest() {
-    if (harvested) {
-      return true;
-    }
     int state = pool.slotState(slot);
     if (state == org.webthreads.scheduler.TaskSlots.PENDING) {
-      return false;
+      return harvested;
+    }
+    // Read after the state: a task run on its joining thread (completeInline) sets harvested before
+    // its slot's state changes or the slot is freed and reused, so a state that is no longer pending
+    // but was not written for us shows up here as harvested.
+    if (harvested) {
+      return true;
     }
     outcome = state;
     if (state == org.webthreads.scheduler.TaskSlots.DONE) {
@@ -125,6 +128,19 @@ public final class TaskFuture<R> {
     harvested = true;
     pool.releaseSlot(slot);
     return true;
+  }
+
+  /**
+   * The task ran on a thread that holds this future, and its outcome never went through the slot
+   * (WorkerLoop.runNow and runJoined). The volatile store of harvested comes last: it publishes the
+   * fields, and it precedes any change of the slot's state word or reuse of the slot.
+   */
+  void completeInline(int outcome, Object value, String errorClass, String errorMessage) {
+    this.outcome = outcome;
+    this.value = value;
+    this.errorClass = errorClass;
+    this.errorMessage = errorMessage;
+    harvested = true;
   }
 
   @SuppressWarnings("unchecked")

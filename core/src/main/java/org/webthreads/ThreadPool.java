@@ -11,6 +11,7 @@ import org.webthreads.scheduler.LockedSharedQueue;
 import org.webthreads.scheduler.Parking;
 import org.webthreads.scheduler.PoolLayout;
 import org.webthreads.scheduler.SharedQueue;
+import org.webthreads.scheduler.SlotCompletion;
 import org.webthreads.scheduler.SlotFreeList;
 import org.webthreads.scheduler.SlotMagazine;
 import org.webthreads.scheduler.TaskSlots;
@@ -25,6 +26,15 @@ import org.webthreads.scheduler.TaskSlots;
  * task goes to that thread's ring, from any other thread to the shared queue.
  */
 public final class ThreadPool {
+  /**
+   * How many task bodies may be nested on one pool thread's stack by joins that help (a join runs other
+   * tasks while it waits). A task forked on a thread that is already this deep runs at once, inside
+   * the fork, like a plain call, instead of being queued; so the stack of a pool thread holds at most
+   * this many helped tasks plus the recursion of one task's own fork tree, as in a sequential program.
+   * Small enough for the browser's worker stacks. See docs/scheduler.md, "Bounded nesting".
+   */
+  public static final int MAX_NESTED_TASKS = 128;
+
   private static final int ARGS_IN_ARENA = TaskSlots.ARGS_IN_ARENA;
   private static final int LENGTH_MASK = TaskSlots.ARGS_LENGTH_MASK;
   private static final int RESULT_IN_ARENA = 1 << 31;
@@ -40,7 +50,8 @@ public final class ThreadPool {
   final LocalRing[] rings;
   private final int[] threadIds;
   private final WorkerLoop[] loops;
-  private final ThreadLocal<WorkerLoop> currentLoop = new ThreadLocal<>();
+  /** Entry k: the thread running loops[k] while it serves the pool; written only by that thread. */
+  private final Thread[] loopThreads;
   private final ThreadLocal<SubmitterState> externalState = new ThreadLocal<>();
 
   private ThreadPool(Platform platform, SharedWords words, PoolLayout layout) {
@@ -62,6 +73,7 @@ public final class ThreadPool {
     }
     this.parking = new Parking(words, layout.idleIndex(), parkIndex);
     this.loops = new WorkerLoop[layout.threadCount];
+    this.loopThreads = new Thread[layout.threadCount];
   }
 
   /** A pool over {@code threadIds} with {@link PoolConfig#defaults()}. */
@@ -169,17 +181,23 @@ public final class ThreadPool {
     enqueue(kind, args, true);
   }
 
+  /**
+   * Submits a task of {@code kind} with one {@code int} argument: the same as
+   * {@code submit(kind, (Object) arg)}, without boxing or an argument array (the fork/join fast path).
+   * A null {@code Integer} passed here is unboxed and throws; pass {@code (Object) null} for a null.
+   */
+  @SuppressWarnings("unchecked")
+  public <R> TaskFuture<R> submit(TaskKind<R> kind, int arg) {
+    return (TaskFuture<R>) enqueueInt(kind, arg, false);
+  }
+
+  /** {@link #execute(TaskKind, Object...)} with one {@code int} argument, without boxing. */
+  public void execute(TaskKind<?> kind, int arg) {
+    enqueueInt(kind, arg, true);
+  }
+
   private TaskFuture<?> enqueue(TaskKind<?> kind, Object[] args, boolean detached) {
-    if (kind == null) {
-      throw new NullPointerException("task kind is null: pass a TaskKind from TaskKind.register");
-    }
-    WorkerLoop loop = currentLoop.get();
-    int runState = words.load(layout.runStateIndex());
-    if (runState != PoolLayout.RUNNING && !(runState == PoolLayout.SHUTDOWN && loop != null)) {
-      throw new PoolShutdownException("cannot submit task '" + kind.name() + "': the pool was shut down"
-          + " and accepts no new tasks (tasks already submitted are "
-          + (runState == PoolLayout.STOP ? "cancelled" : "still run") + "); create a new ThreadPool");
-    }
+    WorkerLoop loop = admit(kind);
     int argWords = 0;
     if (args != null) {
       for (int i = 0; i < args.length; i++) {
@@ -191,6 +209,9 @@ public final class ThreadPool {
         }
       }
     }
+    if (loop != null && loop.atNestingBound()) {
+      return loop.runNow(kind, args, argWords, detached);
+    }
     SubmitterState state = loop != null ? loop.state : externalState();
     int slot = allocateSlot(state, loop, kind);
     int slotBase = freeList.wordOf(slot, 0);
@@ -200,7 +221,44 @@ public final class ThreadPool {
       state.magazine.free(slot);
       throw e;
     }
-    words.store(slotBase + TaskSlots.KIND, kind.id());
+    return publish(kind, loop, state, slot, slotBase, detached);
+  }
+
+  private TaskFuture<?> enqueueInt(TaskKind<?> kind, int arg, boolean detached) {
+    WorkerLoop loop = admit(kind);
+    if (loop != null && loop.atNestingBound()) {
+      return loop.runNow(kind, new Object[] {arg}, ValueCodec.INT_WORDS, detached);
+    }
+    SubmitterState state = loop != null ? loop.state : externalState();
+    int slot = allocateSlot(state, loop, kind);
+    int slotBase = freeList.wordOf(slot, 0);
+    int header = slotBase + TaskSlots.ARGS;
+    // Release stores, as in writeArgs: the push in publish() publishes them.
+    words.storeRelease(header, ValueCodec.INT_WORDS | (detached ? TaskSlots.DETACHED : 0));
+    ValueCodec.writeInt(arg, words, header + 1);
+    return publish(kind, loop, state, slot, slotBase, detached);
+  }
+
+  /** Checks the kind and the run state; returns the calling thread's loop, or null outside the pool. */
+  private WorkerLoop admit(TaskKind<?> kind) {
+    if (kind == null) {
+      throw new NullPointerException("task kind is null: pass a TaskKind from TaskKind.register");
+    }
+    WorkerLoop loop = currentLoop();
+    int runState = words.load(layout.runStateIndex());
+    if (runState != PoolLayout.RUNNING && !(runState == PoolLayout.SHUTDOWN && loop != null)) {
+      throw new PoolShutdownException("cannot submit task '" + kind.name() + "': the pool was shut down"
+          + " and accepts no new tasks (tasks already submitted are "
+          + (runState == PoolLayout.STOP ? "cancelled" : "still run") + "); create a new ThreadPool");
+    }
+    return loop;
+  }
+
+  /** Kind word, future, push, wake-up: the arguments are already in the slot. */
+  private TaskFuture<?> publish(TaskKind<?> kind, WorkerLoop loop, SubmitterState state, int slot,
+      int slotBase, boolean detached) {
+    // Release: published with the arguments by the push below.
+    words.storeRelease(slotBase + TaskSlots.KIND, kind.id());
     TaskFuture<?> future = null;
     if (!detached) {
       future = new TaskFuture<>(this, slot, kind);
@@ -257,7 +315,7 @@ public final class ThreadPool {
         TaskFuture<?> pending = outstanding > 0 ? state.oldestPending() : null;
         if (pending != null) {
           // Our own unjoined futures hold slots: wait for the oldest, then harvest it.
-          waitForSlotState(pending.slot());
+          waitForCompletion(pending);
         } else {
           return freeList.awaitRelease(state.magazine, parking::wakeAll);
         }
@@ -270,10 +328,14 @@ public final class ThreadPool {
     }
   }
 
+  /**
+   * Writes the argument stream. Release stores throughout: the push that follows (ring CAS or queue
+   * publish) publishes them to whichever thread takes the task.
+   */
   private void writeArgs(int slotBase, Object[] args, int argWords, int flags) {
     int header = slotBase + TaskSlots.ARGS;
     if (argWords <= TaskSlots.ARGS_INLINE_WORDS) {
-      words.store(header, argWords | flags);
+      words.storeRelease(header, argWords | flags);
       int at = header + 1;
       for (int i = 0; args != null && i < args.length; i++) {
         at = ValueCodec.write(args[i], words, at);
@@ -281,8 +343,8 @@ public final class ThreadPool {
       return;
     }
     int handle = arena.allocate(argWords);
-    words.store(header + 1, handle);
-    words.store(header, argWords | ARGS_IN_ARENA | flags);
+    words.storeRelease(header + 1, handle);
+    words.storeRelease(header, argWords | ARGS_IN_ARENA | flags);
     int at = handle;
     for (Object arg : args) {
       at = ValueCodec.write(arg, words, at);
@@ -315,15 +377,41 @@ public final class ThreadPool {
 
   /** Writes a task's return value into its slot (inline when it fits, else in the arena). */
   void writeResult(int slot, Object value, String kindName) {
-    int size;
+    writeStream(slot, new Object[] {value}, resultSize(value, kindName));
+  }
+
+  private static int resultSize(Object value, String kindName) {
     try {
-      size = ValueCodec.sizeOf(value);
+      return ValueCodec.sizeOf(value);
     } catch (IllegalArgumentException e) {
       String message = e.getMessage();
       throw new IllegalArgumentException("task '" + kindName + "' returned a value of type "
           + value.getClass().getName() + " that " + message.substring(message.indexOf("cannot")));
     }
-    writeStream(slot, new Object[] {value}, size);
+  }
+
+  /**
+   * The value a joiner gets for a task whose result never went through shared words (it ran on the
+   * joining thread): the same type check as {@link #writeResult}, and arrays copied, as decoding would.
+   */
+  static Object copyResult(Object value, String kindName) {
+    resultSize(value, kindName);
+    if (value instanceof int[]) {
+      return ((int[]) value).clone();
+    }
+    if (value instanceof long[]) {
+      return ((long[]) value).clone();
+    }
+    if (value instanceof double[]) {
+      return ((double[]) value).clone();
+    }
+    if (value instanceof float[]) {
+      return ((float[]) value).clone();
+    }
+    if (value instanceof byte[]) {
+      return ((byte[]) value).clone();
+    }
+    return value;
   }
 
   /** Writes a failure (exception class name and message) into the slot's result area. */
@@ -332,20 +420,21 @@ public final class ThreadPool {
     try {
       writeStream(slot, parts, ValueCodec.sizeOf(parts[0]) + ValueCodec.sizeOf(parts[1]));
     } catch (ArenaFullException e) {
-      words.store(freeList.wordOf(slot, TaskSlots.RESULT), 0);
+      words.storeRelease(freeList.wordOf(slot, TaskSlots.RESULT), 0); // published by complete()
     }
   }
 
+  /** Result stream: release stores, published to the harvester by complete()'s getAndAdd. */
   private void writeStream(int slot, Object[] values, int size) {
     int header = freeList.wordOf(slot, TaskSlots.RESULT);
     int at;
     if (size <= TaskSlots.RESULT_INLINE_WORDS) {
-      words.store(header, size);
+      words.storeRelease(header, size);
       at = header + 1;
     } else {
       int handle = arena.allocate(size);
-      words.store(header, size | RESULT_IN_ARENA);
-      words.store(header + 1, handle);
+      words.storeRelease(header, size | RESULT_IN_ARENA);
+      words.storeRelease(header + 1, handle);
       at = handle;
     }
     for (Object value : values) {
@@ -379,8 +468,9 @@ public final class ThreadPool {
     if ((words.load(header) & RESULT_IN_ARENA) != 0) {
       arena.free(words.load(header + 1));
     }
-    words.store(header, 0);
-    WorkerLoop loop = currentLoop.get();
+    // Release: the slot's next owner sees it through the free list or magazine that hands it over.
+    words.storeRelease(header, 0);
+    WorkerLoop loop = currentLoop();
     (loop != null ? loop.state : externalState()).magazine.free(slot);
   }
 
@@ -389,20 +479,13 @@ public final class ThreadPool {
    * completing thread afterwards unless it is detached (then nobody else will).
    */
   void complete(int slot, int outcome) {
-    int stateIndex = freeList.wordOf(slot, TaskSlots.STATE);
-    // One atomic step from PENDING to the outcome that keeps the WAITER bit: pairs with the joiner's
-    // CAS that sets WAITER before it waits, so either we see the bit and notify, or the joiner's
-    // futex compare sees the outcome and does not sleep.
-    int before = words.getAndAdd(stateIndex, outcome);
-    if ((before & TaskSlots.WAITER) != 0) {
-      words.notify(stateIndex, Integer.MAX_VALUE);
-    }
+    SlotCompletion.complete(words, freeList.wordOf(slot, TaskSlots.STATE), outcome);
   }
 
   // ---- joining ----
 
   void awaitDone(TaskFuture<?> future) {
-    WorkerLoop loop = currentLoop.get();
+    WorkerLoop loop = currentLoop();
     if (loop != null) {
       loop.helpUntilDone(future);
       return;
@@ -413,7 +496,7 @@ public final class ThreadPool {
           + "or Promise instead");
     }
     while (!future.isDone()) {
-      waitForSlotState(future.slot());
+      waitForCompletion(future);
     }
   }
 
@@ -422,7 +505,7 @@ public final class ThreadPool {
   }
 
   /**
-   * Sets the WAITER bit on a pending slot (as {@link #waitForSlotState} does before it blocks) and
+   * Sets the WAITER bit on a pending slot (as {@link SlotCompletion#await} does before it blocks) and
    * returns the state word's value with it, or -1 once the task is no longer pending.
    */
   int announceWaiter(int slot) {
@@ -432,8 +515,8 @@ public final class ThreadPool {
       if ((state & TaskSlots.OUTCOME_MASK) != TaskSlots.PENDING) {
         return -1;
       }
-      // The same announcement as in waitForSlotState: pairs with complete()'s getAndAdd, which
-      // notifies when it sees the bit; a failed CAS means the state changed, so look again.
+      // The same announcement as in SlotCompletion.await: pairs with complete()'s getAndAdd (and
+      // handOver's load), which notify when they see the bit; a failed CAS means the state changed.
       if ((state & TaskSlots.WAITER) != 0
           || words.compareAndSet(stateIndex, state, state | TaskSlots.WAITER)) {
         return state | TaskSlots.WAITER;
@@ -441,19 +524,23 @@ public final class ThreadPool {
     }
   }
 
-  /** Blocks until the slot's task is no longer pending (or returns at once if it is not). */
-  void waitForSlotState(int slot) {
-    int stateIndex = freeList.wordOf(slot, TaskSlots.STATE);
-    int state = words.load(stateIndex);
-    if ((state & TaskSlots.OUTCOME_MASK) != TaskSlots.PENDING) {
-      return;
-    }
-    // Announce a waiter so complete() notifies; see complete().
-    if ((state & TaskSlots.WAITER) == 0
-        && !words.compareAndSet(stateIndex, state, state | TaskSlots.WAITER)) {
-      return; // the state changed: let the caller look again
-    }
-    words.waitWhileEqual(stateIndex, state | TaskSlots.WAITER, -1);
+  /**
+   * Blocks until the future's task is no longer pending (or returns at once if it is not); the caller
+   * looks again. Returns early, too, whenever something changed.
+   */
+  void waitForCompletion(TaskFuture<?> future) {
+    SlotCompletion.await(words, freeList.wordOf(future.slot(), TaskSlots.STATE), future::isHarvested);
+  }
+
+  /**
+   * The task of {@code slot} ran on a thread that joined it, which put the outcome straight into the
+   * future object ({@link TaskFuture#completeInline}, a volatile store, before this call): wake other
+   * threads that wait on the slot word for the same future, then give the slot back to this thread's
+   * cache. The RESULT header was never written, so it is still 0 from the slot's last release.
+   */
+  void completeJoinedTask(int slot, SubmitterState state) {
+    SlotCompletion.handOver(words, freeList.wordOf(slot, TaskSlots.STATE));
+    state.magazine.free(slot);
   }
 
   // ---- shared arrays ----
@@ -495,10 +582,10 @@ public final class ThreadPool {
       loop = new WorkerLoop(this, index, threadId);
       loops[index] = loop;
     }
-    currentLoop.set(loop);
+    loopThreads[index] = Thread.currentThread();
     LoopExit exit = loop.run();
     if (exit == LoopExit.SHUTDOWN) {
-      currentLoop.set(null);
+      loopThreads[index] = null; // no longer a pool thread: its submits go to the shared queue again
     }
     return exit;
   }
@@ -535,8 +622,23 @@ public final class ThreadPool {
     return index;
   }
 
+  /**
+   * The loop the calling thread runs for this pool, or null for any other thread. A scan instead of a
+   * ThreadLocal (which cost about a sixth of a fork/join task): each entry of loopThreads is written
+   * only by the thread it names, so a thread finds itself exactly and can never mistake another's loop
+   * for its own. The array is written only when a thread starts or stops serving the pool, so the scan
+   * reads a cache line nobody writes meanwhile. Pools are a few threads wide (one per core); in the
+   * browser only this worker's own entry is ever set.
+   */
   WorkerLoop currentLoop() {
-    return currentLoop.get();
+    Thread me = Thread.currentThread();
+    Thread[] threads = loopThreads;
+    for (int k = 0; k < threads.length; k++) {
+      if (threads[k] == me) {
+        return loops[k];
+      }
+    }
+    return null;
   }
 
   // ---- shutdown ----
@@ -603,7 +705,7 @@ public final class ThreadPool {
     int argsHeader = argsHeader(slot);
     freeArgs(slot, argsHeader);
     if ((argsHeader & TaskSlots.DETACHED) != 0) {
-      WorkerLoop loop = currentLoop.get();
+      WorkerLoop loop = currentLoop();
       (loop != null ? loop.state : externalState()).magazine.free(slot);
       return; // nobody holds a future: nothing to complete
     }

@@ -29,6 +29,10 @@ final class WorkerLoop {
   /** The last {@link #findTask} that found nothing saw the shared queue's head claimed but unpublished. */
   private boolean queueBusy;
   private int random;
+  /** Task bodies on this thread's stack right now: 0 in the loop, 1 in a task, more in joins. */
+  private int depth;
+  /** Argument streams of tasks run at once because {@link #depth} reached the bound. */
+  private final PrivateWords inlineArgs = new PrivateWords();
 
   WorkerLoop(ThreadPool pool, int index, int threadId) {
     this.pool = pool;
@@ -156,12 +160,20 @@ final class WorkerLoop {
 
   /** Runs other tasks until {@code future} is done; parks on its slot only when nothing is runnable. */
   void helpUntilDone(TaskFuture<?> future) {
+    int joined = future.slot();
     while (!future.isDone()) {
       int task = findTask();
+      // The joined task itself (usually our own child, popped back off our ring). Its slot id is
+      // its own while the future is not harvested: a slot is freed only after harvested is set, so
+      // reading false after taking the id means the id was not reused.
+      if (task == joined && !stopping && !future.isHarvested()) {
+        runJoined(future, task);
+        return;
+      }
       if (task != 0) {
         runTask(task);
       } else if (!queueBusy) {
-        pool.waitForSlotState(future.slot());
+        pool.waitForCompletion(future);
       }
       // Else a producer has claimed the queue's head cell and not yet published it; the task we join
       // may sit behind it. Look again rather than sleep: the producer's wake-up after publishing
@@ -170,7 +182,98 @@ final class WorkerLoop {
     }
   }
 
+  /**
+   * Whether a task forked on this thread now must run at once, inside the fork, instead of being
+   * queued: {@link ThreadPool#MAX_NESTED_TASKS} task bodies are already on this thread's stack. See
+   * docs/scheduler.md, "Bounded nesting".
+   */
+  boolean atNestingBound() {
+    return depth >= ThreadPool.MAX_NESTED_TASKS;
+  }
+
+  /**
+   * Runs a task forked at the nesting bound right here, as a plain call: its arguments go through the
+   * same encoding (into words private to this thread), its result or failure goes straight into the
+   * returned future (null for a detached task). Nothing is published, so nobody else can take the task
+   * and nothing ever waits for it.
+   */
+  TaskFuture<?> runNow(TaskKind<?> kind, Object[] args, int argWords, boolean detached) {
+    int start = inlineArgs.push(argWords);
+    int at = start;
+    for (int i = 0; args != null && i < args.length; i++) {
+      at = org.webthreads.codec.ValueCodec.write(args[i], inlineArgs, at);
+    }
+    TaskInput input = new TaskInput(pool, inlineArgs, start, at, kind.name(), "' argument");
+    int outcome;
+    Object value = null;
+    String errorClass = null;
+    String errorMessage = null;
+    depth++;
+    try {
+      Object result = kind.body().run(input, pool);
+      if (!detached) {
+        value = ThreadPool.copyResult(result, kind.name());
+      }
+      outcome = TaskSlots.DONE;
+    } catch (Throwable failure) {
+      outcome = isCancellation(failure) ? TaskSlots.CANCELLED : TaskSlots.FAILED;
+      if (detached) {
+        pool.reportDetachedFailure(kind.name(), threadId, failure);
+      } else {
+        errorClass = failure.getClass().getName();
+        errorMessage = failure.getMessage();
+      }
+    } finally {
+      depth--;
+      inlineArgs.popTo(start);
+    }
+    if (detached) {
+      return null;
+    }
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    TaskFuture<?> future = new TaskFuture(pool, 0, kind);
+    future.completeInline(outcome, value, errorClass, errorMessage);
+    return future;
+  }
+
+  /**
+   * Runs the task a join waits for on the joining thread and hands its Java result straight to the
+   * future: no result encoding, no completion RMW, no harvest (the fork/join fast path).
+   */
+  private void runJoined(TaskFuture<?> future, int slot) {
+    int argsHeader = pool.argsHeader(slot);
+    TaskKind<?> kind = future.kind();
+    int outcome;
+    Object value = null;
+    String errorClass = null;
+    String errorMessage = null;
+    depth++;
+    try {
+      Object result = kind.body().run(pool.argsOf(slot, argsHeader, kind.name()), pool);
+      value = ThreadPool.copyResult(result, kind.name());
+      outcome = TaskSlots.DONE;
+    } catch (Throwable failure) {
+      outcome = isCancellation(failure) ? TaskSlots.CANCELLED : TaskSlots.FAILED;
+      errorClass = failure.getClass().getName();
+      errorMessage = failure.getMessage();
+    } finally {
+      depth--;
+    }
+    pool.freeArgs(slot, argsHeader);
+    future.completeInline(outcome, value, errorClass, errorMessage);
+    pool.completeJoinedTask(slot, state);
+  }
+
   void runTask(int slot) {
+    depth++;
+    try {
+      runTaskBody(slot);
+    } finally {
+      depth--;
+    }
+  }
+
+  private void runTaskBody(int slot) {
     int argsHeader = pool.argsHeader(slot);
     if (stopping) {
       pool.cancel(slot);

@@ -7,6 +7,10 @@ import org.webthreads.memory.SharedWords;
  * Writes Java values into shared words as a tagged stream, so that another thread (another Java heap,
  * in the browser) can rebuild them. No reflection: the supported types are listed here.
  *
+ * <p>Every stream is written before an operation that publishes it (the ring's or the queue's push for
+ * arguments, the completion's getAndAdd for results), so its words are written with
+ * {@link SharedWords#storeRelease}: no fence per word.
+ *
  * <pre>
  * null [NULL]            int [INT, v]           long/double [tag, low, high]     float [FLOAT, bits]
  * boolean [BOOLEAN | v &lt;&lt; 8]     String [STRING, length, two chars a word ...]
@@ -59,16 +63,24 @@ public final class ValueCodec {
         + " (put bulk data in a SharedIntArray)");
   }
 
+  /** Words an {@code int} takes: tag and value. */
+  public static final int INT_WORDS = 2;
+
+  /** Writes an {@code int} (as {@link #write} would write an {@code Integer}); returns the next index. */
+  public static int writeInt(int value, SharedWords words, int index) {
+    words.storeRelease(index, ValueTag.INT);
+    words.storeRelease(index + 1, value);
+    return index + INT_WORDS;
+  }
+
   /** Writes {@code value} at {@code index}; returns the index after it. */
   public static int write(Object value, SharedWords words, int index) {
     if (value == null) {
-      words.store(index, ValueTag.NULL);
+      words.storeRelease(index, ValueTag.NULL);
       return index + 1;
     }
     if (value instanceof Integer) {
-      words.store(index, ValueTag.INT);
-      words.store(index + 1, (Integer) value);
-      return index + 2;
+      return writeInt((Integer) value, words, index);
     }
     if (value instanceof Long) {
       return writeLong(ValueTag.LONG, (Long) value, words, index);
@@ -77,49 +89,49 @@ public final class ValueCodec {
       return writeLong(ValueTag.DOUBLE, Double.doubleToRawLongBits((Double) value), words, index);
     }
     if (value instanceof Float) {
-      words.store(index, ValueTag.FLOAT);
-      words.store(index + 1, Float.floatToRawIntBits((Float) value));
+      words.storeRelease(index, ValueTag.FLOAT);
+      words.storeRelease(index + 1, Float.floatToRawIntBits((Float) value));
       return index + 2;
     }
     if (value instanceof Boolean) {
-      words.store(index, ValueTag.BOOLEAN | (((Boolean) value) ? 1 << 8 : 0));
+      words.storeRelease(index, ValueTag.BOOLEAN | (((Boolean) value) ? 1 << 8 : 0));
       return index + 1;
     }
     if (value instanceof String) {
       String text = (String) value;
       int length = text.length();
-      words.store(index, ValueTag.STRING);
-      words.store(index + 1, length);
+      words.storeRelease(index, ValueTag.STRING);
+      words.storeRelease(index + 1, length);
       int at = index + 2;
       for (int i = 0; i < length; i += 2) {
         int low = text.charAt(i);
         int high = i + 1 < length ? text.charAt(i + 1) : 0;
-        words.store(at++, low | (high << 16));
+        words.storeRelease(at++, low | (high << 16));
       }
       return at;
     }
     if (value instanceof int[]) {
       int[] array = (int[]) value;
-      words.store(index, ValueTag.INT_ARRAY);
-      words.store(index + 1, array.length);
+      words.storeRelease(index, ValueTag.INT_ARRAY);
+      words.storeRelease(index + 1, array.length);
       for (int i = 0; i < array.length; i++) {
-        words.store(index + 2 + i, array[i]);
+        words.storeRelease(index + 2 + i, array[i]);
       }
       return index + 2 + array.length;
     }
     if (value instanceof float[]) {
       float[] array = (float[]) value;
-      words.store(index, ValueTag.FLOAT_ARRAY);
-      words.store(index + 1, array.length);
+      words.storeRelease(index, ValueTag.FLOAT_ARRAY);
+      words.storeRelease(index + 1, array.length);
       for (int i = 0; i < array.length; i++) {
-        words.store(index + 2 + i, Float.floatToRawIntBits(array[i]));
+        words.storeRelease(index + 2 + i, Float.floatToRawIntBits(array[i]));
       }
       return index + 2 + array.length;
     }
     if (value instanceof long[]) {
       long[] array = (long[]) value;
-      words.store(index, ValueTag.LONG_ARRAY);
-      words.store(index + 1, array.length);
+      words.storeRelease(index, ValueTag.LONG_ARRAY);
+      words.storeRelease(index + 1, array.length);
       for (int i = 0; i < array.length; i++) {
         storeLong(array[i], words, index + 2 + 2 * i);
       }
@@ -127,8 +139,8 @@ public final class ValueCodec {
     }
     if (value instanceof double[]) {
       double[] array = (double[]) value;
-      words.store(index, ValueTag.DOUBLE_ARRAY);
-      words.store(index + 1, array.length);
+      words.storeRelease(index, ValueTag.DOUBLE_ARRAY);
+      words.storeRelease(index + 1, array.length);
       for (int i = 0; i < array.length; i++) {
         storeLong(Double.doubleToRawLongBits(array[i]), words, index + 2 + 2 * i);
       }
@@ -136,23 +148,23 @@ public final class ValueCodec {
     }
     if (value instanceof byte[]) {
       byte[] array = (byte[]) value;
-      words.store(index, ValueTag.BYTE_ARRAY);
-      words.store(index + 1, array.length);
+      words.storeRelease(index, ValueTag.BYTE_ARRAY);
+      words.storeRelease(index + 1, array.length);
       int at = index + 2;
       for (int i = 0; i < array.length; i += 4) {
         int word = 0;
         for (int b = 0; b < 4 && i + b < array.length; b++) {
           word |= (array[i + b] & 0xFF) << (8 * b);
         }
-        words.store(at++, word);
+        words.storeRelease(at++, word);
       }
       return at;
     }
     if (value instanceof SharedIntArray) {
       SharedIntArray array = (SharedIntArray) value;
-      words.store(index, ValueTag.SHARED_INT_ARRAY);
-      words.store(index + 1, array.handle());
-      words.store(index + 2, array.length());
+      words.storeRelease(index, ValueTag.SHARED_INT_ARRAY);
+      words.storeRelease(index + 1, array.handle());
+      words.storeRelease(index + 2, array.length());
       return index + 3;
     }
     throw new IllegalArgumentException(sizeOfError(value));
@@ -168,14 +180,14 @@ public final class ValueCodec {
   }
 
   private static int writeLong(int tag, long value, SharedWords words, int index) {
-    words.store(index, tag);
+    words.storeRelease(index, tag);
     storeLong(value, words, index + 1);
     return index + 3;
   }
 
   static void storeLong(long value, SharedWords words, int index) {
-    words.store(index, (int) value);
-    words.store(index + 1, (int) (value >>> 32));
+    words.storeRelease(index, (int) value);
+    words.storeRelease(index + 1, (int) (value >>> 32));
   }
 
   static long loadLong(SharedWords words, int index) {

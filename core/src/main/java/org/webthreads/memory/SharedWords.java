@@ -27,6 +27,19 @@ public interface SharedWords {
 
   void store(int index, int value);
 
+  /**
+   * A store that only has to be visible to threads that see a later publishing operation of the
+   * calling thread ({@link #compareAndSet}, {@link #getAndAdd} or a {@link #store} that another thread
+   * reads), as with the cells of a queue published by a CAS on its index (JCTools' "ordered" store,
+   * C++ release). Stores before it stay ordered before it; unlike {@link #store} it does not order
+   * itself before the calling thread's later loads, so it must never be one side of a Dekker pair
+   * (store, then load another word) and must never be what alone tells another thread to proceed.
+   * Where every operation is sequentially consistent (the browser's {@code Atomics}) it is {@link #store}.
+   */
+  default void storeRelease(int index, int value) {
+    store(index, value);
+  }
+
   boolean compareAndSet(int index, int expected, int value);
 
   /** Adds {@code delta} and returns the value before the addition. */

@@ -84,8 +84,9 @@ public final class LocalRing {
       int real = real(state);
       int tail = tail(state);
       if (((tail - steal) & FIELD_MASK) < capacity) {
-        // Only the owner writes cells, and cell `tail` is outside every claimed range.
-        words.store(bufferIndex + (tail & cellMask), task);
+        // Only the owner writes cells, and cell `tail` is outside every claimed range. A release
+        // store: the CAS below publishes it.
+        words.storeRelease(bufferIndex + (tail & cellMask), task);
         // Publish: this CAS orders the cell store before any stealer's load of the new tail. It fails
         // only when a stealer moved real or steal; tail is ours, so the cell stays valid: retry.
         int next = pack(steal, real, tail + 1);
@@ -212,7 +213,8 @@ public final class LocalRing {
       throw new IllegalStateException("steal destination lacks room: " + count + " > " + room);
     }
     for (int i = 0; i < count; i++) {
-      words.store(bufferIndex + ((tail + i) & cellMask),
+      // Release stores, published by the CAS below.
+      words.storeRelease(bufferIndex + ((tail + i) & cellMask),
           source.words.load(source.bufferIndex + ((first + i) & source.cellMask)));
     }
     // Publish the copied cells with one CAS (as in push); only stealers change real/steal meanwhile.

@@ -59,8 +59,11 @@ public final class LockFreeSharedQueue implements SharedQueue {
       if (difference == 0) {
         // Claim position p; losing means another producer took it, so reload.
         if (words.compareAndSet(enqueueIndex, position, position + 1)) {
-          words.store(cell + 1, task);
-          // Publishes the task to the consumer at p (pairs with its sequence load in pop()).
+          // Release: the sequence store below publishes it.
+          words.storeRelease(cell + 1, task);
+          // Publishes the task to the consumer at p (pairs with its sequence load in pop()). Stays
+          // sequentially consistent: the submitter's wake-up check (Parking.notifyWork) loads the idle
+          // word after it, a Dekker pair with a sleeper's re-check of this queue.
           words.store(cell, position + 1);
           return;
         }
@@ -91,7 +94,8 @@ public final class LockFreeSharedQueue implements SharedQueue {
         if (words.compareAndSet(dequeueIndex, position, position + 1)) {
           int task = words.load(cell + 1);
           // Hands the cell to the producer of the next lap (pairs with its sequence load in push()).
-          words.store(cell, position + capacity);
+          // Release: orders our load of the task before the next producer's overwrite of it.
+          words.storeRelease(cell, position + capacity);
           return task;
         }
       } else if (difference < 0) {

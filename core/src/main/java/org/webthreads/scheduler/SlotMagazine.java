@@ -43,7 +43,7 @@ public final class SlotMagazine {
     int slot = currentHead;
     currentHead = words.load(freeList.wordOf(slot, TaskSlots.NEXT));
     currentCount--;
-    words.store(freeList.wordOf(slot, TaskSlots.STATE), TaskSlots.PENDING);
+    SlotCompletion.reset(words, freeList.wordOf(slot, TaskSlots.STATE)); // PENDING, next generation
     return slot;
   }
 
@@ -65,7 +65,8 @@ public final class SlotMagazine {
       currentHead = 0;
       currentCount = 0;
     }
-    words.store(freeList.wordOf(slot, TaskSlots.NEXT), currentHead);
+    // Release: the chain is private until pushChunk's CAS publishes it.
+    words.storeRelease(freeList.wordOf(slot, TaskSlots.NEXT), currentHead);
     currentHead = slot;
     currentCount++;
   }
@@ -104,7 +105,7 @@ public final class SlotMagazine {
       }
       slot = (int) (fresh >>> 32);
     }
-    words.store(freeList.wordOf(slot, TaskSlots.STATE), TaskSlots.PENDING);
+    SlotCompletion.reset(words, freeList.wordOf(slot, TaskSlots.STATE)); // PENDING, next generation
     return slot;
   }
 
@@ -128,7 +129,8 @@ public final class SlotMagazine {
     int start = (int) (fresh >>> 32);
     int count = (int) fresh;
     for (int i = count - 1; i >= 0; i--) {
-      words.store(freeList.wordOf(start + i, TaskSlots.NEXT), currentHead);
+      // Release: private until pushChunk's CAS publishes the chain.
+      words.storeRelease(freeList.wordOf(start + i, TaskSlots.NEXT), currentHead);
       currentHead = start + i;
     }
     currentCount = count;

@@ -4,7 +4,8 @@ package org.webthreads.scheduler;
  * Layout of a task slot: 16 shared words (one 64-byte cache line) describing one submitted task.
  *
  * <pre>
- *  0 STATE          PENDING, then DONE / FAILED / CANCELLED (low byte); bit 8 = a joiner may be waiting
+ *  0 STATE          PENDING, then DONE / FAILED / CANCELLED (low byte); bit 8 = a joiner may be waiting;
+ *                   bits 16..31 = generation, +1 each time the slot is allocated (see SlotCompletion)
  *  1 KIND           task-kind id                      (while free: NEXT, the next free slot)
  *  2 (unused)                                         (while free: CHUNK_NEXT, the next free chunk)
  *  3 ARGS           [in arena:1 | detached:1 | words:30] (while free: CHUNK_SIZE of the chunk it heads)
@@ -33,6 +34,8 @@ public final class TaskSlots {
   public static final int CANCELLED = 3;
   public static final int OUTCOME_MASK = 0xFF;
   public static final int WAITER = 0x100;
+  /** One step of the generation in the STATE word's upper half. */
+  public static final int GENERATION_ONE = 1 << 16;
 
   /** ARGS header bit: the arguments live in an arena block whose handle is the next word. */
   public static final int ARGS_IN_ARENA = 1 << 31;

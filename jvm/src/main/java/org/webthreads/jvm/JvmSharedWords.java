@@ -6,7 +6,7 @@ import org.webthreads.memory.SharedWords;
 
 /**
  * {@link SharedWords} over JVM memory: an {@link AtomicIntegerArray} (volatile, sequentially consistent
- * accesses) and a futex emulation.
+ * accesses, and release stores for {@link #storeRelease}) and a futex emulation.
  *
  * <p>The futex: waiters of an index queue up in one of 64 buckets, each a monitor. A waiter compares the
  * word and enqueues itself under the bucket's lock; a notifier takes the same lock, marks up to
@@ -42,6 +42,12 @@ public final class JvmSharedWords implements SharedWords {
   @Override
   public void store(int index, int value) {
     array.set(index, value);
+  }
+
+  @Override
+  public void storeRelease(int index, int value) {
+    // A plain store on x86 (no fence): see SharedWords.storeRelease for when callers may use it.
+    array.setRelease(index, value);
   }
 
   @Override

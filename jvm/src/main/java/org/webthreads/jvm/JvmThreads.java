@@ -26,7 +26,6 @@ import org.webthreads.memory.SharedRegion;
  * }</pre>
  */
 public final class JvmThreads implements Platform, AutoCloseable {
-  private static final long WORKER_STACK_BYTES = 64L << 20;
   private final Thread[] threads;
   private final LinkedBlockingQueue<Message>[] inboxes;
   private final ThreadPool[] serving;
@@ -40,8 +39,8 @@ public final class JvmThreads implements Platform, AutoCloseable {
     for (int i = 0; i < count; i++) {
       int id = i + 1;
       inboxes[i] = new LinkedBlockingQueue<>();
-      // A join runs other tasks on the joining thread's stack, so workers get a deep one.
-      threads[i] = new Thread(null, () -> serve(id), "webthreads-" + id, WORKER_STACK_BYTES);
+      // The JVM's default stack: joins nest at most ThreadPool.MAX_NESTED_TASKS helped tasks.
+      threads[i] = new Thread(() -> serve(id), "webthreads-" + id);
       threads[i].setDaemon(true);
     }
   }

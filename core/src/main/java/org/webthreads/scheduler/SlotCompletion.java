@@ -1,0 +1,87 @@
+package org.webthreads.scheduler;
+
+import java.util.function.BooleanSupplier;
+import org.webthreads.memory.SharedWords;
+
+/**
+ * Completing a task slot and waiting for it: the protocol on a slot's STATE word ({@link TaskSlots}),
+ * kept apart so that Lincheck can check it on its own (CompletionTest in the jvm module).
+ *
+ * <p>A task completes in one of two ways. Usually its runner calls {@link #complete}: one getAndAdd
+ * from PENDING to the outcome. When a thread that joins the task runs it itself (the fork/join fast
+ * path), the outcome goes straight into that thread's future object, which becomes "completed inline",
+ * and the slot is freed at once; then {@link #handOver} wakes other threads that wait on the word (only
+ * possible on the JVM, where a future can be shared). A waiter, {@link #await}, announces itself with
+ * the WAITER bit and sleeps on the word. Either completer sees the bit, changes the word and notifies,
+ * or the waiter sees the completion (the changed word in its futex compare, or the completed-inline
+ * flag it reads after announcing itself) and does not sleep.
+ *
+ * <p>The word carries a generation, advanced by {@link #reset} at each allocation of the slot. A thread
+ * that joined a future completed inline may set WAITER on the slot's <em>next</em> task (it read a
+ * stale slot id); without the generation, that could make the word equal again to what a real waiter
+ * of the old task compares against, and the real waiter would sleep through the old task's
+ * notification for as long as the new task runs, for ever if it is never completed through the word.
+ * With it, the stale value never matches (unless 65,536 allocations of the slot pass in between).
+ */
+public final class SlotCompletion {
+  private SlotCompletion() {
+  }
+
+  /**
+   * Makes the slot ready for its next task: PENDING, no waiter, the next generation. A release store:
+   * the task's publication (ring CAS or queue publish) makes it visible.
+   */
+  public static void reset(SharedWords words, int stateIndex) {
+    int state = words.load(stateIndex);
+    words.storeRelease(stateIndex, (state & ~(TaskSlots.GENERATION_ONE - 1)) + TaskSlots.GENERATION_ONE);
+  }
+
+  /** Marks the task finished with {@code outcome} and wakes the waiters, if any announced themselves. */
+  public static void complete(SharedWords words, int stateIndex, int outcome) {
+    // One atomic step from PENDING to the outcome that keeps the WAITER bit: pairs with the waiter's
+    // CAS that sets WAITER before it waits, so either we see the bit and notify, or the waiter's
+    // futex compare sees the outcome and does not sleep.
+    int before = words.getAndAdd(stateIndex, outcome);
+    if ((before & TaskSlots.WAITER) != 0) {
+      words.notify(stateIndex, Integer.MAX_VALUE);
+    }
+  }
+
+  /**
+   * The task completed inline: the caller has already made {@code completedInline} true for every
+   * waiter (a volatile or otherwise sequentially consistent store) and will free the slot after this.
+   */
+  public static void handOver(SharedWords words, int stateIndex) {
+    // A load, not an RMW, on the common path (nobody waits): pairs with the waiter's WAITER CAS and
+    // its later read of the completed-inline flag (Dekker: we stored the flag, then load the word).
+    if ((words.load(stateIndex) & TaskSlots.WAITER) != 0) {
+      // Change the word (a waiter's futex compare then fails) and notify (a sleeping one wakes). The
+      // outcome written here is never read as the result: waiters find the future completed inline.
+      complete(words, stateIndex, TaskSlots.DONE);
+    }
+  }
+
+  /**
+   * Blocks until the task of this word is no longer pending, or returns at once if it is not; also
+   * returns early whenever something changed, so callers loop on their own completion check.
+   *
+   * @param completedInline whether the future this caller waits for was completed inline
+   */
+  public static void await(SharedWords words, int stateIndex, BooleanSupplier completedInline) {
+    int state = words.load(stateIndex);
+    if ((state & TaskSlots.OUTCOME_MASK) != TaskSlots.PENDING) {
+      return;
+    }
+    // Announce a waiter so that complete() and handOver() notify.
+    if ((state & TaskSlots.WAITER) == 0
+        && !words.compareAndSet(stateIndex, state, state | TaskSlots.WAITER)) {
+      return; // the state changed: let the caller look again
+    }
+    // Read after the WAITER CAS: the other side of handOver's Dekker pair. Without it we could sleep
+    // on a slot that was completed inline and freed before handOver looked, and never wake.
+    if (completedInline.getAsBoolean()) {
+      return;
+    }
+    words.waitWhileEqual(stateIndex, state | TaskSlots.WAITER, -1);
+  }
+}
