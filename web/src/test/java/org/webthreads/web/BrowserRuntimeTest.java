@@ -93,6 +93,11 @@ class BrowserRuntimeTest {
   }
 
   @Test
+  void deepJoinChainStaysWithinTheWorkerStack() {
+    assertTrue(passed("deepJoinChain").contains("= 500"));
+  }
+
+  @Test
   void blockingJoinOnTheMainThreadIsAnImmediateError() {
     passed("blockingJoinOnMainIsAnError");
   }

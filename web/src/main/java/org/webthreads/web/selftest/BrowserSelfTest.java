@@ -173,6 +173,16 @@ public final class BrowserSelfTest {
           && c.startsWith("resolved {\"thread\":") && c.endsWith("\"value\":5}"), a + " | " + b + " | " + c))));
     });
 
+    add("deepJoinChain", r -> {
+      int depth = queryInt(WebThreads.pageQuery(), "chainDepth", 500);
+      TaskFuture<Integer> chain = pool.submit(SelfTestTasks.CHAIN, depth);
+      WebFutures.whenDone(chain, () -> {
+        int value = chain.join();
+        r.check(value == depth, "a chain of " + depth + " nested fork+join on a worker's wasm stack = " + value
+            + " (the pool's nesting bound is " + ThreadPool.MAX_NESTED_TASKS + ")");
+      });
+    });
+
     add("blockingJoinOnMainIsAnError", r -> {
       TaskFuture<Long> fib = pool.submit(SelfTestTasks.FIB, 22);
       try {

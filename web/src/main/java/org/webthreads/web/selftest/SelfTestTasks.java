@@ -18,6 +18,12 @@ final class SelfTestTasks {
 
   static final TaskKind<Long> FIB = TaskKind.register("selftest.fib", (args, pool) -> fib(args.readInt(), pool));
 
+  /** A chain of n nested fork + join: deeper than the pool's help-nesting bound. */
+  static final TaskKind<Integer> CHAIN = TaskKind.register("selftest.chain", (args, pool) -> {
+    int n = args.readInt();
+    return n == 0 ? 0 : pool.submit(SelfTestTasks.CHAIN, n - 1).join() + 1;
+  });
+
   static final TaskKind<Void> THROWS = TaskKind.register("selftest.throws", (args, pool) -> {
     throw new IllegalStateException(args.readString());
   });
