@@ -63,13 +63,22 @@ public final class TracerPage {
     }
     Ui.setup(settings.toJs());
     WebOptions options = settings.workers > 0 ? WebOptions.workers(settings.workers) : WebOptions.defaults();
-    WebThreads.start(options, TracerPage::ready, error -> fail(error.getMessage()));
+    WebThreads.start(options, ready -> {
+      try {
+        ready(ready);
+      } catch (RuntimeException e) {
+        fail("could not start rendering: " + e);
+      }
+    }, error -> fail(error.getMessage()));
   }
 
   private static void ready(WebPlatform ready) {
     platform = ready;
     platform.onWorkerFailure(failure -> fail(failure.getMessage()));
-    pool = ThreadPool.create(platform, PoolConfig.defaults(), platform.workerIds());
+    // The arena holds the frame's sums (3 words per pixel) and display colours (1), plus task arguments.
+    int frameWords = settings.width * settings.height * 4;
+    pool = ThreadPool.create(platform, PoolConfig.defaults().withArenaWords(frameWords + (1 << 20)),
+        platform.workerIds());
     Ui.status("building the scene");
     Scene scene = DefaultScene.build(settings.seed, settings.width, settings.height);
     double[] encoded = SceneCodec.encode(scene);
