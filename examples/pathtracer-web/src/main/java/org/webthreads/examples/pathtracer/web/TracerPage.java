@@ -1,10 +1,10 @@
 package org.webthreads.examples.pathtracer.web;
 
 import org.teavm.jso.JSBody;
+import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
 import org.webthreads.PoolConfig;
 import org.webthreads.SharedIntArray;
-import org.webthreads.TaskFuture;
 import org.webthreads.ThreadPool;
 import org.webthreads.examples.pathtracer.Accumulation;
 import org.webthreads.examples.pathtracer.DefaultScene;
@@ -23,8 +23,10 @@ import org.webthreads.web.WebThreads;
  * <p>On the page: builds {@link DefaultScene}, sends it encoded ({@link SceneCodec}, a
  * {@code Float64Array}) once to every worker as a {@link TracerTasks#SCENE} JS task, then renders pass
  * after pass: one pure {@link TracerTasks#TILE} task per tile, whose samples go into a
- * {@link SharedIntArray} of fixed-point sums in shared memory (no postMessage for pixels). Each tile is
- * drawn to the canvas when its future completes ({@link WebFutures#whenDone}); the figures and the
+ * {@link SharedIntArray} of fixed-point sums in shared memory (no postMessage for pixels). Tiles are
+ * submitted without futures; each records itself in the pass's progress array, from which the page
+ * draws finished tiles at every animation frame, and the last one wakes the page
+ * ({@link WebFutures#whenValue}), so the page does little work per tile. The figures and the
  * per-worker activity chart are updated after every pass. Options: see {@link Settings#parse}.
  *
  * <p>When the page stops (after {@code passes} passes) it publishes {@code self.tracerResult} (figures
@@ -39,6 +41,11 @@ public final class TracerPage {
   private static SharedIntArray sums;
   private static SharedIntArray display;
   private static SharedIntArray activity;
+  /** The current pass's progress (see {@link TracerTasks#TILE}). */
+  private static SharedIntArray progress;
+  /** Tiles of the finished list already drawn, and the pass whose drawing loop runs (-1: none). */
+  private static int drawn;
+  private static int drawingPass = -1;
   private static int[] tiles;
   private static double[] passMillis;
   private static double startMillis;
@@ -91,6 +98,7 @@ public final class TracerPage {
     display = pool.newSharedIntArray(pixels);
     activity = pool.newSharedIntArray((platform.workerCount() + 1) * TracerTasks.ACTIVITY_STRIDE);
     tiles = settings.tiles();
+    progress = pool.newSharedIntArray(TracerTasks.PROGRESS_HEADER + tiles.length / 4);
     passMillis = new double[settings.passes];
     if (settings.postMessage) {
       pageSums = Ui.int32Array(pixels * 3);
@@ -130,29 +138,51 @@ public final class TracerPage {
     Ui.status("pass " + (pass + 1) + (settings.passes > 0 ? " of " + settings.passes : ""));
     double start = Ui.now();
     int count = tiles.length / 4;
-    int[] left = {count};
+    for (int i = 0; i < TracerTasks.PROGRESS_HEADER + count; i++) {
+      progress.set(i, 0);
+    }
+    progress.set(0, count);
     for (int k = 0; k < count; k++) {
-      int x0 = tiles[k * 4];
-      int y0 = tiles[k * 4 + 1];
-      int w = tiles[k * 4 + 2];
-      int h = tiles[k * 4 + 3];
-      TaskFuture<Integer> future = pool.submit(TracerTasks.TILE, SCENE_ID, settings.width, settings.height,
-          x0, y0, w, h, pass, sums, display, activity);
-      WebFutures.whenDone(future, () -> {
-        if (failed) {
-          return;
-        }
-        try {
-          future.join();
-        } catch (RuntimeException e) {
-          fail("tile (" + x0 + ", " + y0 + ") of pass " + pass + " failed: " + e.getMessage());
-          return;
-        }
-        Ui.drawTile(display.handle(), settings.width, x0, y0, w, h);
-        if (--left[0] == 0) {
-          passDone(pass, Ui.now() - start);
-        }
-      });
+      pool.execute(TracerTasks.TILE, progress, k, SCENE_ID, settings.width, settings.height,
+          tiles[k * 4], tiles[k * 4 + 1], tiles[k * 4 + 2], tiles[k * 4 + 3], pass, sums, display, activity);
+    }
+    drawn = 0;
+    drawingPass = pass;
+    Ui.onAnimationFrame(() -> drawFinishedTiles(pass));
+    // The last tile notifies when the count of tiles left reaches 0: one wake-up per pass.
+    WebFutures.whenValue(progress, 0, 0, () -> {
+      drawingPass = -1;
+      drawFinishedTiles(-1);
+      int failedTile = progress.get(2) - 1;
+      if (failedTile >= 0) {
+        fail("tile (" + tiles[failedTile * 4] + ", " + tiles[failedTile * 4 + 1] + ") of pass " + pass
+            + " failed; the worker's console has its error");
+        return;
+      }
+      passDone(pass, Ui.now() - start);
+    });
+  }
+
+  /**
+   * Draws the tiles that finished since the last call, in the order they finished, and asks for the
+   * next animation frame while pass {@code pass} is still being drawn (-1: a last call, no next frame).
+   */
+  private static void drawFinishedTiles(int pass) {
+    if (failed || (pass >= 0 && pass != drawingPass)) {
+      return;
+    }
+    int finished = progress.get(1);
+    while (drawn < finished) {
+      int tile = progress.get(TracerTasks.PROGRESS_HEADER + drawn) - 1;
+      if (tile < 0) {
+        break; // its place is claimed but not filled yet: next time
+      }
+      Ui.drawTile(display.handle(), settings.width, tiles[tile * 4], tiles[tile * 4 + 1], tiles[tile * 4 + 2],
+          tiles[tile * 4 + 3]);
+      drawn++;
+    }
+    if (pass >= 0) {
+      Ui.onAnimationFrame(() -> drawFinishedTiles(pass));
     }
   }
 
@@ -397,6 +427,14 @@ public final class TracerPage {
 
     @JSBody(params = "text", script = "tracerUi.status(text);")
     static native void status(String text);
+
+    @JSFunctor
+    interface Frame extends JSObject {
+      void run();
+    }
+
+    @JSBody(params = "callback", script = "requestAnimationFrame(() => callback());")
+    static native void onAnimationFrame(Frame callback);
 
     @JSBody(params = {"handle", "frameWidth", "x0", "y0", "w", "h"},
         script = "tracerUi.drawTile(handle, frameWidth, x0, y0, w, h);")

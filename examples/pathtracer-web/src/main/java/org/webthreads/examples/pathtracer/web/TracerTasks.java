@@ -50,12 +50,35 @@ public final class TracerTasks {
     return number(length);
   });
 
+  /** Words of the pass's progress array before its list of finished tiles. */
+  static final int PROGRESS_HEADER = 3;
+
   /**
-   * Arguments: scene id, frame width, height, tile x0, y0, w, h, pass, sums (3 ints per pixel),
-   * display (1 packed RGBA int per pixel), activity ({@link #ACTIVITY_STRIDE} ints per thread id).
-   * Returns the number of pixels rendered.
+   * Arguments: progress, tile index, scene id, frame width, height, tile x0, y0, w, h, pass, sums (3
+   * ints per pixel), display (1 packed RGBA int per pixel), activity ({@link #ACTIVITY_STRIDE} ints per
+   * thread id). Progress is [tiles left, finished count, first failed tile + 1, then the
+   * finished tiles' indices + 1 in the order they finished]: the page draws from that list and learns
+   * the end of the pass from the count reaching 0 (notified), with no future per tile.
    */
   static final TaskKind<Integer> TILE = TaskKind.register("tracer.webTile", (args, pool) -> {
+    SharedIntArray progress = args.readSharedIntArray();
+    int tile = args.readInt();
+    try {
+      return renderTile(args);
+    } catch (RuntimeException e) {
+      progress.compareAndSet(2, 0, tile + 1);
+      throw e;
+    } finally {
+      // Claims a place in the finished list, then fills it: the page stops at a place still 0.
+      int place = progress.getAndAdd(1, 1);
+      progress.set(PROGRESS_HEADER + place, tile + 1);
+      if (progress.getAndAdd(0, -1) == 1) {
+        progress.notifyWaiters(0); // the last tile of the pass: wakes the page's waitAsync
+      }
+    }
+  });
+
+  private static int renderTile(org.webthreads.TaskInput args) {
     int id = args.readInt();
     int frameWidth = args.readInt();
     int frameHeight = args.readInt();
@@ -86,7 +109,7 @@ public final class TracerTasks {
       activity.getAndAdd(thread * ACTIVITY_STRIDE + 1, micros);
     }
     return w * h;
-  });
+  }
 
   /**
    * Payload {@code {id, width, height, x0, y0, w, h, pass}}; result: an Int32Array of the tile's
