@@ -1,6 +1,6 @@
 package org.webthreads;
 
-import org.webthreads.memory.SharedWords;
+import org.webthreads.memory.ArrayWords;
 
 /**
  * Words private to one thread, used as a stack of argument streams for tasks that run at once on the
@@ -8,9 +8,12 @@ import org.webthreads.memory.SharedWords;
  * task slot, so the task body reads its {@link TaskInput} exactly as it would read a queued task's.
  * Grows in place, so readers of outer frames keep valid indexes. Never shared, so plain array accesses.
  */
-final class PrivateWords implements SharedWords {
-  private int[] words = new int[64];
+final class PrivateWords extends ArrayWords {
   private int top;
+
+  PrivateWords() {
+    super(64);
+  }
 
   /** Reserves {@code count} words on top of the stack and returns the index of the first. */
   int push(int count) {
@@ -30,44 +33,8 @@ final class PrivateWords implements SharedWords {
   }
 
   @Override
-  public int length() {
-    return words.length;
-  }
-
-  @Override
-  public int load(int index) {
-    return words[index];
-  }
-
-  @Override
-  public void store(int index, int value) {
-    words[index] = value;
-  }
-
-  @Override
-  public boolean compareAndSet(int index, int expected, int value) {
-    if (words[index] != expected) {
-      return false;
-    }
-    words[index] = value;
-    return true;
-  }
-
-  @Override
-  public int getAndAdd(int index, int delta) {
-    int before = words[index];
-    words[index] = before + delta;
-    return before;
-  }
-
-  @Override
   public int waitWhileEqual(int index, int expected, long timeoutNanos) {
     throw new IllegalStateException("private words are never waited on");
-  }
-
-  @Override
-  public int notify(int index, int count) {
-    return 0;
   }
 
   @Override

@@ -6,7 +6,8 @@ import org.teavm.jso.JSObject;
 
 /**
  * The JavaScript calls of the web runtime that are not on the per-task path (those go through
- * {@link WasmAtomics}): the webthreads.js runtime, messages, plain objects, promises. Each is an
+ * {@link WasmAtomics}): the webthreads.js runtime, messages, timers, promises (plain objects:
+ * {@link JsObjects}). Each is an
  * {@code @JSBody}; calls that may throw in JavaScript catch there and return the error as a string,
  * so that Java sees it as a value.
  */
@@ -94,57 +95,6 @@ final class Js {
 
   @JSBody(params = "message", script = "console.error(message);")
   static native void consoleError(String message);
-
-  // ---- plain objects ------------------------------------------------------------------------
-
-  @JSBody(script = "return {};")
-  static native JSObject newObject();
-
-  @JSBody(script = "return [];")
-  static native JSObject newArray();
-
-  @JSBody(params = {"array", "value"}, script = "array.push(value);")
-  static native void push(JSObject array, JSObject value);
-
-  @JSBody(params = {"object", "key", "value"}, script = "object[key] = value;")
-  static native void set(JSObject object, String key, int value);
-
-  @JSBody(params = {"object", "key", "value"}, script = "object[key] = value;")
-  static native void set(JSObject object, String key, double value);
-
-  @JSBody(params = {"object", "key", "value"}, script = "object[key] = value;")
-  static native void set(JSObject object, String key, boolean value);
-
-  @JSBody(params = {"object", "key", "value"}, script = "object[key] = value;")
-  static native void set(JSObject object, String key, String value);
-
-  @JSBody(params = {"object", "key", "value"}, script = "object[key] = value;")
-  static native void set(JSObject object, String key, JSObject value);
-
-  @JSBody(params = {"object", "key"}, script = "const v = object[key];"
-      + " return v === undefined || v === null ? null : String(v);")
-  static native String getString(JSObject object, String key);
-
-  @JSBody(params = {"object", "key"}, script = "return object[key] | 0;")
-  static native int getInt(JSObject object, String key);
-
-  @JSBody(params = {"object", "key"}, script = "const v = object[key]; return v === undefined ? null : v;")
-  static native JSObject get(JSObject object, String key);
-
-  @JSBody(params = "value", script = "return value === undefined || value === null;")
-  static native boolean isNullish(JSObject value);
-
-  @JSBody(params = "value", script = "return value;")
-  static native JSObject number(double value);
-
-  @JSBody(params = "value", script = "return value;")
-  static native JSObject string(String value);
-
-  @JSBody(params = "value", script = "return value;")
-  static native JSObject bool(boolean value);
-
-  @JSBody(params = "value", script = "return BigInt.asIntN(64, BigInt(value));")
-  static native JSObject bigIntFromString(String value);
 
   // ---- promises and errors --------------------------------------------------------------------
 

@@ -30,9 +30,9 @@ public final class JsTaskContext {
   /** Moves {@code transferable} (an ArrayBuffer, MessagePort...) with the result instead of copying it. */
   public void transferWithResult(JSObject transferable) {
     if (transfer == null) {
-      transfer = Js.newArray();
+      transfer = JsObjects.newArray();
     }
-    Js.push(transfer, transferable);
+    JsObjects.push(transfer, transferable);
   }
 
   JSObject transferList() {

@@ -53,12 +53,12 @@ final class JsTasks {
     }
     platform.checkJsTarget(kind.name(), target);
     int request = nextRequest++;
-    JSObject message = Js.newObject();
-    Js.set(message, "t", "js");
-    Js.set(message, "kind", kind.name());
-    Js.set(message, "req", request);
-    Js.set(message, "from", self);
-    Js.set(message, "payload", payload);
+    JSObject message = JsObjects.newObject();
+    JsObjects.set(message, "t", "js");
+    JsObjects.set(message, "kind", kind.name());
+    JsObjects.set(message, "req", request);
+    JsObjects.set(message, "from", self);
+    JsObjects.set(message, "payload", payload);
     String problem = deliver(target, message, transfer);
     if (problem != null) {
       throw new IllegalArgumentException("JS task '" + kind.name() + "' was not sent to thread " + target
@@ -91,12 +91,12 @@ final class JsTasks {
         signalled = base;
       }
     }
-    Js.set(message, "signalled", signalled);
+    JsObjects.set(message, "signalled", signalled);
     String problem = Js.send(target, message, transfer);
     if (problem != null && target != 0) {
-      JSObject resume = Js.newObject();
-      Js.set(resume, "t", "resume");
-      Js.set(resume, "signalled", signalled);
+      JSObject resume = JsObjects.newObject();
+      JsObjects.set(resume, "t", "resume");
+      JsObjects.set(resume, "signalled", signalled);
       Js.send(target, resume, null);
     }
     return problem;
@@ -127,11 +127,11 @@ final class JsTasks {
 
   /** Runs a JS task that arrived on this thread and sends its outcome back. */
   void run(JSObject message) {
-    String name = Js.getString(message, "kind");
-    int from = Js.getInt(message, "from");
-    JSObject reply = Js.newObject();
-    Js.set(reply, "t", "jsr");
-    Js.set(reply, "req", Js.getInt(message, "req"));
+    String name = JsObjects.getString(message, "kind");
+    int from = JsObjects.getInt(message, "from");
+    JSObject reply = JsObjects.newObject();
+    JsObjects.set(reply, "t", "jsr");
+    JsObjects.set(reply, "req", JsObjects.getInt(message, "req"));
     JsTaskKind kind = JsTaskKind.lookup(name);
     JsTaskContext context = new JsTaskContext(platform, from);
     if (kind == null) {
@@ -140,9 +140,9 @@ final class JsTasks {
           + "thread before WebThreads.start");
     } else {
       try {
-        JSObject result = kind.handler().run(Js.get(message, "payload"), context);
-        Js.set(reply, "ok", true);
-        Js.set(reply, "value", result);
+        JSObject result = kind.handler().run(JsObjects.get(message, "payload"), context);
+        JsObjects.set(reply, "ok", true);
+        JsObjects.set(reply, "value", result);
       } catch (Throwable e) {
         failure(reply, e.getClass().getName(), String.valueOf(e.getMessage()));
       }
@@ -150,9 +150,9 @@ final class JsTasks {
     String problem = deliver(from, reply, context.transferList());
     if (problem != null) {
       // deliver sent a "resume" in its place, which settled the count; this reply is counted anew.
-      JSObject fallback = Js.newObject();
-      Js.set(fallback, "t", "jsr");
-      Js.set(fallback, "req", Js.getInt(message, "req"));
+      JSObject fallback = JsObjects.newObject();
+      JsObjects.set(fallback, "t", "jsr");
+      JsObjects.set(fallback, "req", JsObjects.getInt(message, "req"));
       failure(fallback, "DataCloneError", "the task's result cannot be cloned or transferred back ("
           + problem + "); return structured-cloneable values only");
       deliver(from, fallback, null);
@@ -160,22 +160,22 @@ final class JsTasks {
   }
 
   private static void failure(JSObject reply, String errorClass, String message) {
-    Js.set(reply, "ok", false);
-    Js.set(reply, "name", errorClass);
-    Js.set(reply, "message", message);
+    JsObjects.set(reply, "ok", false);
+    JsObjects.set(reply, "name", errorClass);
+    JsObjects.set(reply, "message", message);
   }
 
   /** A result came back: settle the sender's callback. */
   void complete(JSObject reply) {
-    Pending request = pending.remove(Js.getInt(reply, "req"));
+    Pending request = pending.remove(JsObjects.getInt(reply, "req"));
     if (request == null) {
       return; // already failed because its target failed
     }
-    if (Js.get(reply, "ok") != null && Js.getInt(reply, "ok") == 1) {
-      request.callback.completed(Js.get(reply, "value"));
+    if (JsObjects.get(reply, "ok") != null && JsObjects.getInt(reply, "ok") == 1) {
+      request.callback.completed(JsObjects.get(reply, "value"));
     } else {
       request.callback.failed(new JsTaskFailedException(request.kindName, request.target,
-          Js.getString(reply, "name"), Js.getString(reply, "message")));
+          JsObjects.getString(reply, "name"), JsObjects.getString(reply, "message")));
     }
   }
 

@@ -41,16 +41,16 @@ final class PageRuntime {
     for (int id = 1; id <= count; id++) {
       Js.spawnWorker(id, count, PageRuntime::onWorkerEvent);
     }
-    JSObject overrides = Js.newObject();
+    JSObject overrides = JsObjects.newObject();
     if (options.overriddenWorker() > 0) {
-      Js.set(overrides, String.valueOf(options.overriddenWorker()), options.overriddenWasm());
+      JsObjects.set(overrides, String.valueOf(options.overriddenWorker()), options.overriddenWasm());
     }
     Js.bootWorkers(count, overrides);
     timer = Js.setTimeout(PageRuntime::onStartTimeout, options.startTimeoutMillis());
   }
 
   private static void onWorkerEvent(int id, JSObject message) {
-    String type = Js.getString(message, "t");
+    String type = JsObjects.getString(message, "t");
     if ("ready".equals(type)) {
       if (!ready[id] && !startFailed) {
         ready[id] = true;
@@ -62,7 +62,7 @@ final class PageRuntime {
         }
       }
     } else if ("fatal".equals(type)) {
-      reportFailure(id, Js.getString(message, "where"), Js.getString(message, "message"));
+      reportFailure(id, JsObjects.getString(message, "where"), JsObjects.getString(message, "message"));
     } else if ("js".equals(type)) {
       platform.jsTasks.run(message);
     } else if ("jsr".equals(type)) {
@@ -84,11 +84,11 @@ final class PageRuntime {
     platform.workerFailed(id, where, cause);
     for (int peer = 1; peer <= platform.workerCount(); peer++) {
       if (platform.isWorkerAlive(peer)) {
-        JSObject message = Js.newObject();
-        Js.set(message, "t", "peerDown");
-        Js.set(message, "id", id);
-        Js.set(message, "where", where);
-        Js.set(message, "message", cause);
+        JSObject message = JsObjects.newObject();
+        JsObjects.set(message, "t", "peerDown");
+        JsObjects.set(message, "id", id);
+        JsObjects.set(message, "where", where);
+        JsObjects.set(message, "message", cause);
         platform.jsTasks.deliver(peer, message, null);
       }
     }

@@ -61,7 +61,16 @@ public final class WebFutures {
       Js.queueMicrotask(callback::run);
       return;
     }
-    Js.waitAsync(array.handle() + index, current, () -> whenValue(array, index, value, callback));
+    whenChanged(array, index, current, () -> whenValue(array, index, value, callback));
+  }
+
+  /**
+   * Calls {@code callback} once element {@code index} of {@code array} no longer holds {@code seen}
+   * (at once if it already does not), or when {@link SharedIntArray#notifyWaiters} is called for it.
+   * Changes without a notify are seen only at the next notify.
+   */
+  public static void whenChanged(SharedIntArray array, int index, int seen, Runnable callback) {
+    Js.waitAsync(array.handle() + index, seen, callback::run);
   }
 
   /** Calls {@code callback} once {@code pool} is shut down and every thread has left it. */
@@ -80,11 +89,11 @@ public final class WebFutures {
       return null;
     }
     if (value instanceof Number) {
-      return Js.number(((Number) value).doubleValue());
+      return JsObjects.number(((Number) value).doubleValue());
     }
     if (value instanceof Boolean) {
-      return Js.bool((Boolean) value);
+      return JsObjects.bool((Boolean) value);
     }
-    return Js.string(value.toString());
+    return JsObjects.string(value.toString());
   }
 }

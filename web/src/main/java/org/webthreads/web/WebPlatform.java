@@ -133,9 +133,9 @@ public final class WebPlatform implements Platform {
         Js.queueMicrotask(() -> WorkerRuntime.serve(base));
         continue;
       }
-      JSObject message = Js.newObject();
-      Js.set(message, "t", "serve");
-      Js.set(message, "base", base);
+      JSObject message = JsObjects.newObject();
+      JsObjects.set(message, "t", "serve");
+      JsObjects.set(message, "base", base);
       String problem = Js.send(id, message, null);
       if (problem != null) {
         throw new IllegalStateException("could not reach worker " + id + ": " + problem);

@@ -28,36 +28,36 @@ final class WorkerRuntime {
     platform = new WebPlatform(new WasmSharedWords(true), Js.threadId(), Js.workerCount());
     Js.markStarted();
     Js.setHandler(WorkerRuntime::onMessage);
-    JSObject ready = Js.newObject();
-    Js.set(ready, "t", "ready");
-    Js.set(ready, "id", platform.threadId());
+    JSObject ready = JsObjects.newObject();
+    JsObjects.set(ready, "t", "ready");
+    JsObjects.set(ready, "id", platform.threadId());
     Js.send(0, ready, null);
   }
 
   private static void onMessage(JSObject message) {
-    String type = Js.getString(message, "t");
+    String type = JsObjects.getString(message, "t");
     if ("serve".equals(type)) {
-      serve(Js.getInt(message, "base"));
+      serve(JsObjects.getInt(message, "base"));
     } else if ("js".equals(type)) {
       try {
         platform.jsTasks.run(message);
       } finally {
-        jsTaskDone(Js.getInt(message, "signalled"));
+        jsTaskDone(JsObjects.getInt(message, "signalled"));
       }
     } else if ("resume".equals(type)) {
-      jsTaskDone(Js.getInt(message, "signalled"));
+      jsTaskDone(JsObjects.getInt(message, "signalled"));
     } else if ("jsr".equals(type)) {
       try {
         platform.jsTasks.complete(message);
       } finally {
-        jsTaskDone(Js.getInt(message, "signalled"));
+        jsTaskDone(JsObjects.getInt(message, "signalled"));
       }
     } else if ("peerDown".equals(type)) {
       try {
-        platform.workerFailed(Js.getInt(message, "id"), Js.getString(message, "where"),
-            Js.getString(message, "message"));
+        platform.workerFailed(JsObjects.getInt(message, "id"), JsObjects.getString(message, "where"),
+            JsObjects.getString(message, "message"));
       } finally {
-        jsTaskDone(Js.getInt(message, "signalled"));
+        jsTaskDone(JsObjects.getInt(message, "signalled"));
       }
     } else {
       Js.consoleError("webthreads: worker " + platform.threadId() + " got an unknown message '" + type + "'");

@@ -9,6 +9,7 @@ import org.webthreads.SharedIntArray;
 import org.webthreads.TaskFuture;
 import org.webthreads.TaskKind;
 import org.webthreads.ThreadPool;
+import org.webthreads.web.JsObjects;
 import org.webthreads.web.JsTaskCallback;
 import org.webthreads.web.JsTaskFailedException;
 import org.webthreads.web.JsTaskKind;
@@ -89,10 +90,10 @@ public final class BrowserBench {
     WebThreads.start(options, ready -> {
       platform = ready;
       pool = ThreadPool.create(platform, PoolConfig.defaults(), platform.workerIds());
-      result = newObject();
-      setNumber(result, "workers", platform.workerCount());
-      setNumber(result, "tasks", tasks);
-      setString(result, "userAgent", userAgent());
+      result = JsObjects.newObject();
+      JsObjects.set(result, "workers", platform.workerCount());
+      JsObjects.set(result, "tasks", tasks);
+      JsObjects.set(result, "userAgent", userAgent());
       warmUp(() -> fromPage(() -> inPool(() -> roundTrips(() -> jsLatency(() -> jsThroughput(() -> {
         publish(result);
       }))))));
@@ -107,14 +108,14 @@ public final class BrowserBench {
 
   private static void fromPage(Runnable next) {
     bestOf(3, new double[3], 0, (done) -> runFromPage(tasks, done), best -> {
-      setNumber(result, "pureFromPageTasksPerSec", Math.round(tasks / best * 1000));
+      JsObjects.set(result, "pureFromPageTasksPerSec", Math.round(tasks / best * 1000));
       next.run();
     });
   }
 
   private static void inPool(Runnable next) {
     bestOf(3, new double[3], 0, (done) -> runInPool(tasks, done), best -> {
-      setNumber(result, "pureSpawnedInPoolTasksPerSec", Math.round(tasks / best * 1000));
+      JsObjects.set(result, "pureSpawnedInPoolTasksPerSec", Math.round(tasks / best * 1000));
       next.run();
     });
   }
@@ -163,7 +164,7 @@ public final class BrowserBench {
         submitted[0]++;
         inFlight++;
       }
-      waitChange(counter, left, pump[0]);
+      WebFutures.whenChanged(counter, 0, left, pump[0]);
     };
     pump[0].run();
   }
@@ -184,17 +185,13 @@ public final class BrowserBench {
     });
   }
 
-  private static void waitChange(SharedIntArray counter, int seen, Runnable then) {
-    waitAsync(counter.handle(), seen, then::run);
-  }
-
   private static void roundTrips(Runnable next) {
     int count = 2000;
     double[] samples = new double[count];
     roundTrip(samples, -200, () -> {
       Arrays.sort(samples);
-      setNumber(result, "pureRoundTripMedianUs", micros(samples[count / 2]));
-      setNumber(result, "pureRoundTripP99Us", micros(samples[count * 99 / 100]));
+      JsObjects.set(result, "pureRoundTripMedianUs", micros(samples[count / 2]));
+      JsObjects.set(result, "pureRoundTripP99Us", micros(samples[count * 99 / 100]));
       next.run();
     });
   }
@@ -244,10 +241,10 @@ public final class BrowserBench {
           samples[index] = toDouble(startedAt) - sentAt;
           if (++received[0] == probes) {
             Arrays.sort(samples);
-            setNumber(result, "jsTaskStartLatencyMedianUs", micros(samples[probes / 2]));
-            setNumber(result, "jsTaskStartLatencyP99Us", micros(samples[probes * 99 / 100]));
-            setNumber(result, "jsTaskStartLatencyMaxUs", micros(samples[probes - 1]));
-            setNumber(result, "busyTasksLeftAfterProbes", counter.get(0));
+            JsObjects.set(result, "jsTaskStartLatencyMedianUs", micros(samples[probes / 2]));
+            JsObjects.set(result, "jsTaskStartLatencyP99Us", micros(samples[probes * 99 / 100]));
+            JsObjects.set(result, "jsTaskStartLatencyMaxUs", micros(samples[probes - 1]));
+            JsObjects.set(result, "busyTasksLeftAfterProbes", counter.get(0));
             WebFutures.whenValue(counter, 0, 0, () -> {
               counter.free();
               next.run();
@@ -277,8 +274,8 @@ public final class BrowserBench {
       public void completed(JSObject ignored) {
         if (++done[0] == count) {
           double ms = now() - start;
-          setNumber(result, "jsTasks", count);
-          setNumber(result, "jsTaskNoopTasksPerSec", Math.round(count / ms * 1000));
+          JsObjects.set(result, "jsTasks", count);
+          JsObjects.set(result, "jsTaskNoopTasksPerSec", Math.round(count / ms * 1000));
           jsRoundTrips(next);
         }
       }
@@ -298,8 +295,8 @@ public final class BrowserBench {
     double[] samples = new double[count];
     jsRoundTrip(samples, -100, () -> {
       Arrays.sort(samples);
-      setNumber(result, "jsTaskRoundTripMedianUs", micros(samples[count / 2]));
-      setNumber(result, "jsTaskRoundTripP99Us", micros(samples[count * 99 / 100]));
+      JsObjects.set(result, "jsTaskRoundTripMedianUs", micros(samples[count / 2]));
+      JsObjects.set(result, "jsTaskRoundTripP99Us", micros(samples[count * 99 / 100]));
       next.run();
     });
   }
@@ -344,14 +341,8 @@ public final class BrowserBench {
     void run();
   }
 
-  @JSBody(script = "return {};")
-  static native JSObject newObject();
 
-  @JSBody(params = {"o", "k", "v"}, script = "o[k] = v;")
-  static native void setNumber(JSObject o, String k, double v);
 
-  @JSBody(params = {"o", "k", "v"}, script = "o[k] = v;")
-  static native void setString(JSObject o, String k, String v);
 
   @JSBody(script = "return navigator.userAgent;")
   static native String userAgent();
@@ -367,9 +358,6 @@ public final class BrowserBench {
 
   @JSBody(params = "v", script = "return +v;")
   static native double toDouble(JSObject v);
-
-  @JSBody(params = {"index", "expected", "callback"}, script = "webthreads.waitAsync(index, expected, callback);")
-  static native void waitAsync(int index, int expected, Callback callback);
 
   @JSBody(params = {"callback", "ms"}, script = "setTimeout(callback, ms);")
   static native void setTimeout(Callback callback, int ms);

@@ -13,6 +13,7 @@ import org.webthreads.SharedIntArray;
 import org.webthreads.TaskFailedException;
 import org.webthreads.TaskFuture;
 import org.webthreads.ThreadPool;
+import org.webthreads.web.JsObjects;
 import org.webthreads.web.JsTaskCallback;
 import org.webthreads.web.JsTaskFailedException;
 import org.webthreads.web.WebFutures;
@@ -272,8 +273,8 @@ public final class BrowserSelfTest {
         pool.execute(SelfTestTasks.BUSY, counter, 1000);
       }
       setTimeout(() -> {
-        JSObject payload = SelfTestTasks.newObject();
-        SelfTestTasks.setInt(payload, "index", counter.handle());
+        JSObject payload = JsObjects.newObject();
+        JsObjects.set(payload, "index", counter.handle());
         double sent = now();
         platform.sendJs(SelfTestTasks.PROGRESS, 1, payload, null, new JsTaskCallback() {
           @Override
@@ -421,8 +422,8 @@ public final class BrowserSelfTest {
 
     add("workerTerminationFailsItsJsTasks", r -> {
       SharedIntArray flag = ThreadPool.create(platform, 1).newSharedIntArray(1);
-      JSObject payload = SelfTestTasks.newObject();
-      SelfTestTasks.setInt(payload, "index", flag.handle());
+      JSObject payload = JsObjects.newObject();
+      JsObjects.set(payload, "index", flag.handle());
       int victim = platform.workerCount();
       platform.sendJs(SelfTestTasks.BLOCK, victim, payload, null, new JsTaskCallback() {
         @Override

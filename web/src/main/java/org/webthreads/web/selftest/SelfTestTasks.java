@@ -8,6 +8,7 @@ import org.webthreads.TaskKind;
 import org.webthreads.ThreadPool;
 import org.webthreads.web.JsTaskCallback;
 import org.webthreads.web.JsTaskFailedException;
+import org.webthreads.web.JsObjects;
 import org.webthreads.web.JsTaskKind;
 import org.webthreads.web.WebThreads;
 
@@ -101,18 +102,18 @@ final class SelfTestTasks {
       : TaskKind.register("selftest.pageOnly", (args, pool) -> 1);
 
   static final JsTaskKind ECHO = JsTaskKind.register("selftest.echo", (payload, context) -> {
-    JSObject result = newObject();
-    setInt(result, "thread", context.threadId());
-    setInt(result, "from", context.senderId());
-    set(result, "value", payload);
+    JSObject result = JsObjects.newObject();
+    JsObjects.set(result, "thread", context.threadId());
+    JsObjects.set(result, "from", context.senderId());
+    JsObjects.set(result, "value", payload);
     return result;
   });
 
   /** Returns the thread and the value of shared word {@code payload.index} when it runs. */
   static final JsTaskKind PROGRESS = JsTaskKind.register("selftest.progress", (payload, context) -> {
-    JSObject result = newObject();
-    setInt(result, "thread", context.threadId());
-    setInt(result, "word", loadWord(intField(payload, "index")));
+    JSObject result = JsObjects.newObject();
+    JsObjects.set(result, "thread", context.threadId());
+    JsObjects.set(result, "word", loadWord(intField(payload, "index")));
     return result;
   });
 
@@ -142,17 +143,11 @@ final class SelfTestTasks {
     return b.join() + a.join();
   }
 
-  @JSBody(script = "return {};")
-  static native JSObject newObject();
 
   @JSBody(params = "value", script = "return value;")
   static native JSObject number(int value);
 
-  @JSBody(params = {"o", "k", "v"}, script = "o[k] = v;")
-  static native void setInt(JSObject o, String k, int v);
 
-  @JSBody(params = {"o", "k", "v"}, script = "o[k] = v;")
-  static native void set(JSObject o, String k, JSObject v);
 
   @JSBody(params = {"o", "k"}, script = "return o[k] | 0;")
   static native int intField(JSObject o, String k);

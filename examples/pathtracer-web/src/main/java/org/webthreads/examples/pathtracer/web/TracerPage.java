@@ -10,6 +10,7 @@ import org.webthreads.examples.pathtracer.Accumulation;
 import org.webthreads.examples.pathtracer.DefaultScene;
 import org.webthreads.examples.pathtracer.Scene;
 import org.webthreads.examples.pathtracer.SceneCodec;
+import org.webthreads.web.JsObjects;
 import org.webthreads.web.JsTaskCallback;
 import org.webthreads.web.JsTaskFailedException;
 import org.webthreads.web.WebFutures;
@@ -106,9 +107,9 @@ public final class TracerPage {
     Ui.status("sending the scene (" + encoded.length + " doubles) to " + platform.workerCount() + " workers");
     int[] acknowledged = {0};
     for (int id : platform.workerIds()) {
-      JSObject payload = Ui.newObject();
-      Ui.setInt(payload, "id", SCENE_ID);
-      Ui.set(payload, "data", data);
+      JSObject payload = JsObjects.newObject();
+      JsObjects.set(payload, "id", SCENE_ID);
+      JsObjects.set(payload, "data", data);
       // Structured clone: every worker gets its own copy of the Float64Array.
       platform.sendJs(TracerTasks.SCENE, id, payload, null, new JsTaskCallback() {
         @Override
@@ -201,15 +202,15 @@ public final class TracerPage {
       int y0 = tiles[k * 4 + 1];
       int w = tiles[k * 4 + 2];
       int h = tiles[k * 4 + 3];
-      JSObject payload = Ui.newObject();
-      Ui.setInt(payload, "id", SCENE_ID);
-      Ui.setInt(payload, "width", settings.width);
-      Ui.setInt(payload, "height", settings.height);
-      Ui.setInt(payload, "x0", x0);
-      Ui.setInt(payload, "y0", y0);
-      Ui.setInt(payload, "w", w);
-      Ui.setInt(payload, "h", h);
-      Ui.setInt(payload, "pass", pass);
+      JSObject payload = JsObjects.newObject();
+      JsObjects.set(payload, "id", SCENE_ID);
+      JsObjects.set(payload, "width", settings.width);
+      JsObjects.set(payload, "height", settings.height);
+      JsObjects.set(payload, "x0", x0);
+      JsObjects.set(payload, "y0", y0);
+      JsObjects.set(payload, "w", w);
+      JsObjects.set(payload, "h", h);
+      JsObjects.set(payload, "pass", pass);
       platform.sendJs(TracerTasks.TILE_PIXELS, WebPlatform.ANY_WORKER, payload, null, new JsTaskCallback() {
         @Override
         public void completed(JSObject samples) {
@@ -267,24 +268,24 @@ public final class TracerPage {
       }
     }
     JSObject result = settings.toJs();
-    Ui.setInt(result, "workers", platform.workerCount());
-    Ui.setInt(result, "tilesPerPass", tiles.length / 4);
-    Ui.setString(result, "sumsChecksum", Accumulation.hex(Accumulation.checksum(sumValues)));
-    Ui.setString(result, "rgbaChecksum", Accumulation.hex(Accumulation.checksum(rgba)));
-    Ui.setString(result, "displayChecksum", Accumulation.hex(Accumulation.checksum(shownBytes)));
-    JSObject times = Ui.newArray();
+    JsObjects.set(result, "workers", platform.workerCount());
+    JsObjects.set(result, "tilesPerPass", tiles.length / 4);
+    JsObjects.set(result, "sumsChecksum", Accumulation.hex(Accumulation.checksum(sumValues)));
+    JsObjects.set(result, "rgbaChecksum", Accumulation.hex(Accumulation.checksum(rgba)));
+    JsObjects.set(result, "displayChecksum", Accumulation.hex(Accumulation.checksum(shownBytes)));
+    JSObject times = JsObjects.newArray();
     for (double t : passMillis) {
-      Ui.pushNumber(times, Math.round(t * 100) / 100.0);
+      JsObjects.push(times, JsObjects.number(Math.round(t * 100) / 100.0));
     }
-    Ui.set(result, "passMillis", times);
-    Ui.setNumber(result, "totalMillis", Math.round(totalMillis * 100) / 100.0);
-    Ui.setNumber(result, "samplesPerSec", Math.round((double) pixels * passes / totalMillis * 1000));
-    Ui.setNumber(result, "tasksPerSec", Math.round((double) tiles.length / 4 * passes / totalMillis * 1000));
-    JSObject perWorker = Ui.newArray();
+    JsObjects.set(result, "passMillis", times);
+    JsObjects.set(result, "totalMillis", Math.round(totalMillis * 100) / 100.0);
+    JsObjects.set(result, "samplesPerSec", Math.round((double) pixels * passes / totalMillis * 1000));
+    JsObjects.set(result, "tasksPerSec", Math.round((double) tiles.length / 4 * passes / totalMillis * 1000));
+    JSObject perWorker = JsObjects.newArray();
     for (int id = 1; id <= platform.workerCount(); id++) {
-      Ui.pushNumber(perWorker, activity.get(id * TracerTasks.ACTIVITY_STRIDE));
+      JsObjects.push(perWorker, JsObjects.number(activity.get(id * TracerTasks.ACTIVITY_STRIDE)));
     }
-    Ui.set(result, "tilesPerWorker", perWorker);
+    JsObjects.set(result, "tilesPerWorker", perWorker);
     Ui.finish(result);
   }
 
@@ -404,15 +405,15 @@ public final class TracerPage {
     }
 
     JSObject toJs() {
-      JSObject o = Ui.newObject();
-      Ui.setInt(o, "workers", workers);
-      Ui.setInt(o, "width", width);
-      Ui.setInt(o, "height", height);
-      Ui.setInt(o, "tile", tile);
-      Ui.setInt(o, "passes", passes);
-      Ui.setNumber(o, "seed", seed);
-      Ui.setBoolean(o, "golden", golden);
-      Ui.setString(o, "mode", postMessage ? "postmessage" : "shared");
+      JSObject o = JsObjects.newObject();
+      JsObjects.set(o, "workers", workers);
+      JsObjects.set(o, "width", width);
+      JsObjects.set(o, "height", height);
+      JsObjects.set(o, "tile", tile);
+      JsObjects.set(o, "passes", passes);
+      JsObjects.set(o, "seed", seed);
+      JsObjects.set(o, "golden", golden);
+      JsObjects.set(o, "mode", postMessage ? "postmessage" : "shared");
       return o;
     }
   }
@@ -488,28 +489,12 @@ public final class TracerPage {
     @JSBody(params = {"a", "i", "v"}, script = "a[i] = v;")
     static native void setDouble(JSObject a, int i, double v);
 
-    @JSBody(script = "return {};")
-    static native JSObject newObject();
 
-    @JSBody(script = "return [];")
-    static native JSObject newArray();
 
-    @JSBody(params = {"a", "v"}, script = "a.push(v);")
-    static native void pushNumber(JSObject a, double v);
 
-    @JSBody(params = {"o", "k", "v"}, script = "o[k] = v;")
-    static native void set(JSObject o, String k, JSObject v);
 
-    @JSBody(params = {"o", "k", "v"}, script = "o[k] = v;")
-    static native void setInt(JSObject o, String k, int v);
 
-    @JSBody(params = {"o", "k", "v"}, script = "o[k] = v;")
-    static native void setNumber(JSObject o, String k, double v);
 
-    @JSBody(params = {"o", "k", "v"}, script = "o[k] = v;")
-    static native void setString(JSObject o, String k, String v);
 
-    @JSBody(params = {"o", "k", "v"}, script = "o[k] = v;")
-    static native void setBoolean(JSObject o, String k, boolean v);
   }
 }
