@@ -1,6 +1,6 @@
 package org.webthreads;
 
-import java.util.ArrayDeque;
+import org.webthreads.memory.CacheLinePadding;
 import org.webthreads.scheduler.SlotMagazine;
 
 /**
@@ -8,11 +8,20 @@ import org.webthreads.scheduler.SlotMagazine;
  * yet harvested. Harvesting a finished future copies its result into the Java object and frees the
  * slot, so futures that are dropped without a join do not hold slots for ever: each submit harvests the
  * oldest and newest ones that finished. Used by one thread only.
+ *
+ * <p>The futures sit in a ring of our own rather than an ArrayDeque: the thread writes it on every
+ * submit and join, so its array keeps {@link #MARGIN} unused entries at each end and the indices live
+ * between cache-line padding, so no other thread's data ever shares their cache lines.
  */
-final class SubmitterState {
+final class SubmitterState extends SubmitterStateFields {
+  /** Unused entries before and after the ring's cells: at least 64 bytes whatever the reference size. */
+  static final int MARGIN = 16;
+
   final SlotMagazine magazine;
   final int[] scratch;
-  private final ArrayDeque<TaskFuture<?>> outstanding = new ArrayDeque<>();
+  // Trailing padding (see CacheLinePadding): laid out right after the hot fields of the superclass.
+  long q01, q02, q03, q04, q05, q06, q07, q08;
+  long q09, q10, q11, q12, q13, q14, q15, q16;
 
   SubmitterState(SlotMagazine magazine, int ringCapacity) {
     this.magazine = magazine;
@@ -21,36 +30,69 @@ final class SubmitterState {
 
   void track(TaskFuture<?> future) {
     // Fork/join harvests the newest future first: drop those from the back.
-    while (!outstanding.isEmpty() && outstanding.peekLast().isHarvested()) {
-      outstanding.pollLast();
+    while (tail != head && at(tail - 1).isHarvested()) {
+      set(--tail, null);
     }
     // Dropped futures: harvest the oldest once it is done (one check per submit).
-    TaskFuture<?> oldest = outstanding.peekFirst();
-    if (oldest != null && oldest.isDone()) {
-      outstanding.pollFirst();
+    if (tail != head && at(head).isDone()) {
+      set(head++, null);
     }
-    outstanding.addLast(future);
+    if (tail - head > mask) {
+      grow();
+    }
+    set(tail++, future);
   }
 
   /** Harvests every finished future; returns how many remain outstanding. */
   int reapAll() {
-    int remaining = outstanding.size();
-    for (int i = 0; i < remaining; i++) {
-      TaskFuture<?> future = outstanding.pollFirst();
+    int kept = head;
+    for (int i = head; i != tail; i++) {
+      TaskFuture<?> future = at(i);
+      set(i, null);
       if (!future.isDone()) {
-        outstanding.addLast(future);
+        set(kept++, future);
       }
     }
-    return outstanding.size();
+    tail = kept;
+    return tail - head;
   }
 
   /** The oldest future not yet done, or null. */
   TaskFuture<?> oldestPending() {
-    for (TaskFuture<?> future : outstanding) {
-      if (!future.isDone()) {
-        return future;
+    for (int i = head; i != tail; i++) {
+      if (!at(i).isDone()) {
+        return at(i);
       }
     }
     return null;
   }
+
+  private TaskFuture<?> at(int position) {
+    return futures[MARGIN + (position & mask)];
+  }
+
+  private void set(int position, TaskFuture<?> future) {
+    futures[MARGIN + (position & mask)] = future;
+  }
+
+  private void grow() {
+    int count = tail - head;
+    TaskFuture<?>[] bigger = new TaskFuture<?>[MARGIN + 2 * (mask + 1) + MARGIN];
+    for (int i = 0; i < count; i++) {
+      bigger[MARGIN + i] = at(head + i);
+    }
+    futures = bigger;
+    mask = 2 * (mask + 1) - 1;
+    head = 0;
+    tail = count;
+  }
+}
+
+/** The ring of futures a {@link SubmitterState} changes on every submit and join, padded. */
+abstract class SubmitterStateFields extends CacheLinePadding {
+  TaskFuture<?>[] futures = new TaskFuture<?>[SubmitterState.MARGIN + 64 + SubmitterState.MARGIN];
+  int mask = 63;
+  /** Ring positions, counting up for ever: the oldest future is at head, the newest below tail. */
+  int head;
+  int tail;
 }

@@ -1,5 +1,6 @@
 package org.webthreads;
 
+import org.webthreads.memory.CacheLinePadding;
 import org.webthreads.memory.SharedWords;
 import org.webthreads.scheduler.LocalRing;
 import org.webthreads.scheduler.Parking;
@@ -14,7 +15,7 @@ import org.webthreads.scheduler.TaskSlots;
  * with nothing anywhere it parks (see {@link Parking}). It also serves joins on this thread: a join
  * runs other tasks until the joined one is done.
  */
-final class WorkerLoop {
+final class WorkerLoop extends WorkerLoopFields {
   private final ThreadPool pool;
   private final SharedWords words;
   private final int index;
@@ -23,14 +24,9 @@ final class WorkerLoop {
   final SubmitterState state;
   private final int signalIndex;
   private final int runStateIndex;
-  private boolean searching;
-  /** The pool is in STOP: queued tasks are cancelled instead of run. */
-  private boolean stopping;
-  /** The last {@link #findTask} that found nothing saw the shared queue's head claimed but unpublished. */
-  private boolean queueBusy;
-  private int random;
-  /** Task bodies on this thread's stack right now: 0 in the loop, 1 in a task, more in joins. */
-  private int depth;
+  // Trailing padding (see CacheLinePadding): laid out right after the hot fields of the superclass.
+  long q01, q02, q03, q04, q05, q06, q07, q08;
+  long q09, q10, q11, q12, q13, q14, q15, q16;
   /** Argument streams of tasks run at once because {@link #depth} reached the bound. */
   private final PrivateWords inlineArgs = new PrivateWords();
 
@@ -340,4 +336,16 @@ final class WorkerLoop {
       pool.cancelQueuedTasks();
     }
   }
+}
+
+/** The fields a {@link WorkerLoop} changes as it runs tasks, between cache-line padding. */
+abstract class WorkerLoopFields extends CacheLinePadding {
+  boolean searching;
+  /** The pool is in STOP: queued tasks are cancelled instead of run. */
+  boolean stopping;
+  /** The last {@link #findTask} that found nothing saw the shared queue's head claimed but unpublished. */
+  boolean queueBusy;
+  int random;
+  /** Task bodies on this thread's stack right now: 0 in the loop, 1 in a task, more in joins. */
+  int depth;
 }

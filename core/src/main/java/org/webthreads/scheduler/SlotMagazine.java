@@ -1,5 +1,6 @@
 package org.webthreads.scheduler;
 
+import org.webthreads.memory.CacheLinePadding;
 import org.webthreads.memory.SharedWords;
 
 /**
@@ -11,16 +12,15 @@ import org.webthreads.memory.SharedWords;
  *
  * <p>Not thread-safe: each thread (and each pool it uses) has its own.
  */
-public final class SlotMagazine {
+public final class SlotMagazine extends SlotMagazineFields {
   public static final int CHUNK = 64;
 
   private final SharedWords words;
   private final SlotFreeList freeList;
   private final boolean caching;
-  private int currentHead;
-  private int currentCount;
-  private int spareHead;
-  private int spareCount;
+  // Trailing padding (see CacheLinePadding): laid out right after the hot fields of the superclass.
+  long q01, q02, q03, q04, q05, q06, q07, q08;
+  long q09, q10, q11, q12, q13, q14, q15, q16;
 
   /**
    * @param caching false for threads that may end at any time (outside threads on the JVM): they then
@@ -136,4 +136,12 @@ public final class SlotMagazine {
     currentCount = count;
     return true;
   }
+}
+
+/** The chain heads and counts a {@link SlotMagazine} changes on every allocation and free, padded. */
+abstract class SlotMagazineFields extends CacheLinePadding {
+  int currentHead;
+  int currentCount;
+  int spareHead;
+  int spareCount;
 }
