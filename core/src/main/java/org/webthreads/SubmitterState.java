@@ -16,6 +16,8 @@ import org.webthreads.scheduler.SlotMagazine;
 final class SubmitterState extends SubmitterStateFields {
   /** Unused entries before and after the ring's cells: at least 64 bytes whatever the reference size. */
   static final int MARGIN = 16;
+  /** Outstanding futures below which a submit does not look at the oldest one. */
+  private static final int HARVEST_ABOVE = 48;
 
   final SlotMagazine magazine;
   final int[] scratch;
@@ -33,8 +35,10 @@ final class SubmitterState extends SubmitterStateFields {
     while (tail != head && at(tail - 1).isHarvested()) {
       set(--tail, null);
     }
-    // Dropped futures: harvest the oldest once it is done (one check per submit).
-    if (tail != head && at(head).isDone()) {
+    // Dropped futures: harvest the oldest once it is done (one check per submit while more are
+    // outstanding than a fork/join recursion usually keeps; below that, reapAll finds them when the
+    // slots run out).
+    if (tail - head >= HARVEST_ABOVE && at(head).isDone()) {
       set(head++, null);
     }
     if (tail - head > mask) {

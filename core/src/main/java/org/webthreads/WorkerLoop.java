@@ -154,10 +154,14 @@ final class WorkerLoop extends WorkerLoopFields {
     return true;
   }
 
-  /** Runs other tasks until {@code future} is done; parks on its slot only when nothing is runnable. */
+  /**
+   * Runs other tasks until {@code future} is done; parks on its slot only when nothing is runnable.
+   * The caller has just seen it not done, so the first look goes to the queues (usually finding the
+   * joined task itself on top of our ring) rather than to the slot again.
+   */
   void helpUntilDone(TaskFuture<?> future) {
     int joined = future.slot();
-    while (!future.isDone()) {
+    do {
       int task = findTask();
       // The joined task itself (usually our own child, popped back off our ring). Its slot id is
       // its own while the future is not harvested: a slot is freed only after harvested is set, so
@@ -175,7 +179,7 @@ final class WorkerLoop extends WorkerLoopFields {
       // may sit behind it. Look again rather than sleep: the producer's wake-up after publishing
       // (notifyWork) reaches parked threads only, never a thread waiting in a join. The wait lasts
       // as long as the producer takes between its claim and its publish (two stores).
-    }
+    } while (!future.isDone());
   }
 
   /**

@@ -1,11 +1,12 @@
 package org.webthreads.jvm;
 
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import org.webthreads.memory.SharedWords;
 
 /**
- * {@link SharedWords} over JVM memory: an {@link AtomicIntegerArray} (volatile, sequentially consistent
+ * {@link SharedWords} over JVM memory: an {@code int[]} through a VarHandle (volatile, sequentially consistent
  * accesses, and release stores for {@link #storeRelease}) and a futex emulation.
  *
  * <p>The futex: waiters of an index queue up in one of 64 buckets, each a monitor. A waiter compares the
@@ -19,11 +20,14 @@ import org.webthreads.memory.SharedWords;
 public final class JvmSharedWords implements SharedWords {
   private static final int BUCKETS = 64;
 
-  private final AtomicIntegerArray array;
+  /** Volatile, release, CAS and add on an int[]: the same as AtomicIntegerArray without its extra object. */
+  private static final VarHandle INTS = MethodHandles.arrayElementVarHandle(int[].class);
+
+  private final int[] array;
   private final Bucket[] buckets = new Bucket[BUCKETS];
 
   public JvmSharedWords(int length) {
-    this.array = new AtomicIntegerArray(length);
+    this.array = new int[length];
     for (int i = 0; i < BUCKETS; i++) {
       buckets[i] = new Bucket();
     }
@@ -31,33 +35,33 @@ public final class JvmSharedWords implements SharedWords {
 
   @Override
   public int length() {
-    return array.length();
+    return array.length;
   }
 
   @Override
   public int load(int index) {
-    return array.get(index);
+    return (int) INTS.getVolatile(array, index);
   }
 
   @Override
   public void store(int index, int value) {
-    array.set(index, value);
+    INTS.setVolatile(array, index, value);
   }
 
   @Override
   public void storeRelease(int index, int value) {
     // A plain store on x86 (no fence): see SharedWords.storeRelease for when callers may use it.
-    array.setRelease(index, value);
+    INTS.setRelease(array, index, value);
   }
 
   @Override
   public boolean compareAndSet(int index, int expected, int value) {
-    return array.compareAndSet(index, expected, value);
+    return INTS.compareAndSet(array, index, expected, value);
   }
 
   @Override
   public int getAndAdd(int index, int delta) {
-    return array.getAndAdd(index, delta);
+    return (int) INTS.getAndAdd(array, index, delta);
   }
 
   @Override
@@ -66,7 +70,7 @@ public final class JvmSharedWords implements SharedWords {
     boolean interrupted = false;
     try {
       synchronized (bucket) {
-        if (array.get(index) != expected) {
+        if ((int) INTS.getVolatile(array, index) != expected) {
           return NOT_EQUAL;
         }
         Waiter waiter = new Waiter(index);
