@@ -37,6 +37,11 @@ public final class HeadlessChromium implements AutoCloseable {
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--no-first-run");
+    // Extra flags for experiments (benchmarks), e.g. CHROMIUM_FLAGS=--js-flags=--single-threaded-gc.
+    String extra = System.getenv("CHROMIUM_FLAGS");
+    if (extra != null && !extra.isBlank()) {
+      options.addArguments(extra.trim().split("\\s+"));
+    }
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);

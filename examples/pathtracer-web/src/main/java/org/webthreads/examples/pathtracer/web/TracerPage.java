@@ -149,7 +149,9 @@ public final class TracerPage {
     }
     drawn = 0;
     drawingPass = pass;
-    Ui.onAnimationFrame(() -> drawFinishedTiles(pass));
+    if (settings.drawEveryFrame) {
+      Ui.onAnimationFrame(() -> drawFinishedTiles(pass));
+    }
     // The last tile notifies when the count of tiles left reaches 0: one wake-up per pass.
     WebFutures.whenValue(progress, 0, 0, () -> {
       drawingPass = -1;
@@ -308,13 +310,16 @@ public final class TracerPage {
     boolean golden;
     /** How tiles travel: false = pure tasks over shared memory, true = JS tasks returning pixels by postMessage. */
     boolean postMessage;
+    /** Draw finished tiles at every animation frame (true, the default) or once at the end of each pass. */
+    boolean drawEveryFrame = true;
 
     /**
      * workers (1..256, default: all cores), width and height (8..4096; default 512 x 384), tile
      * (4..1024, default 32), passes (1..{@link Accumulation#MAX_PASSES}, default 256), seed; golden=1
      * renders the golden frame (64 x 48, seed 42, 4 passes, tiles of 16) instead; mode=postmessage
      * sends every tile as a JS task that returns its samples by postMessage (for comparison) instead of
-     * a pure task writing shared memory (mode=shared, the default).
+     * a pure task writing shared memory (mode=shared, the default); draw=pass draws the finished tiles
+     * (shared mode) once at the end of each pass instead of at every animation frame (draw=frames, the default).
      */
     static Settings parse(String query) {
       Settings s = new Settings();
@@ -354,9 +359,15 @@ public final class TracerPage {
             }
             s.postMessage = value.equals("postmessage");
             break;
+          case "draw":
+            if (!value.equals("frames") && !value.equals("pass")) {
+              throw new IllegalArgumentException("draw must be 'frames' or 'pass', was '" + value + "'");
+            }
+            s.drawEveryFrame = value.equals("frames");
+            break;
           default:
             throw new IllegalArgumentException("unknown option '" + name + "' (known: workers, width, "
-                + "height, tile, passes, seed, golden, mode)");
+                + "height, tile, passes, seed, golden, mode, draw)");
         }
       }
       if (s.golden) {
@@ -414,6 +425,7 @@ public final class TracerPage {
       JsObjects.set(o, "seed", seed);
       JsObjects.set(o, "golden", golden);
       JsObjects.set(o, "mode", postMessage ? "postmessage" : "shared");
+      JsObjects.set(o, "draw", drawEveryFrame ? "frames" : "pass");
       return o;
     }
   }

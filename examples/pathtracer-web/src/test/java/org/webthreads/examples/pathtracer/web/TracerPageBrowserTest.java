@@ -88,6 +88,21 @@ class TracerPageBrowserTest {
 
   @Test
   @SuppressWarnings("unchecked")
+  void drawingOncePerPassLeavesTheSameFinishedFrame() {
+    Map<String, Object> result = load("tracer.html?workers=2&passes=2&width=64&height=48&tile=16&draw=pass",
+        new java.util.ArrayList<>());
+    assertEquals("pass", result.get("draw"));
+    byte[] rgba = TileRenderer.renderFrame(DefaultScene.build(42, 64, 48), 64, 48, 2, 16).toRgba(2);
+    List<Number> canvas = (List<Number>) browser.eval("const c = document.getElementById('frame');"
+        + " return Array.from(c.getContext('2d').getImageData(0, 0, c.width, c.height).data);");
+    assertEquals(rgba.length, canvas.size());
+    for (int i = 0; i < rgba.length; i++) {
+      assertEquals(rgba[i] & 0xFF, canvas.get(i).intValue(), "canvas byte " + i);
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
   void pageRendersAFinishedFrameWithoutConsoleErrors() {
     List<String> console = new java.util.ArrayList<>();
     Map<String, Object> result = load("tracer.html?workers=2&passes=2&width=128&height=96&tile=16", console);
