@@ -220,6 +220,12 @@ public final class TracerPage {
             return;
           }
           Ui.addAndDrawTile(pageSums, samples, settings.width, x0, y0, w, h, pass + 1);
+          // The same activity figures the pure tile tasks count on the workers.
+          int thread = Ui.intAt(samples, w * h * 3);
+          if (thread > 0 && (thread + 1) * TracerTasks.ACTIVITY_STRIDE <= activity.length()) {
+            activity.getAndAdd(thread * TracerTasks.ACTIVITY_STRIDE, 1);
+            activity.getAndAdd(thread * TracerTasks.ACTIVITY_STRIDE + 1, Ui.intAt(samples, w * h * 3 + 1));
+          }
           if (--left[0] == 0) {
             passDone(pass, Ui.now() - start);
           }

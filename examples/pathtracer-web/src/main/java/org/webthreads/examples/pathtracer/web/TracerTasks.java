@@ -30,6 +30,8 @@ import org.webthreads.web.WebThreads;
 public final class TracerTasks {
   /** Words per thread in the activity array: tiles rendered, microseconds spent rendering. */
   public static final int ACTIVITY_STRIDE = 2;
+  /** Ints after a {@link #TILE_PIXELS} result's samples: the rendering thread's id and its microseconds. */
+  public static final int TILE_PIXELS_TRAILER = 2;
 
   private static int sceneId;
   private static Tracer tracer;
@@ -113,7 +115,8 @@ public final class TracerTasks {
 
   /**
    * Payload {@code {id, width, height, x0, y0, w, h, pass}}; result: an Int32Array of the tile's
-   * quantized samples (3 per pixel, row by row), transferred back to the sender.
+   * quantized samples (3 per pixel, row by row) followed by {@link #TILE_PIXELS_TRAILER} ints (thread
+   * id, microseconds spent), transferred back to the sender.
    */
   static final JsTaskKind TILE_PIXELS = JsTaskKind.register("tracer.tilePixels", (payload, context) -> {
     Tracer t = tracerFor(intField(payload, "id"));
@@ -124,13 +127,17 @@ public final class TracerTasks {
     int w = intField(payload, "w");
     int h = intField(payload, "h");
     int pass = intField(payload, "pass");
-    JSObject out = newInt32Array(w * h * 3);
+    JSObject out = newInt32Array(w * h * 3 + TILE_PIXELS_TRAILER);
+    long start = System.nanoTime();
     t.renderTile(frameWidth, frameHeight, x0, y0, w, h, pass, (x, y, r, g, b) -> {
       int i = ((y - y0) * w + (x - x0)) * 3;
       setInt(out, i, Accumulation.quantize(r));
       setInt(out, i + 1, Accumulation.quantize(g));
       setInt(out, i + 2, Accumulation.quantize(b));
     });
+    // The trailer: who rendered the tile and for how long, for the page's activity figures.
+    setInt(out, w * h * 3, WebThreads.threadId());
+    setInt(out, w * h * 3 + 1, (int) ((System.nanoTime() - start) / 1000));
     context.transferWithResult(buffer(out));
     return out;
   });

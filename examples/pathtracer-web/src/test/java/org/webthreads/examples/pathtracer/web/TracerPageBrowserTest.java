@@ -84,6 +84,10 @@ class TracerPageBrowserTest {
     assertEquals(GOLDEN_RGBA, result.get("rgbaChecksum"));
     // here the page's JavaScript computed the shown colours: the canvas holds the same bytes
     assertEquals(GOLDEN_RGBA, result.get("displayChecksum"));
+    // the activity figures count the tiles here too (12 per pass, 4 passes), from what each returned
+    @SuppressWarnings("unchecked")
+    List<Number> perWorker = (List<Number>) result.get("tilesPerWorker");
+    assertEquals(48, perWorker.get(0).intValue() + perWorker.get(1).intValue());
   }
 
   @Test
