@@ -21,6 +21,8 @@ final class SubmitterState extends SubmitterStateFields {
 
   final SlotMagazine magazine;
   final int[] scratch;
+  /** This thread announced itself as a waiter on the free list (ThreadPool.prepareSlotWait). */
+  boolean announcedSlotWaiter;
   // Trailing padding (see CacheLinePadding): laid out right after the hot fields of the superclass.
   long q01, q02, q03, q04, q05, q06, q07, q08;
   long q09, q10, q11, q12, q13, q14, q15, q16;

@@ -323,9 +323,69 @@ public final class ThreadPool {
       }
       throw new SlotsExhaustedException("cannot submit task '" + kind.name() + "': all "
           + layout.slotCount + " task slots hold queued, running or finished-but-unjoined tasks. "
-          + "Join futures you hold, use execute() for tasks whose result you do not need, or raise "
-          + "PoolConfig.slotCount");
+          + "Nothing was queued: submit again once a slot is free (in the browser WebFutures.whenSlotFree "
+          + "calls back then; elsewhere ThreadPool.prepareSlotWait), join futures you hold, use execute() "
+          + "for tasks whose result you do not need, or raise PoolConfig.slotCount");
     }
+  }
+
+  /**
+   * For a thread outside the pool that may not block (the browser's main thread) after a submit threw
+   * {@link SlotsExhaustedException}: returns -1 when a slot can be had now (the next submit gets it),
+   * else {@code (wordIndex << 32) | value}: wait asynchronously while that word holds that value
+   * (Atomics.waitAsync), then call this again. The word is either the completion word of this thread's
+   * oldest unfinished task (its future is harvested, and its slot freed, by the next submit) or, when
+   * this thread holds no unfinished futures, the free list's release event, which changes when other
+   * threads give slots back; pool threads that cache free slots give them back before they sleep while
+   * such a waiter is announced. Call {@link #endSlotWait} if you stop waiting without calling this again.
+   */
+  public long prepareSlotWait() {
+    if (currentLoop() != null) {
+      throw new IllegalStateException("a pool thread never waits for a task slot: its submits run queued "
+          + "tasks until one frees");
+    }
+    SubmitterState state = externalState();
+    endSlotWait(state);
+    int outstanding = state.reapAll(); // harvesting finished futures frees their slots
+    if (hasFreeSlot(state)) {
+      return -1;
+    }
+    TaskFuture<?> pending = outstanding > 0 ? state.oldestPending() : null;
+    if (pending != null) {
+      int value = pending.prepareAsyncWait();
+      return value == -1 ? -1 : ((long) pending.completionWordIndex() << 32) | (value & 0xFFFFFFFFL);
+    }
+    // Announce first, then look: pairs with pushChunk, which loads the waiter count after its push.
+    int event = freeList.announceWaiter();
+    state.announcedSlotWaiter = true;
+    parking.wakeAll();
+    if (hasFreeSlot(state)) {
+      endSlotWait(state);
+      return -1;
+    }
+    return ((long) freeList.eventWordIndex() << 32) | (event & 0xFFFFFFFFL);
+  }
+
+  /** Ends a wait that {@link #prepareSlotWait} started for the calling thread, if any. */
+  public void endSlotWait() {
+    endSlotWait(externalState());
+  }
+
+  private void endSlotWait(SubmitterState state) {
+    if (state.announcedSlotWaiter) {
+      state.announcedSlotWaiter = false;
+      freeList.retractWaiter();
+    }
+  }
+
+  /** Whether the thread's cache or the free list has a slot; it stays in the thread's cache. */
+  private static boolean hasFreeSlot(SubmitterState state) {
+    int slot = state.magazine.allocate();
+    if (slot == 0) {
+      return false;
+    }
+    state.magazine.free(slot);
+    return true;
   }
 
   /**

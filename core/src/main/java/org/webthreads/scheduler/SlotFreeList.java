@@ -117,6 +117,27 @@ public final class SlotFreeList {
   }
 
   /**
+   * For threads that may not block: announces a waiter (as {@link #awaitRelease} does) and returns the
+   * release event's value to wait on asynchronously while it holds; the caller must then look for a
+   * slot once more before it waits (pairs with {@link #pushChunk}'s load of the waiter count), and
+   * call {@link #retractWaiter} when it stops waiting.
+   */
+  public int announceWaiter() {
+    words.getAndAdd(waitersIndex, 1);
+    return words.load(eventIndex);
+  }
+
+  /** Ends an {@link #announceWaiter}. */
+  public void retractWaiter() {
+    words.getAndAdd(waitersIndex, -1);
+  }
+
+  /** Index of the word that changes (and is notified) when a chunk is pushed while a waiter is announced. */
+  public int eventWordIndex() {
+    return eventIndex;
+  }
+
+  /**
    * For threads that may block: retries {@code magazine.allocate()} until it yields a slot, sleeping in between until
    * a chunk is pushed. Returns the slot id.
    */

@@ -693,7 +693,7 @@ class BadInputTest {
     TaskFailedException e = failureOf(pool.submit(SPAWNS_CHILD, 3));
     assertEquals(SlotsExhaustedException.class.getName(), e.remoteClassName());
     assertMessageContains(e, "cannot submit task 'BadInputTest.echo'", "all 1 task slots",
-        "Join futures you hold", "execute()", "raise PoolConfig.slotCount");
+        "join futures you hold", "execute()", "raise PoolConfig.slotCount", "WebFutures.whenSlotFree");
     assertEquals(4, joinWithin(pool.submit(ECHO, 4)), "the pool works on");
     StressSupport.shutdownAndClose(pool, threads);
   }

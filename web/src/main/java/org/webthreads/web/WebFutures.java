@@ -73,6 +73,23 @@ public final class WebFutures {
     Js.waitAsync(array.handle() + index, seen, callback::run);
   }
 
+  /**
+   * Calls {@code callback} once a task slot is free for this thread's next submit: what the page does
+   * after a submit threw {@link org.webthreads.SlotsExhaustedException} (nothing was queued then), since
+   * it may not block. Slots free up when this thread's own unfinished tasks finish (their futures are
+   * harvested by the next submit) or when other threads give slots back.
+   */
+  public static void whenSlotFree(ThreadPool pool, Runnable callback) {
+    long wait = pool.prepareSlotWait();
+    if (wait == -1) {
+      Js.queueMicrotask(callback::run);
+      return;
+    }
+    // The word changes (and is notified) when the awaited task completes or a chunk of slots is given
+    // back; then look again, which also ends this wait's announcement.
+    Js.waitAsync((int) (wait >>> 32), (int) wait, () -> whenSlotFree(pool, callback));
+  }
+
   /** Calls {@code callback} once {@code pool} is shut down and every thread has left it. */
   public static void whenTerminated(ThreadPool pool, Runnable callback) {
     int index = pool.terminationWordIndex();

@@ -135,6 +135,11 @@ class BrowserRuntimeTest {
   }
 
   @Test
+  void pageWaitsForAFreeSlotWithoutBlocking() {
+    assertTrue(passed("pageWaitsForAFreeSlot").contains("all 64 task slots"));
+  }
+
+  @Test
   void shutdownFinishesQueuedWorkAndRejectsNewWork() {
     assertTrue(passed("shutdown").contains("was shut down"));
   }

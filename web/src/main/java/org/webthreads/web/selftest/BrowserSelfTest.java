@@ -10,6 +10,7 @@ import org.webthreads.ArenaFullException;
 import org.webthreads.PoolConfig;
 import org.webthreads.PoolShutdownException;
 import org.webthreads.SharedIntArray;
+import org.webthreads.SlotsExhaustedException;
 import org.webthreads.TaskFailedException;
 import org.webthreads.TaskFuture;
 import org.webthreads.ThreadPool;
@@ -418,6 +419,39 @@ public final class BrowserSelfTest {
             "shutdownNow cancelled " + cancelled + "; " + ran + " ran, " + seenCancelled
             + " futures report cancellation; a second pool on the same workers worked");
       });
+    });
+
+    add("pageWaitsForAFreeSlot", r -> {
+      ThreadPool small = ThreadPool.create(platform, PoolConfig.defaults().withSlotCount(64),
+          platform.workerIds());
+      SharedIntArray gate = small.newSharedIntArray(1);
+      List<TaskFuture<Integer>> held = new ArrayList<>();
+      String exhausted = null;
+      try {
+        for (int i = 0; i < 1000; i++) {
+          held.add(small.submit(SelfTestTasks.GATED, gate));
+        }
+      } catch (SlotsExhaustedException e) {
+        exhausted = e.getMessage();
+      }
+      String error = exhausted;
+      WebFutures.whenSlotFree(small, () -> {
+        // Only possible after the gate opened: every slot was held by a task waiting for it.
+        int gateSeen = gate.get(0);
+        TaskFuture<Integer> after = small.submit(SelfTestTasks.GATED, gate);
+        WebFutures.whenDone(after, () -> {
+          small.shutdown();
+          WebFutures.whenTerminated(small, () -> r.check(error != null && held.size() <= 64 && gateSeen == 7
+              && after.join() == 7 && held.get(0).join() == 7,
+              held.size() + " tasks took every slot (" + error + "); the slot callback saw the gate at "
+              + gateSeen + "; the submit in it returned " + after.join()));
+        });
+      });
+      // Open the gate from a later event-loop task, so that a callback run before it would see 0.
+      setTimeout(() -> {
+        gate.set(0, 7);
+        gate.notifyWaiters(0);
+      }, 20);
     });
 
     add("workerTerminationFailsItsJsTasks", r -> {

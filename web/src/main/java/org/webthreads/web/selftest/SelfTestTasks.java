@@ -68,6 +68,15 @@ final class SelfTestTasks {
     return spins < 0 ? null : null;
   });
 
+  /** Waits (blocking its worker) until element 0 of the given array is no longer 0, then returns it. */
+  static final TaskKind<Integer> GATED = TaskKind.register("selftest.gated", (args, pool) -> {
+    SharedIntArray gate = args.readSharedIntArray();
+    while (gate.get(0) == 0) {
+      gate.awaitChange(0, 0);
+    }
+    return gate.get(0);
+  });
+
   static final int ANOTHER_WORKER = -2;
 
   /**

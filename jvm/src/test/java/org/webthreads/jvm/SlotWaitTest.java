@@ -1,0 +1,79 @@
+package org.webthreads.jvm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.webthreads.PoolConfig;
+import org.webthreads.SharedIntArray;
+import org.webthreads.TaskFuture;
+import org.webthreads.TaskKind;
+import org.webthreads.ThreadPool;
+import org.webthreads.memory.SharedWords;
+
+/**
+ * {@link ThreadPool#prepareSlotWait}, the non-blocking wait for a free task slot (the browser's page
+ * uses it through WebFutures.whenSlotFree): with every slot held by an unfinished task it names a word
+ * to wait on, that word changes when a task finishes, and then a slot is there.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class SlotWaitTest {
+  static final TaskKind<Integer> GATED = TaskKind.register("slotWait.gated", (args, pool) -> {
+    SharedIntArray gate = args.readSharedIntArray();
+    while (gate.get(0) == 0) {
+      gate.awaitChange(0, 0);
+    }
+    return gate.get(0);
+  });
+
+  static final TaskKind<Long> PREPARE_ON_POOL_THREAD = TaskKind.register("slotWait.onPoolThread",
+      (args, pool) -> pool.prepareSlotWait());
+
+  @Test
+  void namesAWordThatChangesWhenASlotFrees() throws Exception {
+    JvmThreads platform = JvmThreads.start(2);
+    try {
+      int slots = 16;
+      ThreadPool pool = ThreadPool.create(platform, PoolConfig.defaults().withSlotCount(slots),
+          platform.workerIds());
+      assertEquals(-1, pool.prepareSlotWait(), "an empty pool has slots");
+      // The gate array is in the arena, not a slot: every slot goes to a gated task.
+      SharedIntArray gate = pool.newSharedIntArray(1);
+      List<TaskFuture<Integer>> held = new ArrayList<>();
+      for (int i = 0; i < slots; i++) {
+        held.add(pool.submit(GATED, gate));
+      }
+      long wait = pool.prepareSlotWait();
+      assertNotEquals(-1, wait, "every slot is held by an unfinished task");
+      int index = (int) (wait >>> 32);
+      int value = (int) wait;
+      SharedWords words = pool.words();
+      assertEquals(value, words.load(index), "the word holds the value to wait on");
+
+      gate.set(0, 5);
+      gate.notifyWaiters(0);
+      // What the page does with Atomics.waitAsync: wait while the word holds the value.
+      while (words.load(index) == value) {
+        words.waitWhileEqual(index, value, -1);
+      }
+      assertEquals(-1, pool.prepareSlotWait(), "a finished task's slot is free again");
+      for (TaskFuture<Integer> future : held) {
+        assertEquals(5, future.join());
+      }
+      // A pool thread never waits for a slot: it runs queued tasks instead.
+      RuntimeException onPool = assertThrows(RuntimeException.class,
+          () -> pool.submit(PREPARE_ON_POOL_THREAD).join());
+      assertTrue(onPool.getMessage().contains("never waits for a task slot"), onPool.getMessage());
+      pool.shutdown();
+      assertTrue(pool.awaitTermination(30, TimeUnit.SECONDS));
+    } finally {
+      platform.close();
+    }
+  }
+}
