@@ -6,8 +6,10 @@ import org.webthreads.scheduler.SlotMagazine;
 /**
  * What one thread keeps for one pool: its cache of free slots and the futures it created that are not
  * yet harvested. Harvesting a finished future copies its result into the Java object and frees the
- * slot, so futures that are dropped without a join do not hold slots for ever: each submit harvests the
- * oldest and newest ones that finished. Used by one thread only.
+ * slot, so futures that are dropped without a join do not hold slots for ever: each submit drops the
+ * newest ones once harvested (fork/join) and, with more than {@link #HARVEST_ABOVE} outstanding,
+ * harvests the oldest once finished; a full ring harvests all finished ones before it grows, so it
+ * stays within twice the number of unfinished futures. Used by one thread only.
  *
  * <p>The futures sit in a ring of our own rather than an ArrayDeque: the thread writes it on every
  * submit and join, so its array keeps {@link #MARGIN} unused entries at each end and the indices live
@@ -17,7 +19,7 @@ final class SubmitterState extends SubmitterStateFields {
   /** Unused entries before and after the ring's cells: at least 64 bytes whatever the reference size. */
   static final int MARGIN = 16;
   /** Outstanding futures below which a submit does not look at the oldest one. */
-  private static final int HARVEST_ABOVE = 48;
+  static final int HARVEST_ABOVE = 48;
 
   final SlotMagazine magazine;
   final int[] scratch;
@@ -44,7 +46,12 @@ final class SubmitterState extends SubmitterStateFields {
       set(head++, null);
     }
     if (tail - head > mask) {
-      grow();
+      // Full: harvest what finished anywhere in the ring (futures joined out of order behind a task
+      // that runs for long would otherwise pile up), and grow only if more than half is still pending.
+      reapAll();
+      if (tail - head > mask / 2) {
+        grow();
+      }
     }
     set(tail++, future);
   }
@@ -60,6 +67,11 @@ final class SubmitterState extends SubmitterStateFields {
       }
     }
     tail = kept;
+    return tail - head;
+  }
+
+  /** How many futures the ring holds (for tests). */
+  int trackedCount() {
     return tail - head;
   }
 

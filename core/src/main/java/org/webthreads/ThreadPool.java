@@ -291,6 +291,11 @@ public final class ThreadPool {
     return state;
   }
 
+  /** Futures the calling outside thread tracks, harvested or not (for tests). */
+  int trackedFutures() {
+    return externalState().trackedCount();
+  }
+
   SubmitterState newWorkerState() {
     return new SubmitterState(new SlotMagazine(words, freeList, true), layout.ringCapacity);
   }

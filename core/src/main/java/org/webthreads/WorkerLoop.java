@@ -347,7 +347,7 @@ abstract class WorkerLoopFields extends CacheLinePadding {
   boolean searching;
   /** The pool is in STOP: queued tasks are cancelled instead of run. */
   boolean stopping;
-  /** The last {@link #findTask} that found nothing saw the shared queue's head claimed but unpublished. */
+  /** The last WorkerLoop.findTask that found nothing saw the shared queue's head claimed but unpublished. */
   boolean queueBusy;
   int random;
   /** Task bodies on this thread's stack right now: 0 in the loop, 1 in a task, more in joins. */
