@@ -167,22 +167,35 @@ public final class TracerPage {
   }
 
   /**
-   * Draws the tiles that finished since the last call, in the order they finished, and asks for the
-   * next animation frame while pass {@code pass} is still being drawn (-1: a last call, no next frame).
+   * Draws the tiles that finished since the last call and asks for the next animation frame while pass
+   * {@code pass} is still being drawn (-1: a last call, no next frame). One image copy covers the box
+   * around all of them: with small tiles, one copy per tile cost the page (and so the workers, on a
+   * machine with as many cores as workers) more than the copying itself. Tiles inside the box that are
+   * still being rendered show what the display buffer holds at that moment; they are drawn again once
+   * they finish, so every tile's final colours reach the canvas.
    */
   private static void drawFinishedTiles(int pass) {
     if (failed || (pass >= 0 && pass != drawingPass)) {
       return;
     }
     int finished = progress.get(1);
+    int left = Integer.MAX_VALUE;
+    int top = Integer.MAX_VALUE;
+    int right = 0;
+    int bottom = 0;
     while (drawn < finished) {
       int tile = progress.get(TracerTasks.PROGRESS_HEADER + drawn) - 1;
       if (tile < 0) {
         break; // its place is claimed but not filled yet: next time
       }
-      Ui.drawTile(display.handle(), settings.width, tiles[tile * 4], tiles[tile * 4 + 1], tiles[tile * 4 + 2],
-          tiles[tile * 4 + 3]);
+      left = Math.min(left, tiles[tile * 4]);
+      top = Math.min(top, tiles[tile * 4 + 1]);
+      right = Math.max(right, tiles[tile * 4] + tiles[tile * 4 + 2]);
+      bottom = Math.max(bottom, tiles[tile * 4 + 1] + tiles[tile * 4 + 3]);
       drawn++;
+    }
+    if (right > left) {
+      Ui.drawTile(display.handle(), settings.width, left, top, right - left, bottom - top);
     }
     if (pass >= 0) {
       Ui.onAnimationFrame(() -> drawFinishedTiles(pass));
