@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.webthreads.jvm.GatedTask;
 import org.webthreads.jvm.JvmThreads;
 
 /**
@@ -16,14 +17,6 @@ import org.webthreads.jvm.JvmThreads;
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class FutureTrackingTest {
-  static final TaskKind<Integer> GATED = TaskKind.register("tracking.gated", (args, pool) -> {
-    SharedIntArray gate = args.readSharedIntArray();
-    while (gate.get(0) == 0) {
-      gate.awaitChange(0, 0);
-    }
-    return gate.get(0);
-  });
-
   static final TaskKind<Integer> ECHO = TaskKind.register("tracking.echo", (args, pool) -> args.readInt());
 
   @Test
@@ -32,7 +25,7 @@ class FutureTrackingTest {
     ThreadPool pool = ThreadPool.create(platform, platform.workerIds());
     SharedIntArray gate = pool.newSharedIntArray(1);
     try {
-      TaskFuture<Integer> longRunning = pool.submit(GATED, gate);
+      TaskFuture<Integer> longRunning = pool.submit(GatedTask.KIND, gate);
       TaskFuture<Integer> previous = pool.submit(ECHO, 0);
       int most = 0;
       for (int i = 1; i <= 20_000; i++) {
@@ -42,15 +35,13 @@ class FutureTrackingTest {
         most = Math.max(most, pool.trackedFutures());
       }
       assertTrue(most <= 4 * SubmitterState.HARVEST_ABOVE, "the list grew to " + most + " futures");
-      gate.set(0, 1);
-      gate.notifyWaiters(0);
+      GatedTask.open(gate, 1);
       assertEquals(1, longRunning.join());
       assertEquals(20_000, previous.join());
       pool.shutdown();
       assertTrue(pool.awaitTermination(30, TimeUnit.SECONDS));
     } finally {
-      gate.set(0, 1); // also when an assertion failed: the gated task must end for the pool to close
-      gate.notifyWaiters(0);
+      GatedTask.open(gate, 1); // also when an assertion failed: the gated task must end for the pool to close
       platform.close();
     }
   }

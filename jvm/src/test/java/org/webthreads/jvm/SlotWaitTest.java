@@ -24,14 +24,6 @@ import org.webthreads.memory.SharedWords;
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class SlotWaitTest {
-  static final TaskKind<Integer> GATED = TaskKind.register("slotWait.gated", (args, pool) -> {
-    SharedIntArray gate = args.readSharedIntArray();
-    while (gate.get(0) == 0) {
-      gate.awaitChange(0, 0);
-    }
-    return gate.get(0);
-  });
-
   static final TaskKind<Long> PREPARE_ON_POOL_THREAD = TaskKind.register("slotWait.onPoolThread",
       (args, pool) -> pool.prepareSlotWait());
 
@@ -47,7 +39,7 @@ class SlotWaitTest {
       SharedIntArray gate = pool.newSharedIntArray(1);
       List<TaskFuture<Integer>> held = new ArrayList<>();
       for (int i = 0; i < slots; i++) {
-        held.add(pool.submit(GATED, gate));
+        held.add(pool.submit(GatedTask.KIND, gate));
       }
       long wait = pool.prepareSlotWait();
       assertNotEquals(-1, wait, "every slot is held by an unfinished task");
@@ -56,8 +48,7 @@ class SlotWaitTest {
       SharedWords words = pool.words();
       assertEquals(value, words.load(index), "the word holds the value to wait on");
 
-      gate.set(0, 5);
-      gate.notifyWaiters(0);
+      GatedTask.open(gate, 5);
       // What the page does with Atomics.waitAsync: wait while the word holds the value.
       while (words.load(index) == value) {
         words.waitWhileEqual(index, value, -1);
