@@ -15,8 +15,19 @@ import java.util.concurrent.ExecutionException;
  */
 public final class TaskFuture<R> {
   private final ThreadPool pool;
-  private final int slot;
+  /**
+   * The task's slot; 0 while the task is a private fork of {@link #owner} (see {@link PrivateForks}),
+   * set once when the owner publishes it. Volatile: on the JVM another thread holding this future
+   * reads it (pairs with {@link #publishedAs}).
+   */
+  private volatile int slot;
   private final TaskKind<R> kind;
+  /** The pool thread that forked this task privately, or null. */
+  private final WorkerLoop owner;
+  /** A private fork's encoded arguments, until it runs or is published. */
+  private ForkArgs forkArgs;
+  /** Another thread waits for this private fork (see ThreadPool.waitForPrivateFork). */
+  private volatile boolean foreignWaiter;
   private volatile boolean harvested;
   private int outcome;
   private Object value;
@@ -27,6 +38,15 @@ public final class TaskFuture<R> {
     this.pool = pool;
     this.slot = slot;
     this.kind = kind;
+    this.owner = null;
+  }
+
+  /** A private fork of {@code owner} (see {@link PrivateForks}). */
+  TaskFuture(ThreadPool pool, TaskKind<R> kind, WorkerLoop owner, ForkArgs forkArgs) {
+    this.pool = pool;
+    this.kind = kind;
+    this.owner = owner;
+    this.forkArgs = forkArgs;
   }
 
   /** True once the task has completed, failed or been cancelled. Never blocks. */
@@ -34,10 +54,12 @@ public final class TaskFuture<R> {
     if (harvested) {
       return true;
     }
+    int slot = this.slot;
     // No lock while the task is pending (the common case in a join loop). If another thread harvested
     // meanwhile and the slot was reused (so it reads pending again), harvested was set before the slot
-    // was freed, so the second read of it sees true.
-    if (pool.slotState(slot) == org.webthreads.scheduler.TaskSlots.PENDING) {
+    // was freed, so the second read of it sees true. A private fork (slot 0) is done once its owner
+    // completed it inline, which sets harvested.
+    if (slot == 0 || pool.slotState(slot) == org.webthreads.scheduler.TaskSlots.PENDING) {
       return harvested;
     }
     return harvest();
@@ -78,7 +100,8 @@ public final class TaskFuture<R> {
    * asynchronously (Atomics.waitAsync) after {@link #prepareAsyncWait()}.
    */
   public int completionWordIndex() {
-    return pool.completionWordIndex(slot);
+    int slot = this.slot;
+    return slot == 0 ? pool.forkEpochIndex(owner) : pool.completionWordIndex(slot);
   }
 
   /**
@@ -90,12 +113,47 @@ public final class TaskFuture<R> {
     if (isDone()) {
       return -1;
     }
+    int slot = this.slot;
+    if (slot == 0) {
+      int epoch = pool.announceForeignWaiter(this);
+      return epoch == -1 || isDone() ? -1 : epoch;
+    }
     int waiting = pool.announceWaiter(slot);
     return waiting == -1 || isDone() ? -1 : waiting;
   }
 
+  /** The task's slot, or 0 while it is a private fork. */
   int slot() {
     return slot;
+  }
+
+  /** The pool thread that forked this task privately, or null. */
+  WorkerLoop owner() {
+    return owner;
+  }
+
+  /** Owner only: hands over the arguments of this private fork, to run or publish it. */
+  ForkArgs takeForkArgs() {
+    ForkArgs args = forkArgs;
+    forkArgs = null;
+    return args;
+  }
+
+  /**
+   * Owner only: this private fork now lives in {@code slot}. A volatile store, then the caller reads
+   * {@link #hasForeignWaiter} (Dekker with {@link #markForeignWaiter}).
+   */
+  void publishedAs(int slot) {
+    this.slot = slot;
+  }
+
+  /** Another thread waits for this private fork: the owner signals its fork epoch when it is done. */
+  void markForeignWaiter() {
+    foreignWaiter = true;
+  }
+
+  boolean hasForeignWaiter() {
+    return foreignWaiter;
   }
 
   boolean isHarvested() {
@@ -107,6 +165,10 @@ public final class TaskFuture<R> {
    * on the JVM two threads may look at the same future; only one copies and frees.
    */
   synchronized boolean harvest() {
+    int slot = this.slot;
+    if (slot == 0) {
+      return harvested;
+    }
     int state = pool.slotState(slot);
     if (state == org.webthreads.scheduler.TaskSlots.PENDING) {
       return harvested;
@@ -132,7 +194,7 @@ public final class TaskFuture<R> {
 
   /**
    * The task ran on a thread that holds this future, and its outcome never went through the slot
-   * (WorkerLoop.runNow and runJoined). The volatile store of harvested comes last: it publishes the
+   * (WorkerLoop.runNow, runJoined and runPrivate). The volatile store of harvested comes last: it publishes the
    * fields, and it precedes any change of the slot's state word or reuse of the slot.
    */
   void completeInline(int outcome, Object value, String errorClass, String errorMessage) {

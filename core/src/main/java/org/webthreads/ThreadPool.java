@@ -91,10 +91,10 @@ public final class ThreadPool {
     validateIds(platform, threadIds);
     int queueKind = config.queueKind() == PoolConfig.QueueKind.LOCK_FREE ? 0 : 1;
     int total = new PoolLayout(0, threadIds.length, config.ringCapacity(), config.slotCount(),
-        config.arenaWords(), queueKind).totalWords;
+        config.arenaWords(), queueKind, config.privateForks()).totalWords;
     SharedRegion region = platform.allocate(total);
     PoolLayout layout = new PoolLayout(region.base(), threadIds.length, config.ringCapacity(),
-        config.slotCount(), config.arenaWords(), queueKind);
+        config.slotCount(), config.arenaWords(), queueKind, config.privateForks());
     SharedWords words = region.words();
     if (queueKind == 0) {
       new LockFreeSharedQueue(words, layout.queueBase, layout.queueCapacity).initialize();
@@ -212,6 +212,14 @@ public final class ThreadPool {
     if (loop != null && loop.atNestingBound()) {
       return loop.runNow(kind, args, argWords, detached);
     }
+    if (loop != null && !detached && loop.forksPrivately()) {
+      ForkArgs forkArgs = new ForkArgs(argWords);
+      int at = 0;
+      for (int i = 0; args != null && i < args.length; i++) {
+        at = ValueCodec.write(args[i], forkArgs, at);
+      }
+      return loop.fork(kind, forkArgs);
+    }
     SubmitterState state = loop != null ? loop.state : externalState();
     int slot = allocateSlot(state, loop, kind);
     int slotBase = freeList.wordOf(slot, 0);
@@ -228,6 +236,11 @@ public final class ThreadPool {
     WorkerLoop loop = admit(kind);
     if (loop != null && loop.atNestingBound()) {
       return loop.runNow(kind, new Object[] {arg}, ValueCodec.INT_WORDS, detached);
+    }
+    if (loop != null && !detached && loop.forksPrivately()) {
+      ForkArgs forkArgs = new ForkArgs(ValueCodec.INT_WORDS);
+      ValueCodec.writeInt(arg, forkArgs, 0);
+      return loop.fork(kind, forkArgs);
     }
     SubmitterState state = loop != null ? loop.state : externalState();
     int slot = allocateSlot(state, loop, kind);
@@ -398,22 +411,62 @@ public final class ThreadPool {
    * publish) publishes them to whichever thread takes the task.
    */
   private void writeArgs(int slotBase, Object[] args, int argWords, int flags) {
+    int at = argsStart(slotBase, argWords, flags);
+    for (int i = 0; args != null && i < args.length; i++) {
+      at = ValueCodec.write(args[i], words, at);
+    }
+  }
+
+  /** Writes the ARGS header for {@code argWords} words (inline or in the arena); returns where they go. */
+  private int argsStart(int slotBase, int argWords, int flags) {
     int header = slotBase + TaskSlots.ARGS;
     if (argWords <= TaskSlots.ARGS_INLINE_WORDS) {
       words.storeRelease(header, argWords | flags);
-      int at = header + 1;
-      for (int i = 0; args != null && i < args.length; i++) {
-        at = ValueCodec.write(args[i], words, at);
-      }
-      return;
+      return header + 1;
     }
     int handle = arena.allocate(argWords);
     words.storeRelease(header + 1, handle);
     words.storeRelease(header, argWords | ARGS_IN_ARENA | flags);
-    int at = handle;
-    for (Object arg : args) {
-      at = ValueCodec.write(arg, words, at);
+    return handle;
+  }
+
+  /**
+   * Publishes a private fork of {@code loop} (see {@link PrivateForks}): gives it a slot, copies its
+   * encoded arguments there and pushes it to the loop's ring, as a submit would have. Returns false,
+   * publishing nothing, when no slot or arena block is free: the caller then runs the fork itself.
+   */
+  boolean publishFork(WorkerLoop loop, TaskFuture<?> future, ForkArgs args) {
+    SubmitterState state = loop.state;
+    int slot = state.magazine.allocate();
+    if (slot == 0) {
+      state.reapAll();
+      slot = state.magazine.allocate();
+      if (slot == 0) {
+        return false;
+      }
     }
+    int slotBase = freeList.wordOf(slot, 0);
+    int length = args.length();
+    try {
+      int at = argsStart(slotBase, length, 0);
+      for (int i = 0; i < length; i++) {
+        // Release stores, as in writeArgs: the push below publishes them.
+        words.storeRelease(at + i, args.load(i));
+      }
+    } catch (ArenaFullException e) {
+      state.magazine.free(slot);
+      return false;
+    }
+    // Release: published with the arguments by the push below.
+    words.storeRelease(slotBase + TaskSlots.KIND, future.kind().id());
+    // Before the push: once pushed, the task may complete on another thread, and whoever holds the
+    // future must then find it through its slot.
+    future.publishedAs(slot);
+    state.track(future);
+    loop.ring.push(slot, queue, state.scratch);
+    // The task is published; now make sure some thread will look (see Parking).
+    parking.notifyWork();
+    return true;
   }
 
   /** The ARGS header word of {@code slot}: argument length, arena and detached bits. */
@@ -594,7 +647,55 @@ public final class ThreadPool {
    * looks again. Returns early, too, whenever something changed.
    */
   void waitForCompletion(TaskFuture<?> future) {
-    SlotCompletion.await(words, freeList.wordOf(future.slot(), TaskSlots.STATE), future::isHarvested);
+    int slot = future.slot();
+    if (slot == 0) {
+      waitForPrivateFork(future);
+      return;
+    }
+    SlotCompletion.await(words, freeList.wordOf(slot, TaskSlots.STATE), future::isHarvested);
+  }
+
+  /**
+   * Blocks until another thread's private fork is published or done, or returns at once if it is
+   * already; also returns early whenever the owner's fork epoch changed (the caller looks again).
+   */
+  private void waitForPrivateFork(TaskFuture<?> future) {
+    int epoch = announceForeignWaiter(future);
+    if (epoch != -1) {
+      words.waitWhileEqual(forkEpochIndex(future.owner()), epoch, -1);
+    }
+  }
+
+  /**
+   * For a thread that waits for another thread's private fork: marks the future as waited for and
+   * returns the owner's fork epoch to wait on (while it still holds that value), or -1 when the fork
+   * was published or finished meanwhile.
+   */
+  int announceForeignWaiter(TaskFuture<?> future) {
+    int epochIndex = forkEpochIndex(future.owner());
+    // Read before the mark: if the owner advances the epoch after seeing the mark, the word no longer
+    // holds this value and the wait returns at once.
+    int epoch = words.load(epochIndex);
+    // Dekker with the owner: we store the mark (volatile), then read slot and harvested; the owner
+    // stores one of those (volatile), then reads the mark. One of us sees the other.
+    future.markForeignWaiter();
+    return future.slot() != 0 || future.isHarvested() ? -1 : epoch;
+  }
+
+  /** The fork-epoch word of the pool thread {@code owner}. */
+  int forkEpochIndex(WorkerLoop owner) {
+    return layout.forkEpochIndex(owner.index());
+  }
+
+  /**
+   * Owner side: a private fork that another thread waits for was published or finished (the caller
+   * stored that first, then saw the waiter's mark). Changes the epoch the waiter compares against and
+   * wakes it.
+   */
+  void signalForkEpoch(WorkerLoop owner) {
+    int index = forkEpochIndex(owner);
+    words.getAndAdd(index, 1);
+    words.notify(index, Integer.MAX_VALUE);
   }
 
   /**

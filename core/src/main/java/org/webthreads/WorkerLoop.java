@@ -22,8 +22,12 @@ final class WorkerLoop extends WorkerLoopFields {
   private final int threadId;
   final LocalRing ring;
   final SubmitterState state;
+  /** Forks of task bodies on this thread that no other thread can see yet. */
+  private final PrivateForks forks = new PrivateForks();
   private final int signalIndex;
   private final int runStateIndex;
+  /** The pool's configuration keeps forks private at first (PoolConfig.withPrivateForks). */
+  private final boolean privateForks;
   // Trailing padding (see CacheLinePadding): laid out right after the hot fields of the superclass.
   long q01, q02, q03, q04, q05, q06, q07, q08;
   long q09, q10, q11, q12, q13, q14, q15, q16;
@@ -39,6 +43,7 @@ final class WorkerLoop extends WorkerLoopFields {
     this.state = pool.newWorkerState();
     this.signalIndex = pool.layout.jsPendingIndex(index);
     this.runStateIndex = pool.layout.runStateIndex();
+    this.privateForks = pool.layout.privateForks;
     this.random = 0x9E3779B9 * (threadId + 1);
   }
 
@@ -154,19 +159,31 @@ final class WorkerLoop extends WorkerLoopFields {
     return true;
   }
 
+  int index() {
+    return index;
+  }
+
   /**
    * Runs other tasks until {@code future} is done; parks on its slot only when nothing is runnable.
-   * The caller has just seen it not done, so the first look goes to the queues (usually finding the
-   * joined task itself on top of our ring) rather than to the slot again.
+   * The caller has just seen it not done, so the first look goes to our private forks and queues
+   * (usually finding the joined task itself on top) rather than to the slot again.
    */
   void helpUntilDone(TaskFuture<?> future) {
-    int joined = future.slot();
     do {
+      // Private forks first: they are newer than anything in our ring, and the joined task itself is
+      // usually the newest of them. Running them here also means a thread never waits while it holds
+      // private forks that another thread might need.
+      TaskFuture<?> newest = forks.pop();
+      if (newest != null) {
+        runPrivate(newest);
+        continue;
+      }
+      int joined = future.slot();
       int task = findTask();
       // The joined task itself (usually our own child, popped back off our ring). Its slot id is
       // its own while the future is not harvested: a slot is freed only after harvested is set, so
       // reading false after taking the id means the id was not reused.
-      if (task == joined && !stopping && !future.isHarvested()) {
+      if (task == joined && task != 0 && !stopping && !future.isHarvested()) {
         runJoined(future, task);
         return;
       }
@@ -189,6 +206,93 @@ final class WorkerLoop extends WorkerLoopFields {
    */
   boolean atNestingBound() {
     return depth >= ThreadPool.MAX_NESTED_TASKS;
+  }
+
+  /**
+   * Whether a task forked (for a result) on this thread now stays private (see {@link PrivateForks}):
+   * only inside a task body, whose end publishes what it left unjoined, and not while stopping.
+   */
+  boolean forksPrivately() {
+    return depth > 0 && !stopping && privateForks;
+  }
+
+  /** Forks a task privately (see {@link PrivateForks}); returns its future. */
+  TaskFuture<?> fork(TaskKind<?> kind, ForkArgs args) {
+    if (forks.isFull()) {
+      publishOrRun(forks.takeOldest());
+    }
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    TaskFuture<?> future = new TaskFuture(pool, kind, this, args);
+    forks.push(future);
+    // Keep one task of ours where thieves can take it: with our ring empty, publish the oldest private
+    // fork (usually the largest piece of work left). One load of our own ring's state word; a stealer
+    // that empties the ring right after it is seen non-empty makes the next fork publish.
+    if (ring.size() == 0) {
+      publishOrRun(forks.takeOldest());
+    }
+    return future;
+  }
+
+  /** Publishes a private fork, or runs it here when no slot or arena block is free for it. */
+  private void publishOrRun(TaskFuture<?> future) {
+    ForkArgs args = future.takeForkArgs();
+    if (pool.publishFork(this, future, args)) {
+      if (future.hasForeignWaiter()) {
+        pool.signalForkEpoch(this); // after publishedAs' volatile store: see TaskFuture
+      }
+    } else {
+      runPrivate(future, args);
+    }
+  }
+
+  /** Publishes the forks a task body left unjoined (pushed since {@code mark}). */
+  private void publishLeftovers(int mark) {
+    if (forks.top() - mark <= 0) {
+      return; // the common case: the body joined everything it forked
+    }
+    TaskFuture<?>[] leftovers = forks.takeAbove(mark);
+    for (int i = 0; leftovers != null && i < leftovers.length; i++) {
+      publishOrRun(leftovers[i]);
+    }
+  }
+
+  private void runPrivate(TaskFuture<?> future) {
+    runPrivate(future, future.takeForkArgs());
+  }
+
+  /**
+   * Runs a private fork here (a join found it on top of our private forks, or it could not be
+   * published) and hands its Java result straight to the future, as {@link #runJoined} does.
+   */
+  private void runPrivate(TaskFuture<?> future, ForkArgs args) {
+    TaskKind<?> kind = future.kind();
+    int outcome;
+    Object value = null;
+    String errorClass = null;
+    String errorMessage = null;
+    if (stopping) {
+      outcome = TaskSlots.CANCELLED; // shutdownNow: queued tasks are cancelled, and so is this one
+    } else {
+      int mark = forks.top();
+      depth++;
+      try {
+        Object result = kind.body().run(
+            new TaskInput(pool, args, 0, args.length(), kind.name(), "' argument"), pool);
+        value = ThreadPool.copyResult(result, kind.name());
+        outcome = TaskSlots.DONE;
+      } catch (Throwable failure) {
+        outcome = isCancellation(failure) ? TaskSlots.CANCELLED : TaskSlots.FAILED;
+        errorClass = failure.getClass().getName();
+        errorMessage = failure.getMessage();
+      } finally {
+        depth--;
+        publishLeftovers(mark);
+      }
+    }
+    future.completeInline(outcome, value, errorClass, errorMessage);
+    if (future.hasForeignWaiter()) {
+      pool.signalForkEpoch(this); // after completeInline's volatile store: see TaskFuture
+    }
   }
 
   /**
@@ -247,6 +351,7 @@ final class WorkerLoop extends WorkerLoopFields {
     Object value = null;
     String errorClass = null;
     String errorMessage = null;
+    int mark = forks.top();
     depth++;
     try {
       Object result = kind.body().run(pool.argsOf(slot, argsHeader, kind.name()), pool);
@@ -258,6 +363,7 @@ final class WorkerLoop extends WorkerLoopFields {
       errorMessage = failure.getMessage();
     } finally {
       depth--;
+      publishLeftovers(mark);
     }
     pool.freeArgs(slot, argsHeader);
     future.completeInline(outcome, value, errorClass, errorMessage);
@@ -265,11 +371,13 @@ final class WorkerLoop extends WorkerLoopFields {
   }
 
   void runTask(int slot) {
+    int mark = forks.top();
     depth++;
     try {
       runTaskBody(slot);
     } finally {
       depth--;
+      publishLeftovers(mark);
     }
   }
 

@@ -8,12 +8,12 @@ import org.webthreads.memory.SharedWords;
  *
  * <pre>
  * base+0   header: magic, run state, active workers, thread count, ring capacity, slot count,
- *          arena words, queue kind, total words
+ *          arena words, queue kind, total words, private forks (1 or 0)
  * base+16  idle word (Parking), alone on its cache line
  * base+32  the pool's thread ids, in pool order
  * ...      slot free list, shared queue, one block per pool thread, task slots, arena
  * </pre>
- * A thread block is {@code [park, js-pending, ...]}, then the ring state word on the next cache line,
+ * A thread block is {@code [park, js-pending, fork-epoch, ...]}, then the ring state word on the next cache line,
  * then the ring cells; blocks are multiples of 16 words (64 bytes) so that threads do not share lines.
  */
 public final class PoolLayout {
@@ -39,6 +39,7 @@ public final class PoolLayout {
   private static final int H_ARENA = 6;
   private static final int H_QUEUE = 7;
   private static final int H_TOTAL = 8;
+  private static final int H_PRIVATE_FORKS = 9;
   private static final int IDLE = 16;
   private static final int IDS = 32;
 
@@ -50,6 +51,8 @@ public final class PoolLayout {
   /** 0 = lock-free shared queue, 1 = locked. */
   public final int queueKind;
   public final int queueCapacity;
+  /** Task bodies keep their forks private at first (see org.webthreads.PrivateForks). */
+  public final boolean privateForks;
 
   public final int freeListBase;
   public final int queueBase;
@@ -60,8 +63,9 @@ public final class PoolLayout {
   public final int totalWords;
 
   public PoolLayout(int base, int threadCount, int ringCapacity, int slotCount, int arenaWords,
-      int queueKind) {
+      int queueKind, boolean privateForks) {
     this.base = base;
+    this.privateForks = privateForks;
     this.threadCount = threadCount;
     this.ringCapacity = ringCapacity;
     this.slotCount = slotCount;
@@ -94,7 +98,8 @@ public final class PoolLayout {
       throw new IllegalStateException("no webthreads pool at shared word " + base);
     }
     return new PoolLayout(base, words.load(base + H_THREADS), words.load(base + H_RING),
-        words.load(base + H_SLOTS), words.load(base + H_ARENA), words.load(base + H_QUEUE));
+        words.load(base + H_SLOTS), words.load(base + H_ARENA), words.load(base + H_QUEUE),
+        words.load(base + H_PRIVATE_FORKS) != 0);
   }
 
   /** Writes the header and thread ids; the magic word goes last (it marks the region as ready). */
@@ -107,6 +112,7 @@ public final class PoolLayout {
     words.store(base + H_ARENA, arenaWords);
     words.store(base + H_QUEUE, queueKind);
     words.store(base + H_TOTAL, totalWords);
+    words.store(base + H_PRIVATE_FORKS, privateForks ? 1 : 0);
     for (int i = 0; i < threadCount; i++) {
       words.store(base + IDS + i, threadIds[i]);
     }
@@ -140,6 +146,14 @@ public final class PoolLayout {
   /** The thread's signal word: pending JS tasks (low 24 bits) plus {@link #RUN_STATE_CHANGED}. */
   public int jsPendingIndex(int poolIndex) {
     return threadsBase + poolIndex * threadBlockWords + 1;
+  }
+
+  /**
+   * The thread's fork epoch: advanced (and notified) when the thread publishes or finishes a private
+   * fork that another thread waits for (see org.webthreads.PrivateForks).
+   */
+  public int forkEpochIndex(int poolIndex) {
+    return threadsBase + poolIndex * threadBlockWords + 2;
   }
 
   public int ringStateIndex(int poolIndex) {

@@ -137,6 +137,13 @@ class BadInputTest {
   static final TaskKind<Integer> SPAWNS_CHILD = TaskKind.register("BadInputTest.spawnsChild",
       (args, pool) -> pool.submit(ECHO, args.readInt()).join());
 
+  /** Submits a fire-and-forget child: that needs a slot at once, even on a pool thread. */
+  static final TaskKind<Integer> EXECUTES_CHILD = TaskKind.register("BadInputTest.executesChild",
+      (args, pool) -> {
+        pool.execute(ECHO, args.readInt());
+        return 0;
+      });
+
   static final TaskKind<Integer> VICTIM = TaskKind.register("BadInputTest.victim", (args, pool) -> 1);
 
   static final TaskKind<Integer> DUPLICATE = TaskKind.register("BadInputTest.duplicate",
@@ -689,8 +696,10 @@ class BadInputTest {
     JvmThreads threads = JvmThreads.start(1);
     ThreadPool pool = ThreadPool.create(threads,
         PoolConfig.defaults().withSlotCount(1).withArenaWords(1 << 12), 1);
-    // The task holds the only slot; a pool thread never blocks for a slot, so its fork fails.
-    TaskFailedException e = failureOf(pool.submit(SPAWNS_CHILD, 3));
+    // The task holds the only slot. A fork it joins needs none (a private fork, run when joined)...
+    assertEquals(3, joinWithin(pool.submit(SPAWNS_CHILD, 3)));
+    // ...but a fire-and-forget child does, and a pool thread never blocks for a slot: it fails.
+    TaskFailedException e = failureOf(pool.submit(EXECUTES_CHILD, 3));
     assertEquals(SlotsExhaustedException.class.getName(), e.remoteClassName());
     assertMessageContains(e, "cannot submit task 'BadInputTest.echo'", "all 1 task slots",
         "join futures you hold", "execute()", "raise PoolConfig.slotCount", "WebFutures.whenSlotFree");

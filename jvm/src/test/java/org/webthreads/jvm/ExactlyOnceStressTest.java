@@ -438,17 +438,19 @@ class ExactlyOnceStressTest {
 
   static Stream<Arguments> treeConfigs() {
     return Stream.of(
-        Arguments.of(QueueKind.LOCK_FREE, 256, 4, 1_000_000),
-        Arguments.of(QueueKind.LOCKED, 256, 3, 1_000_000),
-        // Tiny rings: most forks overflow into the shared queue and joins help from it.
-        Arguments.of(QueueKind.LOCK_FREE, 4, 3, 20_000),
-        Arguments.of(QueueKind.LOCKED, 8, 4, 20_000));
+        Arguments.of(QueueKind.LOCK_FREE, 256, 4, 1_000_000, true),
+        Arguments.of(QueueKind.LOCKED, 256, 3, 1_000_000, true),
+        Arguments.of(QueueKind.LOCK_FREE, 256, 3, 1_000_000, false),
+        // Tiny rings: (without private forks) most forks overflow into the shared queue and joins
+        // help from it.
+        Arguments.of(QueueKind.LOCK_FREE, 4, 3, 20_000, false),
+        Arguments.of(QueueKind.LOCKED, 8, 4, 20_000, true));
   }
 
   static Stream<Arguments> tinyRingFullSizeConfigs() {
     return Stream.of(
-        Arguments.of(QueueKind.LOCK_FREE, 4, 3, 300_000),
-        Arguments.of(QueueKind.LOCKED, 8, 4, 300_000));
+        Arguments.of(QueueKind.LOCK_FREE, 4, 3, 300_000, false),
+        Arguments.of(QueueKind.LOCKED, 8, 4, 300_000, true));
   }
 
   /**
@@ -457,21 +459,21 @@ class ExactlyOnceStressTest {
    * nesting on one thread grew with the number of queued tasks instead of with the tree depth, until
    * threads died of StackOverflowError. Nesting is now bounded (ThreadPool.MAX_NESTED_TASKS).
    */
-  @ParameterizedTest(name = "{0} queue, ring {1}, {2} threads, 2 trees of {3}")
+  @ParameterizedTest(name = "{0} queue, ring {1}, {2} threads, 2 trees of {3}, private forks {4}")
   @MethodSource("tinyRingFullSizeConfigs")
   void randomSpawnTreesWithTinyRingsAtFullSize(QueueKind queueKind, int ringCapacity, int workers,
-      int treeSize) throws Exception {
-    randomSpawnTrees(queueKind, ringCapacity, workers, treeSize);
+      int treeSize, boolean privateForks) throws Exception {
+    randomSpawnTrees(queueKind, ringCapacity, workers, treeSize, privateForks);
   }
 
-  @ParameterizedTest(name = "{0} queue, ring {1}, {2} threads, 2 trees of {3}")
+  @ParameterizedTest(name = "{0} queue, ring {1}, {2} threads, 2 trees of {3}, private forks {4}")
   @MethodSource("treeConfigs")
-  void randomSpawnTrees(QueueKind queueKind, int ringCapacity, int workers, int treeSize)
-      throws Exception {
+  void randomSpawnTrees(QueueKind queueKind, int ringCapacity, int workers, int treeSize,
+      boolean privateForks) throws Exception {
     int n = 2 * treeSize;
     JvmThreads threads = JvmThreads.start(workers);
-    ThreadPool pool = newPool(threads,
-        PoolConfig.defaults().withQueue(queueKind).withRingCapacity(ringCapacity));
+    ThreadPool pool = newPool(threads, PoolConfig.defaults().withQueue(queueKind)
+        .withRingCapacity(ringCapacity).withPrivateForks(privateForks));
     Tracker t = new Tracker(n, n, false);
     tracker = t;
     long seed1 = 0x1234_5678_9ABCL ^ ringCapacity;

@@ -96,8 +96,10 @@ class NestingBoundTest {
   void helpingNestsNoDeeperThanTheBound() {
     int roots = 5000;
     JvmThreads threads = JvmThreads.start(1);
+    // Private forks off: each root's children must go to its ring (and overflow) for the scenario.
     ThreadPool pool = ThreadPool.create(threads,
-        PoolConfig.defaults().withRingCapacity(2).withSlotCount(1 << 16), threads.workerIds());
+        PoolConfig.defaults().withRingCapacity(2).withSlotCount(1 << 16).withPrivateForks(false),
+        threads.workerIds());
     maxDepth.set(0);
     gate = new CountDownLatch(1);
     TaskFuture<Integer> held = pool.submit(GATE);
