@@ -12,7 +12,9 @@ import org.webthreads.ThreadPool;
  * <ul>
  *   <li>submitFromOutside: {@code execute} of a no-op task by a thread outside the pool;
  *   <li>runFromSharedQueue: a worker taking such a task from the shared queue and running it;
- *   <li>spawnAndRunInPool: a task on a pool thread spawning a no-op task, plus running it.
+ *   <li>spawnAndRunInPool: a task on a pool thread spawning a no-op task, plus running it;
+ *   <li>forkJoinInPool: recursive fork/join (fib) on a pool thread, per task forked and joined; and
+ *       the same with private forks off ({@link PoolConfig#withPrivateForks}).
  * </ul>
  * Prints one JSON line per shared-queue implementation.
  */
@@ -36,10 +38,58 @@ public final class DispatchCostCount {
     return null;
   });
 
+  private static int forks;
+
+  static final TaskKind<Long> FIB = TaskKind.register("count.fib",
+      (args, pool) -> fib(args.readInt(), pool));
+
+  /** Forks fib(n - 1), computes fib(n - 2) itself, joins. */
+  static long fib(int n, ThreadPool pool) {
+    if (n < 2) {
+      return n;
+    }
+    forks++;
+    org.webthreads.TaskFuture<Long> left = pool.submit(FIB, n - 1);
+    long right = fib(n - 2, pool);
+    return left.join() + right;
+  }
+
+  static final TaskKind<Long> FIB_ROOT = TaskKind.register("count.fibRoot", (args, pool) -> {
+    int n = args.readInt();
+    counter.reset();
+    forks = 0;
+    long value = fib(n, pool);
+    pool.signalJsPending(1);
+    return value;
+  });
+
   private DispatchCostCount() {
   }
 
   public static String run(PoolConfig.QueueKind queueKind) {
+    return "{\"queue\":\"" + queueKind + "\"," + countDispatch(queueKind)
+        + ",\"forkJoinInPool\":" + round(countForkJoin(queueKind, true))
+        + ",\"forkJoinInPoolWithoutPrivateForks\":" + round(countForkJoin(queueKind, false)) + "}";
+  }
+
+  /** Shared-word operations per task forked and joined by fib(20) on a one-thread pool. */
+  private static double countForkJoin(PoolConfig.QueueKind queueKind, boolean privateForks) {
+    CountingWords words = new CountingWords(new SingleThreadWords(1 << 22));
+    counter = words;
+    Platform platform = new SingleThreadPlatform(words, true);
+    ThreadPool pool = ThreadPool.create(platform,
+        PoolConfig.defaults().withQueue(queueKind).withPrivateForks(privateForks), 1);
+    double perTask = 0;
+    for (int round = 0; round < 2; round++) { // the first round warms the slot caches
+      pool.execute(FIB_ROOT, 20);
+      expectJsExit(pool.runWorker(1));
+      perTask = (double) words.operations() / forks;
+      pool.jsTaskDone(1);
+    }
+    return perTask;
+  }
+
+  private static String countDispatch(PoolConfig.QueueKind queueKind) {
     CountingWords words = new CountingWords(new SingleThreadWords(1 << 22));
     counter = words;
     Platform platform = new SingleThreadPlatform(words, true /* models the browser main thread */);
@@ -63,9 +113,9 @@ public final class DispatchCostCount {
       perTask[2] = (double) words.operations() / TASKS;
       pool.jsTaskDone(1);
     }
-    return "{\"queue\":\"" + queueKind + "\",\"submitFromOutside\":" + round(perTask[0])
+    return "\"submitFromOutside\":" + round(perTask[0])
         + ",\"runFromSharedQueue\":" + round(perTask[1])
-        + ",\"spawnAndRunInPool\":" + round(perTask[2]) + "}";
+        + ",\"spawnAndRunInPool\":" + round(perTask[2]);
   }
 
   private static void expectJsExit(LoopExit exit) {
