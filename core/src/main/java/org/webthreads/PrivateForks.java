@@ -35,6 +35,10 @@ final class PrivateForks extends PrivateForksFields {
     return top == bottom;
   }
 
+  int size() {
+    return top - bottom;
+  }
+
   boolean isFull() {
     return top - bottom == CAPACITY;
   }

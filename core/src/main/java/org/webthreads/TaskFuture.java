@@ -101,7 +101,8 @@ public final class TaskFuture<R> {
    */
   public int completionWordIndex() {
     int slot = this.slot;
-    return slot == 0 ? pool.forkEpochIndex(owner) : pool.completionWordIndex(slot);
+    // A task run inside its fork (past the nesting bound) has slot 0 and no owner: it is done already.
+    return slot == 0 && owner != null ? pool.forkEpochIndex(owner) : pool.completionWordIndex(slot);
   }
 
   /**
@@ -132,7 +133,12 @@ public final class TaskFuture<R> {
     return owner;
   }
 
-  /** Owner only: hands over the arguments of this private fork, to run or publish it. */
+  /** Owner only: the encoded arguments of this private fork. */
+  ForkArgs forkArgs() {
+    return forkArgs;
+  }
+
+  /** Owner only: hands over the arguments of this private fork, which now runs or was published. */
   ForkArgs takeForkArgs() {
     ForkArgs args = forkArgs;
     forkArgs = null;

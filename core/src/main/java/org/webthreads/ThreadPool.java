@@ -818,7 +818,9 @@ public final class ThreadPool {
 
   /**
    * Accepts no more tasks and cancels every queued task that has not started (their futures throw
-   * CancellationException); running tasks finish. Returns how many tasks this call cancelled.
+   * CancellationException); running tasks finish. Returns how many tasks this call cancelled; private
+   * forks of running tasks (see PrivateForks) are not counted: their thread cancels them when it
+   * reaches them.
    */
   public int shutdownNow() {
     int before;

@@ -173,6 +173,11 @@ final class WorkerLoop extends WorkerLoopFields {
       // Private forks first: they are newer than anything in our ring, and the joined task itself is
       // usually the newest of them. Running them here also means a thread never waits while it holds
       // private forks that another thread might need.
+      if (forks.size() > 1 && ring.size() == 0) {
+        // As in fork(): keep one task stealable while we work through the rest (the newest stays
+        // ours), so that a body that forks many children and then joins them shares them out.
+        publishOrRun(forks.takeOldest());
+      }
       TaskFuture<?> newest = forks.pop();
       if (newest != null) {
         runPrivate(newest);
@@ -233,26 +238,41 @@ final class WorkerLoop extends WorkerLoopFields {
     return future;
   }
 
-  /** Publishes a private fork, or runs it here when no slot or arena block is free for it. */
+  /**
+   * Publishes a private fork (taken off the stack), or runs it here when no slot or arena block is free
+   * for it. Only this one fork is off the stack meanwhile, so nothing else is hidden while it runs.
+   */
   private void publishOrRun(TaskFuture<?> future) {
-    ForkArgs args = future.takeForkArgs();
-    if (pool.publishFork(this, future, args)) {
-      if (future.hasForeignWaiter()) {
-        pool.signalForkEpoch(this); // after publishedAs' volatile store: see TaskFuture
-      }
-    } else {
-      runPrivate(future, args);
+    if (!publish(future)) {
+      runPrivate(future);
     }
   }
 
-  /** Publishes the forks a task body left unjoined (pushed since {@code mark}). */
+  private boolean publish(TaskFuture<?> future) {
+    if (!pool.publishFork(this, future, future.forkArgs())) {
+      return false;
+    }
+    future.takeForkArgs();
+    if (future.hasForeignWaiter()) {
+      pool.signalForkEpoch(this); // after publishedAs' volatile store: see TaskFuture
+    }
+    return true;
+  }
+
+  /**
+   * Publishes the forks a task body left unjoined (pushed since {@code mark}); those that find no slot
+   * go back on the stack (they stay private, for the enclosing body or a join to run), so that no fork
+   * is ever off the stack and unpublished while this thread runs something else.
+   */
   private void publishLeftovers(int mark) {
     if (forks.top() - mark <= 0) {
       return; // the common case: the body joined everything it forked
     }
     TaskFuture<?>[] leftovers = forks.takeAbove(mark);
     for (int i = 0; leftovers != null && i < leftovers.length; i++) {
-      publishOrRun(leftovers[i]);
+      if (!publish(leftovers[i])) {
+        forks.push(leftovers[i]); // room: takeAbove just removed at least this many
+      }
     }
   }
 
@@ -265,31 +285,11 @@ final class WorkerLoop extends WorkerLoopFields {
    * published) and hands its Java result straight to the future, as {@link #runJoined} does.
    */
   private void runPrivate(TaskFuture<?> future, ForkArgs args) {
-    TaskKind<?> kind = future.kind();
-    int outcome;
-    Object value = null;
-    String errorClass = null;
-    String errorMessage = null;
-    if (stopping) {
-      outcome = TaskSlots.CANCELLED; // shutdownNow: queued tasks are cancelled, and so is this one
-    } else {
-      int mark = forks.top();
-      depth++;
-      try {
-        Object result = kind.body().run(
-            new TaskInput(pool, args, 0, args.length(), kind.name(), "' argument"), pool);
-        value = ThreadPool.copyResult(result, kind.name());
-        outcome = TaskSlots.DONE;
-      } catch (Throwable failure) {
-        outcome = isCancellation(failure) ? TaskSlots.CANCELLED : TaskSlots.FAILED;
-        errorClass = failure.getClass().getName();
-        errorMessage = failure.getMessage();
-      } finally {
-        depth--;
-        publishLeftovers(mark);
-      }
-    }
-    future.completeInline(outcome, value, errorClass, errorMessage);
+    // After shutdownNow queued tasks are cancelled, and so is this one (a null input). The loop's
+    // stopping flag is refreshed only between tasks, so look at the run state itself: one load.
+    boolean stop = stopping || words.load(runStateIndex) == PoolLayout.STOP;
+    runInline(future, stop ? null
+        : new TaskInput(pool, args, 0, args.length(), future.kind().name(), "' argument"));
     if (future.hasForeignWaiter()) {
       pool.signalForkEpoch(this); // after completeInline's volatile store: see TaskFuture
     }
@@ -346,28 +346,41 @@ final class WorkerLoop extends WorkerLoopFields {
    */
   private void runJoined(TaskFuture<?> future, int slot) {
     int argsHeader = pool.argsHeader(slot);
+    runInline(future, pool.argsOf(slot, argsHeader, future.kind().name()));
+    // The slot stays ours until completeJoinedTask gives it back.
+    pool.freeArgs(slot, argsHeader);
+    pool.completeJoinedTask(slot, state);
+  }
+
+  /**
+   * Runs the body of {@code future}'s task on this thread with {@code input} (or cancels it when the
+   * input is null) and puts the outcome straight into the future ({@link TaskFuture#completeInline}).
+   */
+  private void runInline(TaskFuture<?> future, TaskInput input) {
     TaskKind<?> kind = future.kind();
     int outcome;
     Object value = null;
     String errorClass = null;
     String errorMessage = null;
-    int mark = forks.top();
-    depth++;
-    try {
-      Object result = kind.body().run(pool.argsOf(slot, argsHeader, kind.name()), pool);
-      value = ThreadPool.copyResult(result, kind.name());
-      outcome = TaskSlots.DONE;
-    } catch (Throwable failure) {
-      outcome = isCancellation(failure) ? TaskSlots.CANCELLED : TaskSlots.FAILED;
-      errorClass = failure.getClass().getName();
-      errorMessage = failure.getMessage();
-    } finally {
-      depth--;
-      publishLeftovers(mark);
+    if (input == null) {
+      outcome = TaskSlots.CANCELLED;
+    } else {
+      int mark = forks.top();
+      depth++;
+      try {
+        Object result = kind.body().run(input, pool);
+        value = ThreadPool.copyResult(result, kind.name());
+        outcome = TaskSlots.DONE;
+      } catch (Throwable failure) {
+        outcome = isCancellation(failure) ? TaskSlots.CANCELLED : TaskSlots.FAILED;
+        errorClass = failure.getClass().getName();
+        errorMessage = failure.getMessage();
+      } finally {
+        depth--;
+        publishLeftovers(mark);
+      }
     }
-    pool.freeArgs(slot, argsHeader);
     future.completeInline(outcome, value, errorClass, errorMessage);
-    pool.completeJoinedTask(slot, state);
   }
 
   void runTask(int slot) {

@@ -809,8 +809,9 @@ class ExactlyOnceStressTest {
   void joinerIsNotStrandedBehindAnOutsideProducerMidPush() {
     JvmThreads threads = JvmThreads.start(1);
     HookedPlatform platform = new HookedPlatform(threads);
+    // Private forks off: the children must go through the ring and overflow into the shared queue.
     ThreadPool pool = ThreadPool.create(platform, PoolConfig.defaults().withQueue(QueueKind.LOCK_FREE)
-        .withRingCapacity(4).withSlotCount(1024).withArenaWords(1 << 12), 1);
+        .withRingCapacity(4).withSlotCount(1024).withArenaWords(1 << 12).withPrivateForks(false), 1);
     HookedWords words = platform.words;
     hooked = words;
     PoolLayout layout = PoolLayout.read(pool.words(), pool.base());
