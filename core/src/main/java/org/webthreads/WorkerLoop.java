@@ -261,8 +261,9 @@ final class WorkerLoop extends WorkerLoopFields {
 
   /**
    * Publishes the forks a task body left unjoined (pushed since {@code mark}); those that find no slot
-   * go back on the stack (they stay private, for the enclosing body or a join to run), so that no fork
-   * is ever off the stack and unpublished while this thread runs something else.
+   * go back on the stack (they stay private, for the enclosing body or a join to run, or are run here
+   * when no body encloses this one), so that no fork is ever off the stack and unpublished while this
+   * thread runs something else.
    */
   private void publishLeftovers(int mark) {
     if (forks.top() - mark <= 0) {
@@ -272,6 +273,14 @@ final class WorkerLoop extends WorkerLoopFields {
     for (int i = 0; leftovers != null && i < leftovers.length; i++) {
       if (!publish(leftovers[i])) {
         forks.push(leftovers[i]); // room: takeAbove just removed at least this many
+      }
+    }
+    if (depth == 0) {
+      // Back in the loop (or in JS-task code) no enclosing body will join what went back on the
+      // stack: run it now, one at a time, the rest staying on the stack meanwhile.
+      TaskFuture<?> kept;
+      while ((kept = forks.pop()) != null) {
+        runPrivate(kept);
       }
     }
   }
