@@ -200,8 +200,8 @@ public final class TaskFuture<R> {
 
   /**
    * The task ran on a thread that holds this future, and its outcome never went through the slot
-   * (WorkerLoop.runNow, runJoined and runPrivate). The volatile store of harvested comes last: it publishes the
-   * fields, and it precedes any change of the slot's state word or reuse of the slot.
+   * (WorkerLoop.runNow, runJoined and runPrivate). The volatile store of harvested comes last: it
+   * publishes the fields, and it precedes any change of the slot's state word or reuse of the slot.
    */
   void completeInline(int outcome, Object value, String errorClass, String errorMessage) {
     this.outcome = outcome;

@@ -214,10 +214,7 @@ public final class ThreadPool {
     }
     if (loop != null && !detached && loop.forksPrivately()) {
       ForkArgs forkArgs = new ForkArgs(argWords);
-      int at = 0;
-      for (int i = 0; args != null && i < args.length; i++) {
-        at = ValueCodec.write(args[i], forkArgs, at);
-      }
+      ValueCodec.writeAll(args, forkArgs, 0);
       return loop.fork(kind, forkArgs);
     }
     SubmitterState state = loop != null ? loop.state : externalState();
@@ -411,10 +408,7 @@ public final class ThreadPool {
    * publish) publishes them to whichever thread takes the task.
    */
   private void writeArgs(int slotBase, Object[] args, int argWords, int flags) {
-    int at = argsStart(slotBase, argWords, flags);
-    for (int i = 0; args != null && i < args.length; i++) {
-      at = ValueCodec.write(args[i], words, at);
-    }
+    ValueCodec.writeAll(args, words, argsStart(slotBase, argWords, flags));
   }
 
   /** Writes the ARGS header for {@code argWords} words (inline or in the arena); returns where they go. */
@@ -555,9 +549,7 @@ public final class ThreadPool {
       words.storeRelease(header + 1, handle);
       at = handle;
     }
-    for (Object value : values) {
-      at = ValueCodec.write(value, words, at);
-    }
+    ValueCodec.writeAll(values, words, at);
   }
 
   private TaskInput resultReader(int slot, String kindName) {
@@ -818,9 +810,9 @@ public final class ThreadPool {
 
   /**
    * Accepts no more tasks and cancels every queued task that has not started (their futures throw
-   * CancellationException); running tasks finish. Returns how many tasks this call cancelled; private
-   * forks of running tasks (see PrivateForks) are not counted: their thread cancels them when it
-   * reaches them.
+   * CancellationException); running tasks finish. Returns how many tasks this call cancelled;
+   * private forks of running tasks (see PrivateForks) are not counted: their thread cancels them when
+   * it reaches them.
    */
   public int shutdownNow() {
     int before;

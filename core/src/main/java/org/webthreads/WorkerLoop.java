@@ -215,10 +215,11 @@ final class WorkerLoop extends WorkerLoopFields {
 
   /**
    * Whether a task forked (for a result) on this thread now stays private (see {@link PrivateForks}):
-   * only inside a task body, whose end publishes what it left unjoined, and not while stopping.
+   * only inside a task body, whose end publishes what it left unjoined. (No body runs once the loop
+   * has seen STOP: it cancels instead, so the loop's stopping flag needs no look here.)
    */
   boolean forksPrivately() {
-    return depth > 0 && !stopping && privateForks;
+    return depth > 0 && privateForks;
   }
 
   /** Forks a task privately (see {@link PrivateForks}); returns its future. */
@@ -296,7 +297,7 @@ final class WorkerLoop extends WorkerLoopFields {
   private void runPrivate(TaskFuture<?> future, ForkArgs args) {
     // After shutdownNow queued tasks are cancelled, and so is this one (a null input). The loop's
     // stopping flag is refreshed only between tasks, so look at the run state itself: one load.
-    boolean stop = stopping || words.load(runStateIndex) == PoolLayout.STOP;
+    boolean stop = words.load(runStateIndex) == PoolLayout.STOP;
     runInline(future, stop ? null
         : new TaskInput(pool, args, 0, args.length(), future.kind().name(), "' argument"));
     if (future.hasForeignWaiter()) {
@@ -312,10 +313,7 @@ final class WorkerLoop extends WorkerLoopFields {
    */
   TaskFuture<?> runNow(TaskKind<?> kind, Object[] args, int argWords, boolean detached) {
     int start = inlineArgs.push(argWords);
-    int at = start;
-    for (int i = 0; args != null && i < args.length; i++) {
-      at = org.webthreads.codec.ValueCodec.write(args[i], inlineArgs, at);
-    }
+    int at = org.webthreads.codec.ValueCodec.writeAll(args, inlineArgs, start);
     TaskInput input = new TaskInput(pool, inlineArgs, start, at, kind.name(), "' argument");
     int outcome;
     Object value = null;

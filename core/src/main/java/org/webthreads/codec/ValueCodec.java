@@ -73,6 +73,18 @@ public final class ValueCodec {
     return index + INT_WORDS;
   }
 
+  /**
+   * Writes {@code values} (none when null) one after another from {@code index}; returns the index
+   * after them.
+   */
+  public static int writeAll(Object[] values, SharedWords words, int index) {
+    int at = index;
+    for (int i = 0; values != null && i < values.length; i++) {
+      at = write(values[i], words, at);
+    }
+    return at;
+  }
+
   /** Writes {@code value} at {@code index}; returns the index after it. */
   public static int write(Object value, SharedWords words, int index) {
     if (value == null) {

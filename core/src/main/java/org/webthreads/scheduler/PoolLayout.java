@@ -13,8 +13,8 @@ import org.webthreads.memory.SharedWords;
  * base+32  the pool's thread ids, in pool order
  * ...      slot free list, shared queue, one block per pool thread, task slots, arena
  * </pre>
- * A thread block is {@code [park, js-pending, fork-epoch, ...]}, then the ring state word on the next cache line,
- * then the ring cells; blocks are multiples of 16 words (64 bytes) so that threads do not share lines.
+ * A thread block is {@code [park, js-pending, fork-epoch, ...]}, then the ring state word on the next
+ * cache line, then the ring cells; blocks are multiples of 16 words (64 bytes) so that threads do not share lines.
  */
 public final class PoolLayout {
   public static final int MAGIC = 0x57544852;
