@@ -703,12 +703,26 @@ public final class ThreadPool {
 
   // ---- shared arrays ----
 
-  /** Allocates a zeroed {@link SharedIntArray} of {@code length} in the pool's arena. */
+  /** Words in a 64-byte cache line: large shared arrays start on one (see {@link #newSharedIntArray}). */
+  public static final int CACHE_LINE_WORDS = 16;
+  /** Shared arrays of at least this many elements start on a cache line. */
+  static final int ALIGNED_ARRAY_MIN_LENGTH = 4 * CACHE_LINE_WORDS;
+
+  /**
+   * Allocates a zeroed {@link SharedIntArray} of {@code length} in the pool's arena. An array of at
+   * least 64 elements starts on a 64-byte cache line (in the browser; the JVM's int array itself is
+   * not aligned), so threads that write disjoint ranges starting at multiples of
+   * {@link #CACHE_LINE_WORDS} elements never write the same line: the path tracer's tiles of 32 pixels
+   * at an arbitrary start shared every row's edge lines with the neighbouring tiles, which the other
+   * worker was often rendering at the same time. Smaller arrays are not padded (the padding is up to 15
+   * words, and may double the block).
+   */
   public SharedIntArray newSharedIntArray(int length) {
     if (length < 0) {
       throw new IllegalArgumentException("negative array length " + length);
     }
-    int handle = arena.allocate(length);
+    int handle = length >= ALIGNED_ARRAY_MIN_LENGTH
+        ? arena.allocateAligned(length, CACHE_LINE_WORDS) : arena.allocate(length);
     for (int i = 0; i < length; i++) {
       words.store(handle + i, 0);
     }

@@ -13,6 +13,12 @@ import org.webthreads.ArenaFullException;
  *
  * <p>Layout from {@code base}: [0] mutex, [1] bump index, [2] words in use, [3 .. 3+CLASSES) free-list
  * heads, then the blocks. A handle is the absolute index of a block's first payload word.
+ *
+ * <p>{@link #allocateAligned} places the payload on a multiple of an alignment (large shared arrays
+ * start on a 64-byte cache line, so that threads writing disjoint ranges at multiples of 16 ints never
+ * write the same line). The words skipped between the header and the payload are padding; the word
+ * just before such a payload holds minus its distance to the header, so {@link #free} and
+ * {@link #payloadWords} find the header from any handle.
  */
 public final class Arena {
   private static final int CLASSES = 27;
@@ -55,10 +61,23 @@ public final class Arena {
 
   /** Allocates a block of at least {@code payloadWords} words and returns its handle. */
   public int allocate(int payloadWords) {
+    return allocateAligned(payloadWords, 1);
+  }
+
+  /**
+   * Allocates a block of at least {@code payloadWords} words whose handle (absolute word index) is a
+   * multiple of {@code alignment} (a power of two, at most 1024 words).
+   */
+  public int allocateAligned(int payloadWords, int alignment) {
     if (payloadWords < 0) {
       throw new IllegalArgumentException("negative block size: " + payloadWords);
     }
-    int sizeClass = payloadWords >= (1 << (CLASSES - 1)) ? CLASSES : classFor(payloadWords + 1);
+    if (alignment < 1 || alignment > 1024 || Integer.bitCount(alignment) != 1) {
+      throw new IllegalArgumentException("alignment must be a power of two up to 1024, was " + alignment);
+    }
+    // Header, at most alignment - 1 words of padding, payload.
+    long needed = (long) payloadWords + alignment;
+    int sizeClass = needed > (1 << (CLASSES - 1)) ? CLASSES : classFor((int) needed);
     if (sizeClass >= CLASSES) {
       throw full(payloadWords, Integer.MAX_VALUE);
     }
@@ -82,19 +101,33 @@ public final class Arena {
     } finally {
       mutex.unlock();
     }
-    return header + 1;
+    int handle = (header + alignment) & -alignment;
+    if (handle - 1 != header) {
+      // Padding: the word before the payload leads back to the header. Stored before the handle is
+      // returned, so a thread that receives the handle (in task arguments, which order their own
+      // stores) sees it.
+      words.store(handle - 1, header - (handle - 1));
+    }
+    return handle;
+  }
+
+  /** The header word of the block behind {@code handle}: just before it, or where the padding says. */
+  private int headerOf(int handle) {
+    int before = words.load(handle - 1);
+    return before < 0 ? handle - 1 + before : handle - 1;
   }
 
   /** Returns a block to its free list. */
   public void free(int handle) {
-    int header = handle - 1;
-    if (header < blocksStart || header >= end) {
+    if (handle - 1 < blocksStart || handle - 1 >= end) {
       throw new IllegalArgumentException("not an arena handle: " + handle);
     }
+    int header = headerOf(handle);
     int sizeClass = words.load(header);
     mutex.lock();
     try {
-      words.store(handle, words.load(freeHeadsIndex + sizeClass));
+      // The free-list link goes in the block's first word after the header, where allocate reads it.
+      words.store(header + 1, words.load(freeHeadsIndex + sizeClass));
       words.store(freeHeadsIndex + sizeClass, header);
       words.store(inUseIndex, words.load(inUseIndex) - (1 << sizeClass));
     } finally {
@@ -104,7 +137,8 @@ public final class Arena {
 
   /** Payload words of the block behind {@code handle} (at least what was asked for). */
   public int payloadWords(int handle) {
-    return (1 << words.load(handle - 1)) - 1;
+    int header = headerOf(handle);
+    return (1 << words.load(header)) - 1 - (handle - 1 - header);
   }
 
   private static int classFor(int blockWords) {
