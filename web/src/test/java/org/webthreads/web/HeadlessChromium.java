@@ -67,6 +67,11 @@ public final class HeadlessChromium implements AutoCloseable {
     return (String) title;
   }
 
+  /** Opens {@code url} and returns once it has loaded. */
+  public void open(String url) {
+    driver.get(url);
+  }
+
   public Object eval(String script) {
     return ((JavascriptExecutor) driver).executeScript(script);
   }

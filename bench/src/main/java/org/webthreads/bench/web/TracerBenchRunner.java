@@ -11,15 +11,22 @@ import org.webthreads.web.server.IsolatedFileServer;
 
 /**
  * The path tracer page (examples/pathtracer-web) in headless Chromium, as a benchmark: frames of
- * SIZE x SIZE with PASSES samples per pixel, first with pure tile tasks over shared memory on 1, 2 and
- * all cores' workers (tile 32), then with every tile a JS task returning its samples by postMessage
- * (all cores, tiles of 8, 16, 32, 64) next to the shared-memory path at the same tile sizes.
+ * SIZE x SIZE with PASSES samples per pixel (tiles of 32).
  *
- * <p>The frame time of a run is the median time of one pass (one sample per pixel) over passes 2..P
- * (pass 1 includes the wasm tier-up), plus the total. Every run's sums checksum must equal the others'
- * (the renderer is deterministic), or the runner fails. Prints one JSON object.
+ * <p>Scaling, in ROUNDS rounds (runs of one round follow each other within seconds, so a round's ratios
+ * compare runs that met the same machine): the page with pure tile tasks over shared memory on 1, 2
+ * (and all cores', when more) workers; the same with the page drawing at every animation frame
+ * (draw=frames) instead of the default; and the no-coordination reference (mode=independent), where
+ * every worker renders the whole frame alone, so W workers do W times the work and W times the 1-worker
+ * pass time over theirs is the speedup the machine itself gives this renderer. Then, once each, tile
+ * sizes 8..64 with every tile a JS task returning its samples by postMessage next to the shared-memory
+ * path.
  *
- * <p>{@code java -cp bench/target/benchmarks.jar org.webthreads.bench.web.TracerBenchRunner <webapp> [size] [passes]}
+ * <p>The frame time of a run is the median time of one pass (one sample per pixel) over the second half
+ * of the passes (see {@link #medianPass}). Every run's sums checksum must equal the others' (the
+ * renderer is deterministic), or the runner fails. Prints one JSON object.
+ *
+ * <p>{@code java -cp bench/target/benchmarks.jar org.webthreads.bench.web.TracerBenchRunner <webapp> [size] [passes] [rounds]}
  */
 public final class TracerBenchRunner {
   private TracerBenchRunner() {
@@ -29,51 +36,65 @@ public final class TracerBenchRunner {
     Path dir = Path.of(args.length > 0 ? args[0] : "examples/pathtracer-web/target/webapp");
     int size = args.length > 1 ? Integer.parseInt(args[1]) : 512;
     int passes = args.length > 2 ? Integer.parseInt(args[2]) : 16;
-    if (size < 8 || passes < 2) {
-      throw new IllegalArgumentException("size must be at least 8 and passes at least 2");
+    int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+    if (size < 8 || passes < 2 || rounds < 1) {
+      throw new IllegalArgumentException("size must be at least 8, passes at least 2, rounds at least 1");
     }
     StringBuilder json = new StringBuilder();
     String[] checksum = {null};
     try (IsolatedFileServer server = new IsolatedFileServer(dir, 0);
         HeadlessChromium browser = new HeadlessChromium()) {
-      String common = "width=" + size + "&height=" + size + "&passes=" + passes;
-      Object cores = null;
-      json.append("{\"size\": ").append(size).append(", \"passes\": ").append(passes);
-      json.append(", \"shared\": [");
-      double oneWorker = 0;
-      List<String> runs = new ArrayList<>();
-      for (String workers : new String[] {"1", "2", ""}) {
-        Map<String, Object> r = run(browser, server, "tracer.html?" + common + "&tile=32"
-            + (workers.isEmpty() ? "" : "&workers=" + workers), checksum);
-        double frame = medianPass(r);
-        if (workers.equals("1")) {
-          oneWorker = frame;
-        }
-        cores = r.get("workers");
-        runs.add(entry(r, frame) + ", \"speedupOver1Worker\": " + round(oneWorker / frame) + "}");
+      String common = "tracer.html?width=" + size + "&height=" + size + "&passes=" + passes + "&tile=32";
+      browser.open(server.url("webthreads.js")); // any page of the origin
+      int cores = ((Number) browser.eval("return navigator.hardwareConcurrency;")).intValue();
+      List<Integer> counts = new ArrayList<>(List.of(1, 2));
+      if (cores > 2) {
+        counts.add(cores);
       }
-      json.append(String.join(", ", runs)).append("], \"hardwareConcurrency\": ").append(cores);
-      // The same 1 and 2 workers with the page drawing once per pass instead of at every animation
-      // frame: how much of the 2-worker time the page's drawing (and the browser's compositing of the
-      // canvas) takes from the workers on a machine with as many cores as workers.
-      json.append(", \"sharedDrawingOncePerPass\": [");
-      runs.clear();
-      for (String workers : new String[] {"1", "2"}) {
-        Map<String, Object> r = run(browser, server, "tracer.html?" + common + "&tile=32&draw=pass&workers="
-            + workers, checksum);
-        double frame = medianPass(r);
-        if (workers.equals("1")) {
-          oneWorker = frame;
+      // [variant][worker count index][round] -> median pass millis
+      String[] variants = {"shared", "drawingEveryFrame", "independent"};
+      String[] queries = {"", "&draw=frames", "&mode=independent"};
+      double[][][] millis = new double[variants.length][counts.size()][rounds];
+      for (int round = 0; round < rounds; round++) {
+        for (int v = 0; v < variants.length; v++) {
+          for (int c = 0; c < counts.size(); c++) {
+            if (v == 1 && counts.get(c) == 1) {
+              continue; // drawing is measured where it competes with the workers; 1 worker: shared's
+            }
+            Map<String, Object> r = run(browser, server, common + queries[v] + "&workers=" + counts.get(c),
+                checksum);
+            millis[v][c][round] = medianPass(r);
+          }
         }
-        runs.add(entry(r, frame) + ", \"speedupOver1Worker\": " + round(oneWorker / frame) + "}");
       }
-      json.append(String.join(", ", runs)).append("]");
+      json.append("{\"size\": ").append(size).append(", \"passes\": ").append(passes)
+          .append(", \"tile\": 32, \"rounds\": ").append(rounds).append(", \"hardwareConcurrency\": ")
+          .append(cores);
+      for (int v = 0; v < variants.length; v++) {
+        json.append(", \"").append(variants[v]).append("\": [");
+        List<String> entries = new ArrayList<>();
+        for (int c = 0; c < counts.size(); c++) {
+          int workers = counts.get(c);
+          double[] speedups = new double[rounds];
+          for (int round = 0; round < rounds; round++) {
+            // the same round's 1-worker run of this variant (drawing: of the default page)
+            double one = millis[v == 1 ? 0 : v][0][round];
+            double mine = v == 1 && workers == 1 ? one : millis[v][c][round];
+            speedups[round] = (v == 2 ? workers : 1) * one / mine;
+          }
+          double[] times = v == 1 && workers == 1 ? millis[0][0] : millis[v][c];
+          entries.add("{\"workers\": " + workers + ", \"medianPassMillis\": " + list(times)
+              + ", \"speedupOver1Worker\": " + list(speedups) + ", \"medianSpeedup\": "
+              + round(median(speedups.clone())) + "}");
+        }
+        json.append(String.join(", ", entries)).append("]");
+      }
       json.append(", \"byTileSize\": [");
-      runs.clear();
+      List<String> runs = new ArrayList<>();
       for (int tile : new int[] {8, 16, 32, 64}) {
-        Map<String, Object> shared = run(browser, server, "tracer.html?" + common + "&tile=" + tile, checksum);
-        Map<String, Object> messages = run(browser, server, "tracer.html?" + common + "&tile=" + tile
-            + "&mode=postmessage", checksum);
+        String page = "tracer.html?width=" + size + "&height=" + size + "&passes=" + passes + "&tile=" + tile;
+        Map<String, Object> shared = run(browser, server, page, checksum);
+        Map<String, Object> messages = run(browser, server, page + "&mode=postmessage", checksum);
         double s = medianPass(shared);
         double m = medianPass(messages);
         runs.add("{\"tile\": " + tile + ", \"tilesPerPass\": " + shared.get("tilesPerPass")
@@ -120,8 +141,7 @@ public final class TracerBenchRunner {
     for (int i = from; i < times.size(); i++) {
       t[i - from] = times.get(i).doubleValue();
     }
-    Arrays.sort(t);
-    return t.length % 2 == 1 ? t[t.length / 2] : (t[t.length / 2 - 1] + t[t.length / 2]) / 2;
+    return median(t);
   }
 
   private static String entry(Map<String, Object> r, double frame) {
@@ -129,6 +149,20 @@ public final class TracerBenchRunner {
     return "{\"workers\": " + r.get("workers") + ", \"medianPassMillis\": " + round(frame)
         + ", \"samplesPerSec\": " + Math.round(pixels / frame * 1000)
         + ", \"totalMillis\": " + r.get("totalMillis") + ", \"tilesPerWorker\": " + r.get("tilesPerWorker");
+  }
+
+  private static String list(double[] values) {
+    StringBuilder b = new StringBuilder("[");
+    for (int i = 0; i < values.length; i++) {
+      b.append(i == 0 ? "" : ", ").append(round(values[i]));
+    }
+    return b.append("]").toString();
+  }
+
+  private static double median(double[] values) {
+    Arrays.sort(values);
+    int n = values.length;
+    return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
   }
 
   private static double round(double v) {

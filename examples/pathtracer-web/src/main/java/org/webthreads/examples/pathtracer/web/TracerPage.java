@@ -26,7 +26,9 @@ import org.webthreads.web.WebThreads;
  * after pass: one pure {@link TracerTasks#TILE} task per tile, whose samples go into a
  * {@link SharedIntArray} of fixed-point sums in shared memory (no postMessage for pixels). Tiles are
  * submitted without futures; each records itself in the pass's progress array, from which the page
- * draws finished tiles at every animation frame, and the last one wakes the page
+ * draws finished tiles (at every animation frame in the first pass, so the image fills in tile by
+ * tile, then every {@link #REFINE_DRAW_MILLIS} ms and at the end of each pass), and the last one wakes
+ * the page
  * ({@link WebFutures#whenValue}), so the page does little work per tile. The figures and the
  * per-worker activity chart are updated after every pass. Options: see {@link Settings#parse}.
  *
@@ -35,6 +37,14 @@ import org.webthreads.web.WebThreads;
  */
 public final class TracerPage {
   private static final int SCENE_ID = 1;
+  /**
+   * After the first pass (draw=auto), how often the page draws the tiles finished so far, besides the
+   * end of every pass. Drawing at every animation frame cost about 11% of a core (the page's thread,
+   * the compositor and the display compositor, measured at 512 x 512 with tiles of 32), which on a
+   * machine with as many cores as workers is taken from the workers; once the frame is filled in, a
+   * refinement pass changes every pixel a little and drawing whole passes shows it as well.
+   */
+  static final int REFINE_DRAW_MILLIS = 250;
 
   private static Settings settings;
   private static WebPlatform platform;
@@ -116,7 +126,11 @@ public final class TracerPage {
         public void completed(JSObject result) {
           if (++acknowledged[0] == platform.workerCount()) {
             startMillis = Ui.now();
-            runPass(0);
+            if (settings.independent) {
+              runIndependently();
+            } else {
+              runPass(0);
+            }
           }
         }
 
@@ -149,13 +163,10 @@ public final class TracerPage {
     }
     drawn = 0;
     drawingPass = pass;
-    if (settings.drawEveryFrame) {
-      Ui.onAnimationFrame(() -> drawFinishedTiles(pass));
-    }
+    scheduleDraw(pass);
     // The last tile notifies when the count of tiles left reaches 0: one wake-up per pass.
     WebFutures.whenValue(progress, 0, 0, () -> {
       drawingPass = -1;
-      drawFinishedTiles(-1);
       int failedTile = progress.get(2) - 1;
       if (failedTile >= 0) {
         fail("tile (" + tiles[failedTile * 4] + ", " + tiles[failedTile * 4 + 1] + ") of pass " + pass
@@ -167,15 +178,15 @@ public final class TracerPage {
   }
 
   /**
-   * Draws the tiles that finished since the last call and asks for the next animation frame while pass
-   * {@code pass} is still being drawn (-1: a last call, no next frame). One image copy covers the box
-   * around all of them: with small tiles, one copy per tile cost the page (and so the workers, on a
-   * machine with as many cores as workers) more than the copying itself. Tiles inside the box that are
+   * Draws the tiles that finished since the last call and schedules the next call while pass
+   * {@code pass} is still being rendered (the pass's end draws the whole frame). One image copy covers
+   * the box around all of them: with small tiles, one copy per tile cost the page (and so the workers,
+   * on a machine with as many cores as workers) more than the copying itself. Tiles inside the box that are
    * still being rendered show what the display buffer holds at that moment; they are drawn again once
    * they finish, so every tile's final colours reach the canvas.
    */
   private static void drawFinishedTiles(int pass) {
-    if (failed || (pass >= 0 && pass != drawingPass)) {
+    if (failed || pass != drawingPass) {
       return;
     }
     int finished = progress.get(1);
@@ -197,8 +208,16 @@ public final class TracerPage {
     if (right > left) {
       Ui.drawTile(display.handle(), settings.width, left, top, right - left, bottom - top);
     }
-    if (pass >= 0) {
+    scheduleDraw(pass);
+  }
+
+  /** Asks for the next drawing of pass {@code pass}'s finished tiles before the pass ends, if any. */
+  private static void scheduleDraw(int pass) {
+    boolean auto = settings.draw.equals(Settings.DRAW_AUTO);
+    if (settings.draw.equals(Settings.DRAW_FRAMES) || (auto && pass == 0)) {
       Ui.onAnimationFrame(() -> drawFinishedTiles(pass));
+    } else if (auto) {
+      Ui.after(REFINE_DRAW_MILLIS, () -> drawFinishedTiles(pass));
     }
   }
 
@@ -252,17 +271,102 @@ public final class TracerPage {
     }
   }
 
+  /**
+   * The benchmark's reference (mode=independent): every worker renders every pass of the whole frame
+   * alone ({@link TracerTasks#OWN_FRAMES}), all at once. With W workers the cores then do W times the
+   * work with no scheduler and nothing shared, so W times the 1-worker pass time over this pass time is
+   * the speedup the machine itself allows this renderer. Publishes each worker's pass times and the
+   * mean over the workers per pass as {@code passMillis}; every worker's sums must match.
+   */
+  private static void runIndependently() {
+    Ui.status("every worker renders " + settings.passes + " passes of the whole frame on its own");
+    int workers = platform.workerCount();
+    JSObject[] results = new JSObject[workers];
+    int[] left = {workers};
+    for (int k = 0; k < workers; k++) {
+      int slot = k;
+      JSObject payload = JsObjects.newObject();
+      JsObjects.set(payload, "id", SCENE_ID);
+      JsObjects.set(payload, "width", settings.width);
+      JsObjects.set(payload, "height", settings.height);
+      JsObjects.set(payload, "tile", settings.tile);
+      JsObjects.set(payload, "passes", settings.passes);
+      platform.sendJs(TracerTasks.OWN_FRAMES, platform.workerIds()[k], payload, null, new JsTaskCallback() {
+        @Override
+        public void completed(JSObject result) {
+          results[slot] = result;
+          if (--left[0] == 0) {
+            finishIndependently(results, Ui.now() - startMillis);
+          }
+        }
+
+        @Override
+        public void failed(JsTaskFailedException failure) {
+          fail("worker " + platform.workerIds()[slot] + " could not render its own frames: "
+              + failure.getMessage());
+        }
+      });
+    }
+  }
+
+  private static void finishIndependently(JSObject[] results, double totalMillis) {
+    String checksum = JsObjects.getString(results[0], "sumsChecksum");
+    JSObject perWorker = JsObjects.newArray();
+    double[] mean = new double[settings.passes];
+    for (JSObject r : results) {
+      if (!checksum.equals(JsObjects.getString(r, "sumsChecksum"))) {
+        fail("workers rendered different sums: " + checksum + " and "
+            + JsObjects.getString(r, "sumsChecksum"));
+        return;
+      }
+      JSObject times = JsObjects.get(r, "passMillis");
+      JsObjects.push(perWorker, times);
+      for (int pass = 0; pass < mean.length; pass++) {
+        mean[pass] += Ui.doubleAt(times, pass) / results.length;
+      }
+    }
+    JSObject result = settings.toJs();
+    JsObjects.set(result, "workers", platform.workerCount());
+    JsObjects.set(result, "tilesPerPass", tiles.length / 4);
+    JsObjects.set(result, "sumsChecksum", checksum);
+    JsObjects.set(result, "passMillisPerWorker", perWorker);
+    JsObjects.set(result, "passMillis", roundedArray(mean));
+    JsObjects.set(result, "totalMillis", Math.round(totalMillis * 100) / 100.0);
+    Ui.status("done: " + settings.passes + " passes on each of " + platform.workerCount() + " workers");
+    Ui.finish(result);
+  }
+
+  private static JSObject roundedArray(double[] values) {
+    JSObject array = JsObjects.newArray();
+    for (double v : values) {
+      JsObjects.push(array, JsObjects.number(Math.round(v * 100) / 100.0));
+    }
+    return array;
+  }
+
+  /**
+   * Pass {@code pass} ended: the next pass is submitted first, so that the workers render it while the
+   * page draws this one and updates its figures (done the other way round, the workers waited for the
+   * page's drawing at the end of every pass).
+   */
   private static void passDone(int pass, double millis) {
     passMillis[pass] = millis;
     int tileCount = tiles.length / 4;
     double total = Ui.now() - startMillis;
+    boolean last = pass + 1 >= settings.passes;
+    if (!last) {
+      runPass(pass + 1);
+    }
+    if (!settings.postMessage) {
+      // The whole frame: every tile of the pass is finished. Tiles of the next pass may already have
+      // written newer colours into parts of it; those are drawn again when they finish.
+      Ui.drawTile(display.handle(), settings.width, 0, 0, settings.width, settings.height);
+    }
     double pixels = (double) settings.width * settings.height;
     Ui.figures(pass + 1, millis, pixels / millis * 1000, tileCount / millis * 1000,
         pixels * (pass + 1) / total * 1000, total);
     Ui.activity(activity.handle(), platform.workerCount(), total);
-    if (pass + 1 < settings.passes) {
-      runPass(pass + 1);
-    } else {
+    if (last) {
       finish(total);
     }
   }
@@ -294,11 +398,7 @@ public final class TracerPage {
     JsObjects.set(result, "sumsChecksum", Accumulation.hex(Accumulation.checksum(sumValues)));
     JsObjects.set(result, "rgbaChecksum", Accumulation.hex(Accumulation.checksum(rgba)));
     JsObjects.set(result, "displayChecksum", Accumulation.hex(Accumulation.checksum(shownBytes)));
-    JSObject times = JsObjects.newArray();
-    for (double t : passMillis) {
-      JsObjects.push(times, JsObjects.number(Math.round(t * 100) / 100.0));
-    }
-    JsObjects.set(result, "passMillis", times);
+    JsObjects.set(result, "passMillis", roundedArray(passMillis));
     JsObjects.set(result, "totalMillis", Math.round(totalMillis * 100) / 100.0);
     JsObjects.set(result, "samplesPerSec", Math.round((double) pixels * passes / totalMillis * 1000));
     JsObjects.set(result, "tasksPerSec", Math.round((double) tiles.length / 4 * passes / totalMillis * 1000));
@@ -307,6 +407,12 @@ public final class TracerPage {
       JsObjects.push(perWorker, JsObjects.number(activity.get(id * TracerTasks.ACTIVITY_STRIDE)));
     }
     JsObjects.set(result, "tilesPerWorker", perWorker);
+    // Wall-clock time inside tile rendering per worker (includes time the OS gave its core to others).
+    JSObject busy = JsObjects.newArray();
+    for (int id = 1; id <= platform.workerCount(); id++) {
+      JsObjects.push(busy, JsObjects.number(activity.get(id * TracerTasks.ACTIVITY_STRIDE + 1) / 1000));
+    }
+    JsObjects.set(result, "renderMillisPerWorker", busy);
     Ui.finish(result);
   }
 
@@ -329,16 +435,29 @@ public final class TracerPage {
     boolean golden;
     /** How tiles travel: false = pure tasks over shared memory, true = JS tasks returning pixels by postMessage. */
     boolean postMessage;
-    /** Draw finished tiles at every animation frame (true, the default) or once at the end of each pass. */
-    boolean drawEveryFrame = true;
+    /** Benchmark reference: every worker renders the whole frame alone (see {@link #runIndependently}). */
+    boolean independent;
+    static final String DRAW_AUTO = "auto";
+    static final String DRAW_FRAMES = "frames";
+    static final String DRAW_PASS = "pass";
+    /**
+     * When the page draws finished tiles (shared mode): {@link #DRAW_AUTO} at every animation frame in
+     * the first pass and then every {@link TracerPage#REFINE_DRAW_MILLIS} ms; {@link #DRAW_FRAMES} at
+     * every animation frame; {@link #DRAW_PASS} only at the end of each pass. All three also draw at
+     * the end of every pass.
+     */
+    String draw = DRAW_AUTO;
 
     /**
-     * workers (1..256, default: all cores), width and height (8..4096; default 512 x 384), tile
-     * (4..1024, default 32), passes (1..{@link Accumulation#MAX_PASSES}, default 256), seed; golden=1
-     * renders the golden frame (64 x 48, seed 42, 4 passes, tiles of 16) instead; mode=postmessage
-     * sends every tile as a JS task that returns its samples by postMessage (for comparison) instead of
-     * a pure task writing shared memory (mode=shared, the default); draw=pass draws the finished tiles
-     * (shared mode) once at the end of each pass instead of at every animation frame (draw=frames, the default).
+     * workers (1..256, default: all cores), width and height (8..4096; default 512 x 384), tile (4..1024,
+     * default 32), passes (1..{@link Accumulation#MAX_PASSES}, default 256), seed; golden=1 renders the
+     * golden frame (64 x 48, seed 42, 4 passes, tiles of 16) instead; mode=postmessage sends every tile as
+     * a JS task that returns its samples by postMessage (for comparison) instead of a pure task writing
+     * shared memory (mode=shared, the default); mode=independent has every worker render every pass of the
+     * whole frame by itself, the benchmark's no-coordination reference; draw (shared mode) says when
+     * finished tiles reach the canvas: auto (the default: every animation frame in the first pass, then
+     * every {@link TracerPage#REFINE_DRAW_MILLIS} ms), frames (every animation frame) or pass (once per
+     * pass); every pass's end is drawn in all three.
      */
     static Settings parse(String query) {
       Settings s = new Settings();
@@ -373,16 +492,19 @@ public final class TracerPage {
             s.golden = number(name, value, 0, 1) == 1;
             break;
           case "mode":
-            if (!value.equals("shared") && !value.equals("postmessage")) {
-              throw new IllegalArgumentException("mode must be 'shared' or 'postmessage', was '" + value + "'");
+            if (!value.equals("shared") && !value.equals("postmessage") && !value.equals("independent")) {
+              throw new IllegalArgumentException("mode must be 'shared', 'postmessage' or 'independent', was '"
+                  + value + "'");
             }
             s.postMessage = value.equals("postmessage");
+            s.independent = value.equals("independent");
             break;
           case "draw":
-            if (!value.equals("frames") && !value.equals("pass")) {
-              throw new IllegalArgumentException("draw must be 'frames' or 'pass', was '" + value + "'");
+            if (!value.equals(DRAW_AUTO) && !value.equals(DRAW_FRAMES) && !value.equals(DRAW_PASS)) {
+              throw new IllegalArgumentException("draw must be 'auto', 'frames' or 'pass', was '" + value
+                  + "'");
             }
-            s.drawEveryFrame = value.equals("frames");
+            s.draw = value;
             break;
           default:
             throw new IllegalArgumentException("unknown option '" + name + "' (known: workers, width, "
@@ -443,8 +565,8 @@ public final class TracerPage {
       JsObjects.set(o, "passes", passes);
       JsObjects.set(o, "seed", seed);
       JsObjects.set(o, "golden", golden);
-      JsObjects.set(o, "mode", postMessage ? "postmessage" : "shared");
-      JsObjects.set(o, "draw", drawEveryFrame ? "frames" : "pass");
+      JsObjects.set(o, "mode", postMessage ? "postmessage" : independent ? "independent" : "shared");
+      JsObjects.set(o, "draw", draw);
       return o;
     }
   }
@@ -467,6 +589,9 @@ public final class TracerPage {
 
     @JSBody(params = "callback", script = "requestAnimationFrame(() => callback());")
     static native void onAnimationFrame(Frame callback);
+
+    @JSBody(params = {"millis", "callback"}, script = "setTimeout(() => callback(), millis);")
+    static native void after(int millis, Frame callback);
 
     @JSBody(params = {"handle", "frameWidth", "x0", "y0", "w", "h"},
         script = "tracerUi.drawTile(handle, frameWidth, x0, y0, w, h);")
@@ -499,6 +624,9 @@ public final class TracerPage {
 
     @JSBody(params = {"a", "i"}, script = "return a[i];")
     static native int intAt(JSObject a, int i);
+
+    @JSBody(params = {"a", "i"}, script = "return a[i];")
+    static native double doubleAt(JSObject a, int i);
 
     /** The canvas's pixels, one little-endian RGBA word each. */
     static int[] canvasWords(int pixels) {

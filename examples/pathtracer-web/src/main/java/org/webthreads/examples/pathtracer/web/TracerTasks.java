@@ -8,6 +8,7 @@ import org.webthreads.examples.pathtracer.Accumulation;
 import org.webthreads.examples.pathtracer.FrameSink;
 import org.webthreads.examples.pathtracer.SceneCodec;
 import org.webthreads.examples.pathtracer.Tracer;
+import org.webthreads.web.JsObjects;
 import org.webthreads.web.JsTaskKind;
 import org.webthreads.web.WebThreads;
 
@@ -25,6 +26,8 @@ import org.webthreads.web.WebThreads;
  *     activity figures.
  * <li>{@link #TILE_PIXELS}, the same tile as a JS task for the postMessage comparison: it returns the
  *     tile's sums in an {@code Int32Array} (transferred back) instead of writing shared memory.
+ * <li>{@link #OWN_FRAMES}, the benchmark's reference for what the cores give with no coordination at
+ *     all: one JS task per worker that renders every pass of the whole frame by itself.
  * </ul>
  */
 public final class TracerTasks {
@@ -142,12 +145,45 @@ public final class TracerTasks {
     return out;
   });
 
+  /**
+   * Payload {@code {id, width, height, tile, passes}}: the worker renders every pass of the whole frame
+   * alone, tile by tile in the page's order, into sums and display colours of its own (plain arrays: no
+   * shared memory, no scheduler, no other thread involved). Sent to every worker at once, it measures
+   * how the cores themselves scale with this renderer. Result: {@code {passMillis: [...],
+   * sumsChecksum}}, the checksum being that of the shared path's frame (same samples).
+   */
+  static final JsTaskKind OWN_FRAMES = JsTaskKind.register("tracer.ownFrames", (payload, context) -> {
+    Tracer t = tracerFor(intField(payload, "id"));
+    int width = intField(payload, "width");
+    int height = intField(payload, "height");
+    int tile = intField(payload, "tile");
+    int passes = intField(payload, "passes");
+    PrivateSink sink = new PrivateSink(width, height);
+    JSObject times = JsObjects.newArray();
+    for (int pass = 0; pass < passes; pass++) {
+      sink.passes = pass + 1;
+      long start = System.nanoTime();
+      for (int y = 0; y < height; y += tile) {
+        for (int x = 0; x < width; x += tile) {
+          int w = Math.min(tile, width - x);
+          int h = Math.min(tile, height - y);
+          t.renderTile(width, height, x, y, w, h, pass, sink);
+        }
+      }
+      JsObjects.push(times, JsObjects.number((System.nanoTime() - start) / 1e6));
+    }
+    JSObject result = JsObjects.newObject();
+    JsObjects.set(result, "passMillis", times);
+    JsObjects.set(result, "sumsChecksum", Accumulation.hex(Accumulation.checksum(sink.sums)));
+    return result;
+  });
+
   private TracerTasks() {
   }
 
   /** Makes sure the kinds above are registered (call from main on every thread). */
   static void register() {
-    if (SCENE == null || TILE == null || TILE_PIXELS == null) {
+    if (SCENE == null || TILE == null || TILE_PIXELS == null || OWN_FRAMES == null) {
       throw new IllegalStateException("tracer task kinds not registered");
     }
   }
@@ -188,6 +224,30 @@ public final class TracerTasks {
       int sg = sums.getAndAdd(i + 1, qg) + qg;
       int sb = sums.getAndAdd(i + 2, qb) + qb;
       display.set(p, pack(sr, sg, sb, passes));
+    }
+  }
+
+  /** {@link SharedSink}'s work on plain arrays of one thread's own. */
+  static final class PrivateSink implements FrameSink {
+    final int[] sums;
+    final int[] display;
+    private final int width;
+    int passes = 1;
+
+    PrivateSink(int width, int height) {
+      this.sums = new int[width * height * 3];
+      this.display = new int[width * height];
+      this.width = width;
+    }
+
+    @Override
+    public void add(int x, int y, double r, double g, double b) {
+      int p = y * width + x;
+      int i = p * 3;
+      int sr = sums[i] += Accumulation.quantize(r);
+      int sg = sums[i + 1] += Accumulation.quantize(g);
+      int sb = sums[i + 2] += Accumulation.quantize(b);
+      display[p] = pack(sr, sg, sb, passes);
     }
   }
 

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.webthreads.examples.pathtracer.Accumulation;
 import org.webthreads.examples.pathtracer.AccumulationBuffer;
 import org.webthreads.examples.pathtracer.DefaultScene;
@@ -90,12 +92,13 @@ class TracerPageBrowserTest {
     assertEquals(48, perWorker.get(0).intValue() + perWorker.get(1).intValue());
   }
 
-  @Test
+  @ParameterizedTest
+  @ValueSource(strings = {"pass", "frames"})
   @SuppressWarnings("unchecked")
-  void drawingOncePerPassLeavesTheSameFinishedFrame() {
-    Map<String, Object> result = load("tracer.html?workers=2&passes=2&width=64&height=48&tile=16&draw=pass",
+  void everyDrawingModeLeavesTheSameFinishedFrame(String draw) {
+    Map<String, Object> result = load("tracer.html?workers=2&passes=2&width=64&height=48&tile=16&draw=" + draw,
         new java.util.ArrayList<>());
-    assertEquals("pass", result.get("draw"));
+    assertEquals(draw, result.get("draw"));
     byte[] rgba = TileRenderer.renderFrame(DefaultScene.build(42, 64, 48), 64, 48, 2, 16).toRgba(2);
     List<Number> canvas = (List<Number>) browser.eval("const c = document.getElementById('frame');"
         + " return Array.from(c.getContext('2d').getImageData(0, 0, c.width, c.height).data);");
@@ -107,6 +110,26 @@ class TracerPageBrowserTest {
 
   @Test
   @SuppressWarnings("unchecked")
+  void independentModeHasEveryWorkerRenderTheWholeFrame() {
+    Map<String, Object> result = load("tracer.html?workers=2&passes=3&width=64&height=48&tile=16"
+        + "&mode=independent", new java.util.ArrayList<>());
+    assertEquals("independent", result.get("mode"));
+    // each worker's own sums are the JVM's frame (the page checks the workers agree)
+    AccumulationBuffer expected = TileRenderer.renderFrame(DefaultScene.build(42, 64, 48), 64, 48, 3, 16);
+    assertEquals(Accumulation.hex(Accumulation.checksum(expected.sums())), result.get("sumsChecksum"));
+    List<List<Number>> perWorker = (List<List<Number>>) result.get("passMillisPerWorker");
+    assertEquals(2, perWorker.size());
+    for (List<Number> times : perWorker) {
+      assertEquals(3, times.size());
+      for (Number t : times) {
+        assertTrue(t.doubleValue() > 0, "pass time " + t);
+      }
+    }
+    assertEquals(3, ((List<Number>) result.get("passMillis")).size());
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
   void pageRendersAFinishedFrameWithoutConsoleErrors() {
     List<String> console = new java.util.ArrayList<>();
     Map<String, Object> result = load("tracer.html?workers=2&passes=2&width=128&height=96&tile=16", console);
@@ -114,6 +137,7 @@ class TracerPageBrowserTest {
       assertTrue(!line.startsWith("SEVERE"), "console error: " + line);
     }
     assertEquals(2L, ((Number) browser.eval("return self.framesDone;")).longValue());
+    assertEquals("auto", result.get("draw"));
 
     // The same frame rendered on this JVM, on one thread.
     AccumulationBuffer expected = TileRenderer.renderFrame(DefaultScene.build(42, 128, 96), 128, 96, 2, 16);
@@ -149,5 +173,10 @@ class TracerPageBrowserTest {
     assertEquals("bad page options: tile must be between 4 and 1024, was 0", error);
     String shown = (String) browser.eval("return document.getElementById('error').textContent;");
     assertEquals(error, shown);
+
+    browser.openAndAwaitDone(server.url("tracer.html?draw=sometimes"), Duration.ofMinutes(2));
+    browser.console();
+    assertEquals("bad page options: draw must be 'auto', 'frames' or 'pass', was 'sometimes'",
+        browser.eval("return self.tracerResult.error;"));
   }
 }
