@@ -18,9 +18,9 @@ import org.webthreads.web.server.IsolatedFileServer;
  * (and all cores', when more) workers; the same with the page drawing at every animation frame
  * (draw=frames) instead of the default; and the no-coordination reference (mode=independent), where
  * every worker renders the whole frame alone, so W workers do W times the work and W times the 1-worker
- * pass time over theirs is the speedup the machine itself gives this renderer. Then, once each, tile
- * sizes 8..64 with every tile a JS task returning its samples by postMessage next to the shared-memory
- * path.
+ * pass time over theirs is the speedup the machine itself gives this renderer; and at tile sizes
+ * 8..64, on all cores' workers, the shared-memory path beside the same renderer with every tile a JS
+ * task returning its samples by postMessage (mode=postmessage).
  *
  * <p>The frame time of a run is the median time of one pass (one sample per pixel) over the second half
  * of the passes (see {@link #medianPass}). Every run's sums checksum must equal the others' (the
@@ -55,6 +55,9 @@ public final class TracerBenchRunner {
       String[] variants = {"shared", "drawingEveryFrame", "independent"};
       String[] queries = {"", "&draw=frames", "&mode=independent"};
       double[][][] millis = new double[variants.length][counts.size()][rounds];
+      int[] tileSizes = {8, 16, 32, 64};
+      // [0 shared, 1 postMessage][tile size index][round] -> median pass millis, all cores' workers
+      double[][][] byTile = new double[2][tileSizes.length][rounds];
       for (int round = 0; round < rounds; round++) {
         for (int v = 0; v < variants.length; v++) {
           for (int c = 0; c < counts.size(); c++) {
@@ -65,6 +68,12 @@ public final class TracerBenchRunner {
                 checksum);
             millis[v][c][round] = medianPass(r);
           }
+        }
+        for (int t = 0; t < tileSizes.length; t++) {
+          String page = "tracer.html?width=" + size + "&height=" + size + "&passes=" + passes + "&tile="
+              + tileSizes[t];
+          byTile[0][t][round] = medianPass(run(browser, server, page, checksum));
+          byTile[1][t][round] = medianPass(run(browser, server, page + "&mode=postmessage", checksum));
         }
       }
       json.append("{\"size\": ").append(size).append(", \"passes\": ").append(passes)
@@ -90,18 +99,21 @@ public final class TracerBenchRunner {
         json.append(String.join(", ", entries)).append("]");
       }
       json.append(", \"byTileSize\": [");
-      List<String> runs = new ArrayList<>();
-      for (int tile : new int[] {8, 16, 32, 64}) {
-        String page = "tracer.html?width=" + size + "&height=" + size + "&passes=" + passes + "&tile=" + tile;
-        Map<String, Object> shared = run(browser, server, page, checksum);
-        Map<String, Object> messages = run(browser, server, page + "&mode=postmessage", checksum);
-        double s = medianPass(shared);
-        double m = medianPass(messages);
-        runs.add("{\"tile\": " + tile + ", \"tilesPerPass\": " + shared.get("tilesPerPass")
-            + ", \"shared\": " + entry(shared, s) + "}, \"postMessage\": " + entry(messages, m)
-            + "}, \"postMessageOverShared\": " + round(m / s) + "}");
+      List<String> entries = new ArrayList<>();
+      for (int t = 0; t < tileSizes.length; t++) {
+        int perSide = (size + tileSizes[t] - 1) / tileSizes[t];
+        double[] ratios = new double[rounds];
+        for (int round = 0; round < rounds; round++) {
+          ratios[round] = byTile[1][t][round] / byTile[0][t][round];
+        }
+        entries.add("{\"tile\": " + tileSizes[t] + ", \"tilesPerPass\": " + perSide * perSide
+            + ", \"workers\": " + cores + ", \"sharedMedianPassMillis\": " + list(byTile[0][t])
+            + ", \"postMessageMedianPassMillis\": " + list(byTile[1][t])
+            + ", \"postMessageOverShared\": " + list(ratios) + ", \"medianRatio\": "
+            + round(median(ratios.clone())) + "}");
       }
-      json.append(String.join(", ", runs)).append("], \"sumsChecksum\": \"").append(checksum[0]).append("\"}");
+      json.append(String.join(", ", entries)).append("], \"sumsChecksum\": \"").append(checksum[0])
+          .append("\"}");
     }
     System.out.println(json);
   }
@@ -142,13 +154,6 @@ public final class TracerBenchRunner {
       t[i - from] = times.get(i).doubleValue();
     }
     return median(t);
-  }
-
-  private static String entry(Map<String, Object> r, double frame) {
-    double pixels = ((Number) r.get("width")).doubleValue() * ((Number) r.get("height")).doubleValue();
-    return "{\"workers\": " + r.get("workers") + ", \"medianPassMillis\": " + round(frame)
-        + ", \"samplesPerSec\": " + Math.round(pixels / frame * 1000)
-        + ", \"totalMillis\": " + r.get("totalMillis") + ", \"tilesPerWorker\": " + r.get("tilesPerWorker");
   }
 
   private static String list(double[] values) {
