@@ -28,8 +28,7 @@ import org.webthreads.web.WebThreads;
  * submitted without futures; each records itself in the pass's progress array, from which the page
  * draws finished tiles (at every animation frame in the first pass, so the image fills in tile by
  * tile, then every {@link #REFINE_DRAW_MILLIS} ms and at the end of each pass), and the last one wakes
- * the page
- * ({@link WebFutures#whenValue}), so the page does little work per tile. The figures and the
+ * the page ({@link WebFutures#whenValue}), so the page does little work per tile. The figures and the
  * per-worker activity chart are updated after every pass. Options: see {@link Settings#parse}.
  *
  * <p>When the page stops (after {@code passes} passes) it publishes {@code self.tracerResult} (figures
@@ -181,9 +180,9 @@ public final class TracerPage {
    * Draws the tiles that finished since the last call and schedules the next call while pass
    * {@code pass} is still being rendered (the pass's end draws the whole frame). One image copy covers
    * the box around all of them: with small tiles, one copy per tile cost the page (and so the workers,
-   * on a machine with as many cores as workers) more than the copying itself. Tiles inside the box that are
-   * still being rendered show what the display buffer holds at that moment; they are drawn again once
-   * they finish, so every tile's final colours reach the canvas.
+   * on a machine with as many cores as workers) more than the copying itself. Tiles inside the box
+   * that are still being rendered show what the display buffer holds at that moment; they are drawn
+   * again once they finish, so every tile's final colours reach the canvas.
    */
   private static void drawFinishedTiles(int pass) {
     if (failed || pass != drawingPass) {
@@ -493,8 +492,8 @@ public final class TracerPage {
             break;
           case "mode":
             if (!value.equals("shared") && !value.equals("postmessage") && !value.equals("independent")) {
-              throw new IllegalArgumentException("mode must be 'shared', 'postmessage' or 'independent', was '"
-                  + value + "'");
+              throw new IllegalArgumentException("mode must be 'shared', 'postmessage' or 'independent', "
+                  + "was '" + value + "'");
             }
             s.postMessage = value.equals("postmessage");
             s.independent = value.equals("independent");
