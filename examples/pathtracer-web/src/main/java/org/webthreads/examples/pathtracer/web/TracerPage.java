@@ -62,6 +62,11 @@ public final class TracerPage {
   private static boolean failed;
   /** postMessage mode: the frame's sums on the page, a plain (unshared) Int32Array. */
   private static JSObject pageSums;
+  /** postMessage mode: the box around the tiles merged since the last drawing (empty: right <= left). */
+  private static int dirtyLeft;
+  private static int dirtyTop;
+  private static int dirtyRight;
+  private static int dirtyBottom;
 
   private TracerPage() {
   }
@@ -188,6 +193,14 @@ public final class TracerPage {
     if (failed || pass != drawingPass) {
       return;
     }
+    if (settings.postMessage) {
+      if (dirtyRight > dirtyLeft) {
+        Ui.drawFrameImage(dirtyLeft, dirtyTop, dirtyRight - dirtyLeft, dirtyBottom - dirtyTop);
+        clearDirtyBox();
+      }
+      scheduleDraw(pass);
+      return;
+    }
     int finished = progress.get(1);
     int left = Integer.MAX_VALUE;
     int top = Integer.MAX_VALUE;
@@ -223,11 +236,17 @@ public final class TracerPage {
   /**
    * The comparison path: each tile is a JS task ({@link TracerTasks#TILE_PIXELS}) to the least busy
    * worker, which returns the tile's samples in a transferred Int32Array; the page adds them to its own
-   * sums (a plain Int32Array) and draws the tile, as a page driving a worker pool by messages would.
+   * sums (a plain Int32Array) and writes the tile's colours into its frame image, as a page driving a
+   * worker pool by messages would. The image reaches the canvas on the same schedule as the shared path
+   * draws (see {@link #scheduleDraw}), so the comparison is of how tiles travel, not of how often the
+   * page draws (the first version drew every tile on arrival: 1024 image copies per pass at tiles of 16).
    */
   private static void runPassByMessages(int pass) {
     Ui.status("pass " + (pass + 1) + " of " + settings.passes + " (tiles by postMessage)");
     double start = Ui.now();
+    clearDirtyBox();
+    drawingPass = pass;
+    scheduleDraw(pass);
     int count = tiles.length / 4;
     int[] left = {count};
     for (int k = 0; k < count; k++) {
@@ -250,7 +269,11 @@ public final class TracerPage {
           if (failed) {
             return;
           }
-          Ui.addAndDrawTile(pageSums, samples, settings.width, x0, y0, w, h, pass + 1);
+          Ui.addTile(pageSums, samples, settings.width, x0, y0, w, h, pass + 1);
+          dirtyLeft = Math.min(dirtyLeft, x0);
+          dirtyTop = Math.min(dirtyTop, y0);
+          dirtyRight = Math.max(dirtyRight, x0 + w);
+          dirtyBottom = Math.max(dirtyBottom, y0 + h);
           // The same activity figures the pure tile tasks count on the workers.
           int thread = Ui.intAt(samples, w * h * 3);
           if (thread > 0 && (thread + 1) * TracerTasks.ACTIVITY_STRIDE <= activity.length()) {
@@ -258,6 +281,7 @@ public final class TracerPage {
             activity.getAndAdd(thread * TracerTasks.ACTIVITY_STRIDE + 1, Ui.intAt(samples, w * h * 3 + 1));
           }
           if (--left[0] == 0) {
+            drawingPass = -1;
             passDone(pass, Ui.now() - start);
           }
         }
@@ -335,6 +359,13 @@ public final class TracerPage {
     Ui.finish(result);
   }
 
+  private static void clearDirtyBox() {
+    dirtyLeft = Integer.MAX_VALUE;
+    dirtyTop = Integer.MAX_VALUE;
+    dirtyRight = 0;
+    dirtyBottom = 0;
+  }
+
   private static JSObject roundedArray(double[] values) {
     JSObject array = JsObjects.newArray();
     for (double v : values) {
@@ -356,7 +387,9 @@ public final class TracerPage {
     if (!last) {
       runPass(pass + 1);
     }
-    if (!settings.postMessage) {
+    if (settings.postMessage) {
+      Ui.drawFrameImage(0, 0, settings.width, settings.height);
+    } else {
       // The whole frame: every tile of the pass is finished. Tiles of the next pass may already have
       // written newer colours into parts of it; those are drawn again when they finish.
       Ui.drawTile(display.handle(), settings.width, 0, 0, settings.width, settings.height);
@@ -440,7 +473,7 @@ public final class TracerPage {
     static final String DRAW_FRAMES = "frames";
     static final String DRAW_PASS = "pass";
     /**
-     * When the page draws finished tiles (shared mode): {@link #DRAW_AUTO} at every animation frame in
+     * When the page draws finished tiles (both modes): {@link #DRAW_AUTO} at every animation frame in
      * the first pass and then every {@link TracerPage#REFINE_DRAW_MILLIS} ms; {@link #DRAW_FRAMES} at
      * every animation frame; {@link #DRAW_PASS} only at the end of each pass. All three also draw at
      * the end of every pass.
@@ -453,7 +486,7 @@ public final class TracerPage {
      * golden frame (64 x 48, seed 42, 4 passes, tiles of 16) instead; mode=postmessage sends every tile as
      * a JS task that returns its samples by postMessage (for comparison) instead of a pure task writing
      * shared memory (mode=shared, the default); mode=independent has every worker render every pass of the
-     * whole frame by itself, the benchmark's no-coordination reference; draw (shared mode) says when
+     * whole frame by itself, the benchmark's no-coordination reference; draw says when
      * finished tiles reach the canvas: auto (the default: every animation frame in the first pass, then
      * every {@link TracerPage#REFINE_DRAW_MILLIS} ms), frames (every animation frame) or pass (once per
      * pass); every pass's end is drawn in all three.
@@ -614,9 +647,12 @@ public final class TracerPage {
     static native double now();
 
     @JSBody(params = {"sums", "samples", "frameWidth", "x0", "y0", "w", "h", "passes"},
-        script = "tracerUi.addAndDrawTile(sums, samples, frameWidth, x0, y0, w, h, passes);")
-    static native void addAndDrawTile(JSObject sums, JSObject samples, int frameWidth, int x0, int y0, int w,
-        int h, int passes);
+        script = "tracerUi.addTile(sums, samples, frameWidth, x0, y0, w, h, passes);")
+    static native void addTile(JSObject sums, JSObject samples, int frameWidth, int x0, int y0, int w, int h,
+        int passes);
+
+    @JSBody(params = {"x0", "y0", "w", "h"}, script = "tracerUi.drawFrameImage(x0, y0, w, h);")
+    static native void drawFrameImage(int x0, int y0, int w, int h);
 
     @JSBody(params = "n", script = "return new Int32Array(n);")
     static native JSObject int32Array(int n);
