@@ -21,6 +21,8 @@ public final class HeadlessChromium implements AutoCloseable {
   public static final String CHROMIUM = "/usr/bin/chromium";
   public static final String CHROMEDRIVER = "/usr/bin/chromedriver";
   private final ChromeDriver driver;
+  /** The longest one waiting script runs (see {@link #openAndAwaitDone}). */
+  private static final Duration WAIT_SLICE = Duration.ofSeconds(60);
 
   public HeadlessChromium() {
     if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
@@ -49,22 +51,36 @@ public final class HeadlessChromium implements AutoCloseable {
 
   /**
    * Opens {@code url} and waits (at most {@code timeout}) until the page sets its title to "done" or
-   * "error"; returns that title. The wait is one asynchronous script that a MutationObserver on the
+   * "error"; returns that title. The wait is an asynchronous script that a MutationObserver on the
    * page's head completes, not a poll: polling the title every 100 ms cost about 9% of a core (this
    * JVM, chromedriver and the browser's main threads), taken from the workers being measured when
-   * there are as many workers as cores.
+   * there are as many workers as cores. One script waits at most {@link #WAIT_SLICE}, below the
+   * HTTP client's read timeout for one chromedriver command (180 s); a longer wait runs several.
    */
   public String openAndAwaitDone(String url, Duration timeout) {
     driver.get(url);
-    driver.manage().timeouts().scriptTimeout(timeout);
-    Object title = ((JavascriptExecutor) driver).executeAsyncScript(
-        "const finish = arguments[arguments.length - 1];"
-        + " const ended = () => document.title === 'done' || document.title === 'error';"
-        + " if (ended()) { finish(document.title); return; }"
-        + " new MutationObserver((changes, observer) => {"
-        + "   if (ended()) { observer.disconnect(); finish(document.title); }"
-        + " }).observe(document.head, {childList: true, subtree: true, characterData: true});");
-    return (String) title;
+    driver.manage().timeouts().scriptTimeout(WAIT_SLICE.plusSeconds(30));
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      long leftMillis = (deadline - System.nanoTime()) / 1_000_000;
+      if (leftMillis <= 0) {
+        throw new org.openqa.selenium.TimeoutException("the page " + url + " did not set its title to "
+            + "'done' or 'error' within " + timeout + " (title: '" + driver.getTitle() + "')");
+      }
+      Object title = ((JavascriptExecutor) driver).executeAsyncScript(
+          "const finish = arguments[arguments.length - 1];"
+          + " const ended = () => document.title === 'done' || document.title === 'error';"
+          + " if (ended()) { finish(document.title); return; }"
+          + " const observer = new MutationObserver(() => {"
+          + "   if (ended()) { observer.disconnect(); clearTimeout(timer); finish(document.title); }"
+          + " });"
+          + " const timer = setTimeout(() => { observer.disconnect(); finish(null); }, arguments[0]);"
+          + " observer.observe(document.head, {childList: true, subtree: true, characterData: true});",
+          Math.min(leftMillis, WAIT_SLICE.toMillis()));
+      if (title != null) {
+        return (String) title;
+      }
+    }
   }
 
   /** Opens {@code url} and returns once it has loaded. */
