@@ -710,19 +710,19 @@ public final class ThreadPool {
 
   /**
    * Allocates a zeroed {@link SharedIntArray} of {@code length} in the pool's arena. An array of at
-   * least 64 elements starts on a 64-byte cache line (in the browser; the JVM's int array itself is
+   * least 64 elements usually starts on a 64-byte cache line (in the browser; the JVM's int array itself is
    * not aligned), so threads that write disjoint ranges starting at multiples of
    * {@link #CACHE_LINE_WORDS} elements never write the same line: the path tracer's tiles of 32 pixels
    * at an arbitrary start shared every row's edge lines with the neighbouring tiles, which the other
-   * worker was often rendering at the same time. Smaller arrays are not padded (the padding is up to 15
-   * words, and may double the block).
+   * worker was often rendering at the same time. Smaller arrays are not padded, nor are arrays whose
+   * padding (up to 15 words) would need the next larger (twice as large) arena block.
    */
   public SharedIntArray newSharedIntArray(int length) {
     if (length < 0) {
       throw new IllegalArgumentException("negative array length " + length);
     }
     int handle = length >= ALIGNED_ARRAY_MIN_LENGTH
-        ? arena.allocateAligned(length, CACHE_LINE_WORDS) : arena.allocate(length);
+        ? arena.allocateAlignedIfNoLarger(length, CACHE_LINE_WORDS) : arena.allocate(length);
     for (int i = 0; i < length; i++) {
       words.store(handle + i, 0);
     }

@@ -111,6 +111,17 @@ public final class Arena {
     return handle;
   }
 
+  /**
+   * Like {@link #allocateAligned} when the alignment costs no larger block than {@link #allocate}
+   * would take (the padding fits in the block's spare words); otherwise a plain {@link #allocate}.
+   */
+  public int allocateAlignedIfNoLarger(int payloadWords, int alignment) {
+    long aligned = (long) payloadWords + alignment;
+    boolean sameClass = aligned <= (1 << (CLASSES - 1))
+        && classFor((int) aligned) == classFor(payloadWords + 1);
+    return sameClass ? allocateAligned(payloadWords, alignment) : allocate(payloadWords);
+  }
+
   /** The header word of the block behind {@code handle}: just before it, or where the padding says. */
   private int headerOf(int handle) {
     int before = words.load(handle - 1);
