@@ -227,13 +227,24 @@
       (wt.early = wt.early || []).push(msg);
       return;
     }
-    try {
-      wt.handler(msg);
-    } catch (err) {
-      // A Java exception that escaped the handler: report it rather than lose it.
-      const report = { t: "fatal", id: wt.threadId, where: "message handler", message: wt.describe(err) };
-      if (wt.isWorker) self.postMessage(report);
-      else console.error("webthreads: " + report.message);
+    for (;;) {
+      try {
+        wt.handler(msg);
+        return;
+      } catch (err) {
+        // An error Java could not catch (a stack overflow's RangeError, say) unwound a worker's pool
+        // loop: Java fails the tasks that were on the stack and asks to enter the loop again, from here
+        // (the stack is short again).
+        if (wt.isWorker && wt.onHandlerAbort && wt.onHandlerAbort(wt.describe(err))) {
+          msg = { t: "reenter" };
+          continue;
+        }
+        // Anything else that escaped the handler: report it rather than lose it.
+        const report = { t: "fatal", id: wt.threadId, where: "message handler", message: wt.describe(err) };
+        if (wt.isWorker) self.postMessage(report);
+        else console.error("webthreads: " + report.message);
+        return;
+      }
     }
   };
 

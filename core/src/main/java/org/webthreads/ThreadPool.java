@@ -763,6 +763,20 @@ public final class ThreadPool {
   }
 
   /**
+   * For a platform whose threads can have their stack unwound by an error Java cannot catch (the
+   * browser: a JavaScript error, such as a stack overflow's RangeError, thrown through the WebAssembly
+   * frames): call on pool thread {@code threadId}, after such an error left {@link #runWorker}. Every
+   * task whose body was on that stack fails with {@link TaskAbandonedException}, and the thread may
+   * enter {@link #runWorker} again. Returns false, doing nothing, if the error did not come out of
+   * {@code runWorker} on this thread (nothing to repair here).
+   */
+  public boolean abandonWorkerStack(int threadId, String cause) {
+    int index = indexOf(threadId);
+    WorkerLoop loop = index < 0 ? null : loops[index];
+    return loop != null && loop.abandonStack(cause);
+  }
+
+  /**
    * Asks pool thread {@code threadId} to leave its loop at the next task boundary because a JS task is
    * on its way to it. Call before sending the JS task; call {@link #jsTaskDone} after running it.
    */

@@ -33,6 +33,17 @@ final class WorkerLoop extends WorkerLoopFields {
   long q09, q10, q11, q12, q13, q14, q15, q16;
   /** Argument streams of tasks run at once because {@link #depth} reached the bound. */
   private final PrivateWords inlineArgs = new PrivateWords();
+  /**
+   * The published tasks whose bodies are on this thread's stack, innermost last: their slots, and for
+   * a joined task run here ({@link #runJoined}) its future (null for {@link #runTask}). Plain fields
+   * of this thread; read only by {@link #abandonStack}. Private forks need no entry: their futures are
+   * held by bodies on the same stack, which fail with it.
+   */
+  private int[] frameSlots = new int[16];
+  private TaskFuture<?>[] frameFutures = new TaskFuture<?>[16];
+  private int frameCount;
+  /** Inside {@link #run}: set on entry, cleared on a normal return. */
+  private boolean inRun;
 
   WorkerLoop(ThreadPool pool, int index, int threadId) {
     this.pool = pool;
@@ -48,6 +59,85 @@ final class WorkerLoop extends WorkerLoopFields {
   }
 
   LoopExit run() {
+    inRun = true;
+    LoopExit exit = serve();
+    inRun = false;
+    return exit;
+  }
+
+  /**
+   * Recovers this thread after an error Java cannot catch (in the browser a JavaScript error, such
+   * as the RangeError of a stack overflow) unwound its stack from inside {@link #run}: every published
+   * task whose body was on the stack fails with {@link TaskAbandonedException} (its future completes,
+   * its slot and arguments go back), private forks left on the stack fail too, and the loop's own state
+   * is reset, so that {@link #run} may be entered again. Returns false, doing nothing, when the
+   * unwinding did not start inside {@link #run}.
+   *
+   * <p>What it cannot repair: an error thrown inside the scheduler's own short steps (between a task
+   * body's end and its completion, or inside a queue or arena operation) may leave that step undone;
+   * that needs the stack to be exhausted at that very point, deep recursion being in task bodies.
+   */
+  boolean abandonStack(String cause) {
+    if (!inRun) {
+      return false;
+    }
+    TaskAbandonedException failure = new TaskAbandonedException(threadId, cause);
+    String errorClass = failure.getClass().getName();
+    for (int i = frameCount - 1; i >= 0; i--) {
+      int slot = frameSlots[i];
+      TaskFuture<?> joined = frameFutures[i];
+      frameFutures[i] = null;
+      int argsHeader = pool.argsHeader(slot);
+      if (joined != null) {
+        if (!joined.isDone()) {
+          joined.completeInline(TaskSlots.FAILED, null, errorClass, failure.getMessage());
+        }
+        pool.freeArgs(slot, argsHeader);
+        pool.completeJoinedTask(slot, state);
+      } else {
+        boolean detached = (argsHeader & TaskSlots.DETACHED) != 0;
+        if (detached) {
+          TaskKind<?> kind = TaskRegistry.lookup(words.load(pool.freeList.wordOf(slot, TaskSlots.KIND)));
+          pool.reportDetachedFailure(kind == null ? "?" : kind.name(), threadId, failure);
+        } else {
+          pool.writeFailure(slot, failure);
+        }
+        pool.freeArgs(slot, argsHeader);
+        finish(slot, detached, TaskSlots.FAILED);
+      }
+    }
+    frameCount = 0;
+    TaskFuture<?>[] orphans = forks.takeAbove(0);
+    for (int i = 0; orphans != null && i < orphans.length; i++) {
+      if (!orphans[i].isDone()) {
+        orphans[i].takeForkArgs();
+        orphans[i].completeInline(TaskSlots.FAILED, null, errorClass, failure.getMessage());
+        if (orphans[i].hasForeignWaiter()) {
+          pool.signalForkEpoch(this);
+        }
+      }
+    }
+    inlineArgs.popTo(0);
+    depth = 0;
+    inRun = false;
+    return true;
+  }
+
+  private void pushFrame(int slot, TaskFuture<?> joined) {
+    if (frameCount == frameSlots.length) {
+      frameSlots = java.util.Arrays.copyOf(frameSlots, frameCount * 2);
+      frameFutures = java.util.Arrays.copyOf(frameFutures, frameCount * 2);
+    }
+    frameSlots[frameCount] = slot;
+    frameFutures[frameCount] = joined;
+    frameCount++;
+  }
+
+  private void popFrame() {
+    frameFutures[--frameCount] = null;
+  }
+
+  private LoopExit serve() {
     while (true) {
       // One load per task covers JS tasks (they preempt at the next task boundary; pairs with
       // signalJsPending) and run-state changes (pairs with ThreadPool.signalRunStateChange).
@@ -353,7 +443,10 @@ final class WorkerLoop extends WorkerLoopFields {
    */
   private void runJoined(TaskFuture<?> future, int slot) {
     int argsHeader = pool.argsHeader(slot);
-    runInline(future, pool.argsOf(slot, argsHeader, future.kind().name()));
+    TaskInput input = pool.argsOf(slot, argsHeader, future.kind().name());
+    pushFrame(slot, future);
+    runInline(future, input);
+    popFrame();
     // The slot stays ours until completeJoinedTask gives it back.
     pool.freeArgs(slot, argsHeader);
     pool.completeJoinedTask(slot, state);
@@ -411,6 +504,7 @@ final class WorkerLoop extends WorkerLoopFields {
     int kindId = words.load(pool.freeList.wordOf(slot, TaskSlots.KIND));
     TaskKind<?> kind = TaskRegistry.lookup(kindId);
     int outcome;
+    pushFrame(slot, null);
     try {
       if (kind == null) {
         throw new UnknownTaskKindException(kindId, threadId);
@@ -431,6 +525,7 @@ final class WorkerLoop extends WorkerLoopFields {
         pool.writeFailure(slot, failure);
       }
     }
+    popFrame();
     pool.freeArgs(slot, argsHeader);
     finish(slot, detached, outcome);
   }

@@ -65,6 +65,15 @@ final class Js {
   @JSBody(params = "handler", script = "self.webthreads.setHandler(handler);")
   static native void setHandler(MessageHandler handler);
 
+  /** Told the description of an error that unwound the message handler; true if Java recovered. */
+  @JSFunctor
+  interface AbortHandler extends JSObject {
+    boolean recover(String cause);
+  }
+
+  @JSBody(params = "handler", script = "self.webthreads.onHandlerAbort = handler;")
+  static native void setAbortHandler(AbortHandler handler);
+
   @JSBody(params = {"id", "count", "handler"}, script = "self.webthreads.spawnWorker(id, count, handler);")
   static native void spawnWorker(int id, int count, WorkerEventHandler handler);
 

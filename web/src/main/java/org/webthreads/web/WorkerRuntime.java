@@ -28,6 +28,7 @@ final class WorkerRuntime {
     platform = new WebPlatform(new WasmSharedWords(true), Js.threadId(), Js.workerCount());
     Js.markStarted();
     Js.setHandler(WorkerRuntime::onMessage);
+    Js.setAbortHandler(WorkerRuntime::loopAborted);
     JSObject ready = JsObjects.newObject();
     JsObjects.set(ready, "t", "ready");
     JsObjects.set(ready, "id", platform.threadId());
@@ -44,6 +45,8 @@ final class WorkerRuntime {
       } finally {
         jsTaskDone(JsObjects.getInt(message, "signalled"));
       }
+    } else if ("reenter".equals(type)) {
+      enterLoop(); // after loopAborted recovered
     } else if ("resume".equals(type)) {
       jsTaskDone(JsObjects.getInt(message, "signalled"));
     } else if ("jsr".equals(type)) {
@@ -62,6 +65,22 @@ final class WorkerRuntime {
     } else {
       Js.consoleError("webthreads: worker " + platform.threadId() + " got an unknown message '" + type + "'");
     }
+  }
+
+  /**
+   * An error Java cannot catch unwound this worker's stack (webthreads.js deliver caught it). If it came
+   * out of the pool loop, the tasks that were on the stack fail ({@link ThreadPool#abandonWorkerStack})
+   * and the loop is entered again; otherwise (the error came from elsewhere, such as a JS task's
+   * handler) false: the worker is reported failed, as before.
+   */
+  private static boolean loopAborted(String cause) {
+    if (pool == null || !pool.abandonWorkerStack(platform.threadId(), cause)) {
+      return false;
+    }
+    Js.consoleError("webthreads: worker " + platform.threadId() + ": " + cause + " unwound the stack of "
+        + "a pool task; the tasks on that stack failed (TaskAbandonedException) and the worker serves "
+        + "its pool again");
+    return true;
   }
 
   /** Serves the pool at {@code base} (this thread was assigned to it: see WebPlatform.startWorkers). */

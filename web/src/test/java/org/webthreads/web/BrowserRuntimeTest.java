@@ -109,6 +109,11 @@ class BrowserRuntimeTest {
   }
 
   @Test
+  void aStackOverflowFailsTheTasksOnThatStackAndTheWorkerServesOn() {
+    passed("stackOverflowFailsTheTasksOnTheStack");
+  }
+
+  @Test
   void unknownTaskKinds() {
     assertTrue(passed("unknownTaskKind").contains("unknown task kind id"), results.get("unknownTaskKind").toString());
     passed("unknownJsTaskKind");

@@ -254,6 +254,22 @@ public final class BrowserSelfTest {
       });
     });
 
+    add("stackOverflowFailsTheTasksOnTheStack", r -> {
+      // Each unwinds a worker's stack with a RangeError; the tasks on it fail, the worker serves on.
+      TaskFuture<Integer> alone = pool.submit(SelfTestTasks.OVERFLOWS, 0);
+      TaskFuture<Integer> joining = pool.submit(SelfTestTasks.JOINS_OVERFLOW, 0);
+      WebFutures.whenDone(alone, () -> WebFutures.whenDone(joining, () -> {
+        String a = abandonment(alone);
+        String b = abandonment(joining);
+        // Both workers still serve: a fork/join tree and a batch of tasks on every worker complete.
+        TaskFuture<Long> fib = pool.submit(SelfTestTasks.FIB, 18);
+        boolean alive = platform.isWorkerAlive(1) && platform.isWorkerAlive(2);
+        WebFutures.whenDone(fib, () -> r.check(a != null && b != null && fib.join() == 2584 && alive,
+            "alone: " + a + " | joining: " + b + " | then fib(18) = " + fib.join() + " | workers alive: "
+            + alive));
+      }));
+    });
+
     add("unknownTaskKind", r -> {
       TaskFuture<Integer> unknown = pool.submit(SelfTestTasks.PAGE_ONLY);
       WebFutures.whenDone(unknown, () -> {
@@ -531,4 +547,15 @@ public final class BrowserSelfTest {
 
   @JSBody(script = "return { f: () => 1 };")
   static native JSObject uncloneable();
+
+  /** The failure message of a future that failed with TaskAbandonedException, or null. */
+  private static String abandonment(TaskFuture<?> future) {
+    try {
+      future.join();
+      return null;
+    } catch (TaskFailedException e) {
+      return e.remoteClassName().equals("org.webthreads.TaskAbandonedException")
+          && e.remoteMessage().contains("RangeError") ? e.remoteMessage() : null;
+    }
+  }
 }

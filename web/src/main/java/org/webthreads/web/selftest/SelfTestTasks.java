@@ -29,6 +29,18 @@ final class SelfTestTasks {
     throw new IllegalStateException(args.readString());
   });
 
+  /** Recursion without end: overflows the worker's stack (a RangeError Java code cannot catch). */
+  static final TaskKind<Integer> OVERFLOWS = TaskKind.register("selftest.overflows",
+      (args, pool) -> dive(args.readInt()));
+
+  /** Forks OVERFLOWS and joins it: the child runs on this task's stack, so both are on it when it unwinds. */
+  static final TaskKind<Integer> JOINS_OVERFLOW = TaskKind.register("selftest.joinsOverflow",
+      (args, pool) -> pool.submit(OVERFLOWS, args.readInt()).join() + 1);
+
+  static int dive(int n) {
+    return n < 0 ? n : dive(n + 1) + 1;
+  }
+
   /** hits[i]++, per-thread count in hits[n + 1 + thread], countdown in hits[n]. */
   static final TaskKind<Void> LEAF = TaskKind.register("selftest.leaf", (args, pool) -> {
     SharedIntArray hits = args.readSharedIntArray();
