@@ -76,6 +76,11 @@ final class PrivateForks extends PrivateForksFields {
     return future;
   }
 
+  /** Removes and returns every fork here, oldest first, or null when there are none. */
+  TaskFuture<?>[] takeAll() {
+    return takeAbove(bottom);
+  }
+
   /**
    * Removes the forks still here that were pushed since {@link #top} was {@code mark} (those of a task
    * body that returned without joining them) and returns them oldest first, or null when there are none.

@@ -107,7 +107,7 @@ final class WorkerLoop extends WorkerLoopFields {
       }
     }
     frameCount = 0;
-    TaskFuture<?>[] orphans = forks.takeAbove(0);
+    TaskFuture<?>[] orphans = forks.takeAll();
     for (int i = 0; orphans != null && i < orphans.length; i++) {
       if (!orphans[i].isDone()) {
         orphans[i].takeForkArgs();
