@@ -71,14 +71,16 @@ final class WorkerLoop extends WorkerLoopFields {
    * task whose body was on the stack fails with {@link TaskAbandonedException} (its future completes,
    * its slot and arguments go back), private forks left on the stack fail too, and the loop's own state
    * is reset, so that {@link #run} may be entered again. Returns false, doing nothing, when the
-   * unwinding did not start inside {@link #run}.
+   * unwinding did not start inside {@link #run} or no published task was on the stack: then nothing
+   * would fail, and entering again could meet the same error forever (each recovery fails at least one
+   * task, which never runs again).
    *
    * <p>What it cannot repair: an error thrown inside the scheduler's own short steps (between a task
    * body's end and its completion, or inside a queue or arena operation) may leave that step undone;
    * that needs the stack to be exhausted at that very point, deep recursion being in task bodies.
    */
   boolean abandonStack(String cause) {
-    if (!inRun) {
+    if (!inRun || frameCount == 0) {
       return false;
     }
     TaskAbandonedException failure = new TaskAbandonedException(threadId, cause);
