@@ -710,8 +710,8 @@ public final class ThreadPool {
 
   /**
    * Allocates a zeroed {@link SharedIntArray} of {@code length} in the pool's arena. An array of at
-   * least 64 elements usually starts on a 64-byte cache line (in the browser; the JVM's int array itself is
-   * not aligned), so threads that write disjoint ranges starting at multiples of
+   * least 64 elements usually starts on a 64-byte cache line (in the browser; the JVM's int array
+   * itself is not aligned), so threads that write disjoint ranges starting at multiples of
    * {@link #CACHE_LINE_WORDS} elements never write the same line: the path tracer's tiles of 32 pixels
    * at an arbitrary start shared every row's edge lines with the neighbouring tiles, which the other
    * worker was often rendering at the same time. Smaller arrays are not padded, nor are arrays whose

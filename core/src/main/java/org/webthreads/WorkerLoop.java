@@ -94,18 +94,11 @@ final class WorkerLoop extends WorkerLoopFields {
         if (!joined.isDone()) {
           joined.completeInline(TaskSlots.FAILED, null, errorClass, failure.getMessage());
         }
-        pool.freeArgs(slot, argsHeader);
-        pool.completeJoinedTask(slot, state);
+        endJoinedTask(slot, argsHeader);
       } else {
         boolean detached = (argsHeader & TaskSlots.DETACHED) != 0;
-        if (detached) {
-          TaskKind<?> kind = TaskRegistry.lookup(words.load(pool.freeList.wordOf(slot, TaskSlots.KIND)));
-          pool.reportDetachedFailure(kind == null ? "?" : kind.name(), threadId, failure);
-        } else {
-          pool.writeFailure(slot, failure);
-        }
-        pool.freeArgs(slot, argsHeader);
-        finish(slot, detached, TaskSlots.FAILED);
+        recordFailure(slot, detached, words.load(pool.freeList.wordOf(slot, TaskSlots.KIND)), failure);
+        endTask(slot, argsHeader, detached, TaskSlots.FAILED);
       }
     }
     frameCount = 0;
@@ -449,6 +442,11 @@ final class WorkerLoop extends WorkerLoopFields {
     pushFrame(slot, future);
     runInline(future, input);
     popFrame();
+    endJoinedTask(slot, argsHeader);
+  }
+
+  /** Ends a task run by {@link #runJoined}, whose future holds its outcome already. */
+  private void endJoinedTask(int slot, int argsHeader) {
     // The slot stays ours until completeJoinedTask gives it back.
     pool.freeArgs(slot, argsHeader);
     pool.completeJoinedTask(slot, state);
@@ -520,19 +518,30 @@ final class WorkerLoop extends WorkerLoopFields {
       // A task that joined a task shutdownNow() cancelled, or whose fork it refused, is cancelled
       // too, not failed, so that a cancelled fork/join tree reports cancellation all the way up.
       outcome = isCancellation(failure) ? TaskSlots.CANCELLED : TaskSlots.FAILED;
-      if (detached) {
-        pool.reportDetachedFailure(kind == null ? Integer.toHexString(kindId) : kind.name(), threadId,
-            failure);
-      } else if (outcome == TaskSlots.FAILED) {
-        pool.writeFailure(slot, failure);
+      if (detached || outcome == TaskSlots.FAILED) {
+        recordFailure(slot, detached, kindId, failure);
       }
     }
     popFrame();
-    pool.freeArgs(slot, argsHeader);
-    finish(slot, detached, outcome);
+    endTask(slot, argsHeader, detached, outcome);
   }
 
-  private void finish(int slot, boolean detached, int outcome) {
+  /**
+   * A task run by {@link #runTask} failed: its failure goes into its slot for the caller, or, for a
+   * detached task (nobody holds its future), to the pool's report.
+   */
+  private void recordFailure(int slot, boolean detached, int kindId, Throwable failure) {
+    if (detached) {
+      TaskKind<?> kind = TaskRegistry.lookup(kindId);
+      pool.reportDetachedFailure(kind == null ? Integer.toHexString(kindId) : kind.name(), threadId, failure);
+    } else {
+      pool.writeFailure(slot, failure);
+    }
+  }
+
+  /** Ends a task run by {@link #runTask}: its arguments go back, then its outcome is published. */
+  private void endTask(int slot, int argsHeader, boolean detached, int outcome) {
+    pool.freeArgs(slot, argsHeader);
     if (detached) {
       state.magazine.free(slot); // nobody waits on a detached task: no completion to publish
     } else {
