@@ -38,7 +38,15 @@ public final class ThreadPool {
   private static final int ARGS_IN_ARENA = TaskSlots.ARGS_IN_ARENA;
   private static final int LENGTH_MASK = TaskSlots.ARGS_LENGTH_MASK;
   private static final int RESULT_IN_ARENA = 1 << 31;
-  private static final int RESULT_LENGTH_MASK = 0x7FFFFFFF;
+  /**
+   * RESULT header of a task failed by {@link #workerLost}: no stream, the low bits hold the lost thread's
+   * id and the next word {@link #LOST_TERMINATED} and {@link #LOST_QUEUED} (the reader builds the
+   * message from them).
+   */
+  private static final int RESULT_THREAD_LOST = 1 << 30;
+  private static final int RESULT_LENGTH_MASK = (1 << 30) - 1;
+  private static final int LOST_TERMINATED = 1;
+  private static final int LOST_QUEUED = 2;
 
   private final Platform platform;
   final SharedWords words;
@@ -257,6 +265,11 @@ public final class ThreadPool {
     WorkerLoop loop = currentLoop();
     int runState = words.load(layout.runStateIndex());
     if (runState != PoolLayout.RUNNING && !(runState == PoolLayout.SHUTDOWN && loop != null)) {
+      if (runState == PoolLayout.STOP && words.load(layout.activeWorkersIndex()) == 0 && lostAThread()) {
+        throw new PoolShutdownException("cannot submit task '" + kind.name() + "': the pool has no "
+            + "threads left (its last threads stopped for good, see the platform's failure reports; "
+            + "its queued tasks failed); create a new ThreadPool on live workers");
+      }
       throw new PoolShutdownException("cannot submit task '" + kind.name() + "': the pool was shut down"
           + " and accepts no new tasks (tasks already submitted are "
           + (runState == PoolLayout.STOP ? "cancelled" : "still run") + "); create a new ThreadPool");
@@ -565,6 +578,13 @@ public final class ThreadPool {
   }
 
   String[] readFailure(int slot, TaskKind<?> kind) {
+    int header = freeList.wordOf(slot, TaskSlots.RESULT);
+    int value = words.load(header);
+    if ((value & RESULT_THREAD_LOST) != 0) {
+      int how = words.load(header + 1);
+      return new String[] {TaskAbandonedException.class.getName(), TaskAbandonedException.threadLostMessage(
+          value & RESULT_LENGTH_MASK, (how & LOST_TERMINATED) != 0, (how & LOST_QUEUED) != 0)};
+    }
     TaskInput reader = resultReader(slot, kind.name());
     if (!reader.hasNext()) {
       return new String[] {"unknown", "the task failed, but the arena was too full to carry its error"};
@@ -827,6 +847,88 @@ public final class ThreadPool {
     return null;
   }
 
+  // ---- lost threads ----
+
+  /**
+   * Repairs the pool after pool thread {@code threadId} stopped for good while serving it (a browser
+   * worker terminated, or failed outside the pool loop). Call once the thread can run no more code; the
+   * browser platform does, on the page, when the worker's life lock is released.
+   * <ul>
+   *   <li>The tasks with a future whose bodies were on its stack (its frame records) fail with
+   *       {@link TaskAbandonedException}, naming the thread; detached tasks there are only gone.
+   *   <li>Tasks queued in its ring stay there for the other threads to steal; one is woken to look.
+   *   <li>It is no longer woken ({@link Parking#retire}) nor counted as active, so a shutdown still
+   *       terminates. If it was the last active thread, the pool stops: queued tasks fail the same way
+   *       and submissions are refused.
+   * </ul>
+   * What a thread that stopped inside the scheduler's own short steps can still leave behind (a steal
+   * half done, the arena's lock held, a task between being taken and being recorded) is listed in
+   * docs/web.md. Returns how many tasks it ended (failed, or dropped when detached), or -1 when the
+   * thread had already left the pool or was repaired before.
+   *
+   * @param terminated the thread was terminated (rather than failed with an error); goes into the
+   *     failure messages
+   */
+  public int workerLost(int threadId, boolean terminated) {
+    int index = requireIndex(threadId);
+    // Against the thread's own CAS in WorkerLoop.leavePool (it may have left before it stopped) and a
+    // second repair: whoever moves the word out of MEMBER takes the thread off the active count.
+    if (!words.compareAndSet(layout.membershipIndex(index), PoolLayout.MEMBER, PoolLayout.LOST)) {
+      return -1;
+    }
+    int failed = 0;
+    int records = layout.frameRecordsIndex(index);
+    for (int k = 0; k < PoolLayout.FRAME_RECORDS; k++) {
+      // The thread cleared a record before completing its task (WorkerLoop.clearFrameRecord), so every
+      // record still here is a task it never completed, and nobody else completes a running task.
+      int slot = words.load(records + k);
+      if (slot == 0) {
+        break;
+      }
+      failAsLost(slot, threadId, terminated ? LOST_TERMINATED : 0);
+      failed++;
+    }
+    parking.retire(index);
+    int activeIndex = layout.activeWorkersIndex();
+    // As in leavePool: pairs with an outside submitter's load of the count after its push.
+    int before = words.getAndAdd(activeIndex, -1);
+    words.notify(activeIndex, Integer.MAX_VALUE);
+    if (before == 1) {
+      // Nobody is left to run what is queued: stop the pool and fail it all.
+      if (stopRunState() != PoolLayout.STOP) {
+        signalRunStateChange(); // as shutdownNow does (nobody should be left to see it)
+      }
+      failed += drainQueuedTasks(slot -> {
+        if ((argsHeader(slot) & TaskSlots.DETACHED) == 0) {
+          failAsLost(slot, threadId, (terminated ? LOST_TERMINATED : 0) | LOST_QUEUED);
+        }
+      });
+    }
+    return failed;
+  }
+
+  /**
+   * Fails a task of a lost thread. Its arguments and any result it wrote stay allocated: the thread may
+   * have freed them already, and freeing takes the arena's lock, which it may have died holding.
+   */
+  private void failAsLost(int slot, int threadId, int how) {
+    int header = freeList.wordOf(slot, TaskSlots.RESULT);
+    // Release stores, published to the harvester by complete()'s getAndAdd (as in writeStream).
+    words.storeRelease(header + 1, how);
+    words.storeRelease(header, RESULT_THREAD_LOST | threadId);
+    complete(slot, TaskSlots.FAILED);
+  }
+
+  /** Whether some thread of this pool stopped for good while serving it ({@link #workerLost}). */
+  private boolean lostAThread() {
+    for (int k = 0; k < threadIds.length; k++) {
+      if (words.load(layout.membershipIndex(k)) == PoolLayout.LOST) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // ---- shutdown ----
 
   /** Accepts no more tasks from outside the pool; queued tasks still run. Does not block. */
@@ -843,15 +945,20 @@ public final class ThreadPool {
    * it reaches them.
    */
   public int shutdownNow() {
+    if (stopRunState() != PoolLayout.STOP) {
+      signalRunStateChange();
+    }
+    return cancelQueuedTasks();
+  }
+
+  /** Moves the run state to STOP; returns the state before. */
+  private int stopRunState() {
     int before;
     do {
       before = words.load(layout.runStateIndex());
     } while (before != PoolLayout.STOP
         && !words.compareAndSet(layout.runStateIndex(), before, PoolLayout.STOP));
-    if (before != PoolLayout.STOP) {
-      signalRunStateChange();
-    }
-    return cancelQueuedTasks();
+    return before;
   }
 
   /**
@@ -867,26 +974,31 @@ public final class ThreadPool {
   }
 
   int cancelQueuedTasks() {
-    int cancelled = 0;
+    return drainQueuedTasks(this::cancel);
+  }
+
+  /** Takes every queued task off the shared queue and the rings and ends it with {@code end}. */
+  private int drainQueuedTasks(java.util.function.IntConsumer end) {
+    int drained = 0;
     while (true) {
       int task = queue.pop();
       if (task == SharedQueue.BUSY || task == SharedQueue.EMPTY) {
         break; // a BUSY producer re-checks after its push and cancels for itself
       }
-      cancel(task);
-      cancelled++;
+      end.accept(task);
+      drained++;
     }
     int[] batch = new int[layout.ringCapacity];
     for (LocalRing ring : rings) {
       int n;
       while ((n = ring.stealInto(batch)) > 0) {
         for (int i = 0; i < n; i++) {
-          cancel(batch[i]);
+          end.accept(batch[i]);
         }
-        cancelled += n;
+        drained += n;
       }
     }
-    return cancelled;
+    return drained;
   }
 
   void cancel(int slot) {

@@ -42,6 +42,14 @@ final class WorkerLoop extends WorkerLoopFields {
   private int[] frameSlots = new int[16];
   private TaskFuture<?>[] frameFutures = new TaskFuture<?>[16];
   private int frameCount;
+  /**
+   * The same stack as seen from other threads, for the tasks that have a future (detached tasks have
+   * nobody to tell): records in shared memory that a thread repairing the pool after this one stopped
+   * for good reads ({@link ThreadPool#workerLost}). {@link #recordedFrames} counts them, including any
+   * beyond the {@link PoolLayout#FRAME_RECORDS} that have room.
+   */
+  private final int frameRecords;
+  private int recordedFrames;
   /** Inside {@link #run}: set on entry, cleared on a normal return. */
   private boolean inRun;
 
@@ -55,6 +63,7 @@ final class WorkerLoop extends WorkerLoopFields {
     this.signalIndex = pool.layout.jsPendingIndex(index);
     this.runStateIndex = pool.layout.runStateIndex();
     this.privateForks = pool.layout.privateForks;
+    this.frameRecords = pool.layout.frameRecordsIndex(index);
     this.random = 0x9E3779B9 * (threadId + 1);
   }
 
@@ -130,6 +139,26 @@ final class WorkerLoop extends WorkerLoopFields {
 
   private void popFrame() {
     frameFutures[--frameCount] = null;
+  }
+
+  /** Records a task with a future whose body starts on this thread (see {@link #frameRecords}). */
+  private void recordFrame(int slot) {
+    if (recordedFrames < PoolLayout.FRAME_RECORDS) {
+      // Read by ThreadPool.workerLost only after this thread is gone; the next record is 0 already.
+      words.store(frameRecords + recordedFrames, slot);
+    }
+    recordedFrames++;
+  }
+
+  /**
+   * The recorded task is about to be completed: the record goes first, so that a thread repairing the
+   * pool never fails a task this thread completed (whose slot may already run another task). A thread
+   * stopped between the two steps leaves that one task pending.
+   */
+  private void clearFrameRecord() {
+    if (--recordedFrames < PoolLayout.FRAME_RECORDS) {
+      words.store(frameRecords + recordedFrames, 0);
+    }
   }
 
   private LoopExit serve() {
@@ -505,6 +534,9 @@ final class WorkerLoop extends WorkerLoopFields {
     TaskKind<?> kind = TaskRegistry.lookup(kindId);
     int outcome;
     pushFrame(slot, null);
+    if (!detached) {
+      recordFrame(slot);
+    }
     try {
       if (kind == null) {
         throw new UnknownTaskKindException(kindId, threadId);
@@ -539,12 +571,16 @@ final class WorkerLoop extends WorkerLoopFields {
     }
   }
 
-  /** Ends a task run by {@link #runTask}: its arguments go back, then its outcome is published. */
+  /**
+   * Ends a task run by {@link #runTask}: its arguments go back, then (with a future) its frame record
+   * and its outcome is published.
+   */
   private void endTask(int slot, int argsHeader, boolean detached, int outcome) {
     pool.freeArgs(slot, argsHeader);
     if (detached) {
       state.magazine.free(slot); // nobody waits on a detached task: no completion to publish
     } else {
+      clearFrameRecord();
       pool.complete(slot, outcome);
     }
   }
@@ -565,6 +601,11 @@ final class WorkerLoop extends WorkerLoopFields {
     }
     state.reapAll();
     state.magazine.flush();
+    // Decides, against ThreadPool.workerLost on another thread, who takes this thread off the active
+    // count: whoever moves the membership word out of MEMBER.
+    if (!words.compareAndSet(pool.layout.membershipIndex(index), PoolLayout.MEMBER, PoolLayout.LEFT)) {
+      return;
+    }
     int activeIndex = pool.layout.activeWorkersIndex();
     // Pairs with the external submitter's load of the active count after its push: if it read a
     // count above zero, our drain below sees its task; otherwise it cancels the task itself.

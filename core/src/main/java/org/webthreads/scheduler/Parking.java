@@ -30,6 +30,12 @@ import org.webthreads.memory.SharedWords;
  * <p>Skipping the wake while a thread is searching keeps a burst of submissions from waking every
  * sleeper: the searcher, once it finds a task, wakes the next sleeper if it was the last searcher
  * ({@link #foundWork}), so threads join one by one while work lasts.
+ *
+ * <p>A thread that stops for good (a browser worker terminated or failed) is {@link #retire}d by the
+ * thread that learns of it: its park word becomes {@link #LOST}, so no waker picks it again, and the idle
+ * word is marked {@link #DEGRADED}. Its own share of the counts stays (nobody can tell whether it died
+ * just before or after adjusting them), so from then on a submitter wakes a sleeper whenever one is
+ * counted, searcher or not: a dead thread counted as searching would otherwise stop every wake-up.
  */
 public final class Parking {
   public static final int AWAKE = 0;
@@ -38,9 +44,13 @@ public final class Parking {
   public static final int WOKEN = 2;
   /** Woken because a task was published: the thread counts itself as a searcher. */
   public static final int WOKEN_TO_SEARCH = 3;
+  /** The thread stopped for good ({@link #retire}); never woken again. */
+  public static final int LOST = 4;
 
   private static final int SLEEPER = 1;
   private static final int SEARCHER = 1 << 16;
+  /** Idle-word flag: a thread was retired, its share of the counts is unknown (see the class comment). */
+  private static final int DEGRADED = 1 << 31;
 
   private final SharedWords words;
   private final int idleIndex;
@@ -58,7 +68,12 @@ public final class Parking {
   }
 
   public static int searchers(int idle) {
-    return idle >>> 16;
+    return (idle >>> 16) & 0x7FFF;
+  }
+
+  /** Whether the searcher count can no longer be trusted to mean "someone is looking" (see retire). */
+  private static boolean searchersUnreliable(int idle) {
+    return (idle & DEGRADED) != 0;
   }
 
   public int idleWord() {
@@ -69,7 +84,7 @@ public final class Parking {
   public void notifyWork() {
     // Pairs with the sleeper's getAndAdd in prepareSleep (see the class comment).
     int idle = words.load(idleIndex);
-    if (searchers(idle) == 0 && sleepers(idle) > 0) {
+    if ((searchers(idle) == 0 || searchersUnreliable(idle)) && sleepers(idle) > 0) {
       wakeOne();
     }
   }
@@ -159,9 +174,33 @@ public final class Parking {
    */
   public void foundWork() {
     int before = words.getAndAdd(idleIndex, -SEARCHER);
-    if (searchers(before) == 1 && sleepers(before) > 0) {
+    if ((searchers(before) == 1 || searchersUnreliable(before)) && sleepers(before) > 0) {
       wakeOne();
     }
+  }
+
+  /**
+   * Takes thread {@code poolIndex}, which stopped for good, out of the protocol (called once, by the
+   * thread that repairs the pool): its park word becomes {@link #LOST}; if a waker had just woken it to
+   * search, that wake-up is passed to another sleeper; the idle word is marked degraded (see the class
+   * comment). Finally one sleeper is woken to look at the queues, the lost thread's ring included.
+   */
+  public void retire(int poolIndex) {
+    int park = parkIndex[poolIndex];
+    int before;
+    do {
+      before = words.load(park);
+      // Races with a waker's CAS out of SLEEPING: either it wins (we see WOKEN_TO_SEARCH and pass the
+      // wake on below) or we do (its CAS fails and it moves on to the next thread).
+    } while (!words.compareAndSet(park, before, LOST));
+    int idle;
+    do {
+      idle = words.load(idleIndex);
+      // A CAS rather than an add: the flag must be set once, and threads keep adding to the counts.
+    } while ((idle & DEGRADED) == 0 && !words.compareAndSet(idleIndex, idle, idle | DEGRADED));
+    // With the flag set, the submitters and searchers that come after wake sleepers on their own; this
+    // wake covers what was published before (the lost thread's ring, a wake-up it was given).
+    wakeOne();
   }
 
   /** Wakes every sleeping thread (the run state changed). */

@@ -13,8 +13,10 @@ import org.webthreads.memory.SharedWords;
  * base+32  the pool's thread ids, in pool order
  * ...      slot free list, shared queue, one block per pool thread, task slots, arena
  * </pre>
- * A thread block is {@code [park, js-pending, fork-epoch, ...]}, then the ring state word on the next
- * cache line, then the ring cells; blocks are multiples of 16 words (64 bytes) so that threads do not share lines.
+ * A thread block is {@code [park, js-pending, fork-epoch, membership, ...]}, then the ring state word on
+ * the next cache line, then the ring cells, then {@link #FRAME_RECORDS} task records (the tasks whose
+ * bodies are on the thread's stack: see {@link #frameRecordsIndex}); blocks are multiples of 16 words
+ * (64 bytes) so that threads do not share lines.
  */
 public final class PoolLayout {
   public static final int MAGIC = 0x57544852;
@@ -29,6 +31,19 @@ public final class PoolLayout {
    */
   public static final int RUN_STATE_CHANGED = 1 << 24;
   public static final int JS_COUNT_MASK = RUN_STATE_CHANGED - 1;
+
+  /** Membership word: the thread serves the pool, or has not attached yet (the initial zero). */
+  public static final int MEMBER = 0;
+  /** Membership word: the thread left the pool at shutdown (and took itself off the active count). */
+  public static final int LEFT = 1;
+  /** Membership word: the thread stopped for good while a member; another thread repaired the pool. */
+  public static final int LOST = 2;
+
+  /**
+   * How many of a thread's nested published tasks are recorded in shared memory (deeper ones are not:
+   * a thread lost with more than this many on its stack leaves the extra ones pending).
+   */
+  public static final int FRAME_RECORDS = 64;
 
   private static final int H_MAGIC = 0;
   private static final int H_RUN_STATE = 1;
@@ -58,6 +73,7 @@ public final class PoolLayout {
   public final int queueBase;
   public final int threadsBase;
   public final int threadBlockWords;
+  private final int frameRecordsOffset;
   public final int slotsBase;
   public final int arenaBase;
   public final int totalWords;
@@ -81,7 +97,8 @@ public final class PoolLayout {
     int queueWords = queueKind == 0
         ? LockFreeSharedQueue.wordsFor(capacity) : LockedSharedQueue.wordsFor(capacity);
     this.threadsBase = align(queueBase + queueWords);
-    this.threadBlockWords = align(32 + ringCapacity);
+    this.frameRecordsOffset = align(32 + ringCapacity);
+    this.threadBlockWords = frameRecordsOffset + FRAME_RECORDS;
     this.slotsBase = threadsBase + threadCount * threadBlockWords;
     this.arenaBase = slotsBase + (slotCount + 1) * TaskSlots.SLOT_WORDS;
     long total = (long) arenaBase + arenaWords - base;
@@ -154,6 +171,20 @@ public final class PoolLayout {
    */
   public int forkEpochIndex(int poolIndex) {
     return threadsBase + poolIndex * threadBlockWords + 2;
+  }
+
+  /** The thread's membership: {@link #MEMBER}, {@link #LEFT} or {@link #LOST}. */
+  public int membershipIndex(int poolIndex) {
+    return threadsBase + poolIndex * threadBlockWords + 3;
+  }
+
+  /**
+   * First of the thread's {@link #FRAME_RECORDS} task records: record k holds the slot id of the k-th
+   * published task with a future (not detached) whose body is on the thread's stack, outermost first,
+   * and 0 after the last; so that the tasks of a thread that stops for good can be failed.
+   */
+  public int frameRecordsIndex(int poolIndex) {
+    return threadsBase + poolIndex * threadBlockWords + frameRecordsOffset;
   }
 
   public int ringStateIndex(int poolIndex) {
