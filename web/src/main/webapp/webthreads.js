@@ -4,7 +4,8 @@
 // - the "wtAtomics" import module: a tiny wasm module, assembled here, whose functions are the
 //   scheduler's shared-word operations (i32.atomic.*, memory.atomic.wait32/notify). Java calls them
 //   through @org.teavm.interop.Import, wasm to wasm, at 3-5 ns per call (docs/browser-findings.md);
-// - creating workers, routing messages between threads, reporting worker failures.
+// - creating workers, routing messages between threads, reporting worker failures;
+// - telling the page when a worker's thread has really ended (its life lock, below).
 // The page calls webthreads.start({wasm, runtime}); Java's main then runs on the page and in every
 // worker, and org.webthreads.web.WebThreads takes over.
 (function () {
@@ -130,6 +131,8 @@
     wt.runtimeUrl = new URL(options.runtime, location.href).href;
     wt.workerUrl = new URL(options.worker || "worker.js", wt.scriptUrl).href;
     wt.query = location.search;
+    // Names of the workers' life locks: unique to this page, since Web Locks are shared by the origin.
+    wt.lifeLockPrefix = "webthreads-life-" + Math.random().toString(36).slice(2) + "-" + Date.now() + "-";
     wt.isolationProblem = isolationProblem();
     if (wt.isolationProblem === null) {
       const pages = Math.max(1, Math.ceil(((options.memoryMiB || 16) << 20) / PAGE_BYTES));
@@ -181,10 +184,22 @@
       const mine = ports[id];
       const boot = {
         t: "boot", id, count, memory: wt.memory, wasm: (wasmOverride && wasmOverride[id]) || wt.wasmUrl,
-        runtime: wt.runtimeUrl, query: wt.query, ports: mine,
+        runtime: wt.runtimeUrl, query: wt.query, ports: mine, lifeLock: wt.lifeLockPrefix + id,
       };
       worker.postMessage(boot, mine.filter((p) => p !== null));
     }
+  };
+
+  /**
+   * Calls onGone() once worker id's thread has ended for good (after terminate(), Chromium lets a worker
+   * that is running or waiting go on for up to 2 s; measured in docs/browser-findings.md). The worker
+   * holds a Web Lock from its first moment until its thread ends; this request is granted only then.
+   * Call after the worker reported ready (it holds the lock by then).
+   */
+  wt.watchWorker = function (id, onGone) {
+    navigator.locks.request(wt.lifeLockPrefix + id, () => {
+      onGone();
+    });
   };
 
   wt.terminateWorker = function (id) {
@@ -261,6 +276,11 @@
     wt.query = boot.query;
     wt.isolationProblem = null;
     wt.ports = boot.ports;
+    // The life lock (see watchWorker), held until this thread ends: acquired before anything can fail.
+    await new Promise((held) => navigator.locks.request(boot.lifeLock, () => {
+      held();
+      return new Promise(() => {});
+    }));
     for (let peer = 1; peer < boot.ports.length; peer++) {
       const port = boot.ports[peer];
       if (port) port.onmessage = (e) => wt.deliver(e.data);

@@ -80,6 +80,10 @@ final class Js {
   @JSBody(params = {"count", "overrides"}, script = "self.webthreads.bootWorkers(count, overrides);")
   static native void bootWorkers(int count, JSObject overrides);
 
+  /** Calls {@code onGone} once worker {@code id}'s thread has ended (webthreads.js watchWorker). */
+  @JSBody(params = {"id", "onGone"}, script = "self.webthreads.watchWorker(id, onGone);")
+  static native void watchWorker(int id, Callback onGone);
+
   @JSBody(params = "id", script = "self.webthreads.terminateWorker(id);")
   static native void terminateWorker(int id);
 

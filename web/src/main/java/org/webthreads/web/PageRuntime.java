@@ -58,6 +58,10 @@ final class PageRuntime {
         if (readyCount == platform.workerCount()) {
           Js.clearTimeout(timer);
           started = true;
+          for (int worker = 1; worker <= platform.workerCount(); worker++) {
+            int gone = worker;
+            Js.watchWorker(gone, () -> workerGone(gone));
+          }
           onReady.ready(platform);
         }
       }
@@ -72,7 +76,11 @@ final class PageRuntime {
     }
   }
 
-  /** A worker failed: before start, the start fails; after, every thread learns of it. */
+  /**
+   * A worker failed: before start, the start fails; after, every thread learns of it, and the worker is
+   * terminated (a worker that reported an error is in an unknown state; its pool is repaired once its
+   * thread has ended, see {@link #workerGone}).
+   */
   static void reportFailure(int id, String where, String cause) {
     if (!started) {
       failStart(new WorkerFailedException(id, where, cause));
@@ -81,6 +89,7 @@ final class PageRuntime {
     if (!platform.isWorkerAlive(id)) {
       return;
     }
+    Js.terminateWorker(id);
     platform.workerFailed(id, where, cause);
     for (int peer = 1; peer <= platform.workerCount(); peer++) {
       if (platform.isWorkerAlive(peer)) {
@@ -92,6 +101,16 @@ final class PageRuntime {
         platform.jsTasks.deliver(peer, message, null);
       }
     }
+  }
+
+  /**
+   * Worker {@code id}'s thread has ended (its life lock was released): it runs no more code, so the pool
+   * it served can be repaired ({@link WebPlatform#workerGone}). A worker that ended without any report
+   * before (none is known to) is reported now.
+   */
+  private static void workerGone(int id) {
+    reportFailure(id, "thread", "the worker's thread ended without reporting an error");
+    platform.workerGone(id);
   }
 
   private static void onStartTimeout() {

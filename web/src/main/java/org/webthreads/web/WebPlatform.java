@@ -25,6 +25,8 @@ public final class WebPlatform implements Platform {
   private final Map<Integer, ThreadPool> pools = new HashMap<>();
   final JsTasks jsTasks;
   private final String[] failures;
+  /** Page: the worker was stopped by {@link #terminateWorker} (rather than failing with an error). */
+  private final boolean[] terminatedByPage;
   private final List<Consumer<WorkerFailedException>> failureListeners = new ArrayList<>();
 
   WebPlatform(WasmSharedWords words, int threadId, int workerCount) {
@@ -32,6 +34,7 @@ public final class WebPlatform implements Platform {
     this.threadId = threadId;
     this.workerCount = workerCount;
     this.failures = new String[workerCount + 1];
+    this.terminatedByPage = new boolean[workerCount + 1];
     this.jsTasks = new JsTasks(this, words);
   }
 
@@ -237,8 +240,11 @@ public final class WebPlatform implements Platform {
   }
 
   /**
-   * Page only: stops worker {@code id} at once (whatever it runs). JS tasks waiting on it fail with
-   * the cause "terminated"; pure tasks it held are lost, so shut its pool down first.
+   * Page only: stops worker {@code id}, whatever it runs. JS tasks waiting on it fail at once with the
+   * cause "terminated". The browser may let the worker run on for a moment (Chromium: up to 2 s); once
+   * its thread has ended, the pool it served is repaired ({@link ThreadPool#workerLost}): the pure tasks
+   * that were running on it fail with {@link org.webthreads.TaskAbandonedException}, the other threads
+   * take over its queued tasks, and a shutdown still terminates.
    */
   public void terminateWorker(int id) {
     if (!isPage()) {
@@ -247,8 +253,20 @@ public final class WebPlatform implements Platform {
     if (!isWorkerAlive(id)) {
       return;
     }
+    terminatedByPage[id] = true;
     Js.terminateWorker(id);
     PageRuntime.reportFailure(id, "terminated", "terminated by WebPlatform.terminateWorker");
+  }
+
+  /**
+   * Page: worker {@code id}'s thread has ended for good. Repairs the pool it was assigned to, if any
+   * (its serving word stays set, so no new pool can claim the dead worker).
+   */
+  void workerGone(int id) {
+    int base = words.load(PlatformWords.serving(id));
+    if (base != 0) {
+      poolAt(base).workerLost(id, terminatedByPage[id]);
+    }
   }
 
   /** Page only: terminates every worker. */

@@ -23,6 +23,7 @@ class BrowserRuntimeTest {
   private IsolatedFileServer server;
   private HeadlessChromium browser;
   private Map<String, Object> results;
+  private Map<String, Object> workerLossResults;
 
   @BeforeAll
   void runSelfTest() throws Exception {
@@ -53,8 +54,20 @@ class BrowserRuntimeTest {
     }
   }
 
-  @SuppressWarnings("unchecked")
   private String passed(String scenario) {
+    return passed(results, scenario);
+  }
+
+  /** The worker-loss scenarios, on their own page with 4 workers (loaded by the first test that needs them). */
+  private String passedWorkerLoss(String scenario) {
+    if (workerLossResults == null) {
+      workerLossResults = load("selftest.html?workers=4&group=workerLoss");
+    }
+    return passed(workerLossResults, scenario);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static String passed(Map<String, Object> results, String scenario) {
     Map<String, Object> result = (Map<String, Object>) results.get(scenario);
     assertNotNull(result, "scenario " + scenario + " did not report; all results: " + results);
     assertEquals(Boolean.TRUE, result.get("ok"), scenario + ": " + result.get("detail"));
@@ -157,6 +170,21 @@ class BrowserRuntimeTest {
   @Test
   void terminatedWorkerFailsItsPendingJsTasks() {
     passed("workerTerminationFailsItsJsTasks");
+  }
+
+  @Test
+  void aTerminatedWorkersRunningTaskFailsAndItsPoolServesOn() {
+    passedWorkerLoss("lostWorkerFailsItsTaskAndThePoolServesOn");
+  }
+
+  @Test
+  void losingAPoolsLastWorkerFailsItsTasksAndStopsThePool() {
+    passedWorkerLoss("losingThePoolsLastWorkerStopsThePool");
+  }
+
+  @Test
+  void aWorkerFailingOutsideItsLoopIsStoppedAndItsPoolRepaired() {
+    passedWorkerLoss("workerFailingOutsideItsLoopIsStoppedAndItsPoolRepaired");
   }
 
   @Test

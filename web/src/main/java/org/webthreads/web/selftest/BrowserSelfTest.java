@@ -27,7 +27,8 @@ import org.webthreads.web.WebThreads;
  * starts the workers and runs the scenarios one after another, each reporting {ok, detail} into
  * {@code self.wtResults}; BrowserRuntimeTest (JUnit + headless Chromium) reads and asserts them.
  * Query options: workers=N, tasks=N (exactly-once size), brokenWorker=N (that worker loads a
- * missing wasm file), throwInWorker=N (that worker's main throws).
+ * missing wasm file), throwInWorker=N (that worker's main throws), group=workerLoss (instead of the
+ * main scenarios, those where workers stop for good; needs workers=4).
  */
 public final class BrowserSelfTest {
   private static final List<Scenario> scenarios = new ArrayList<>();
@@ -91,7 +92,11 @@ public final class BrowserSelfTest {
     }
     WebThreads.start(options, ready -> {
       platform = ready;
-      defineScenarios(queryInt(query, "tasks", 1_000_000));
+      if (query.contains("group=workerLoss")) {
+        defineWorkerLossScenarios();
+      } else {
+        defineScenarios(queryInt(query, "tasks", 1_000_000));
+      }
       runNext();
     }, error -> {
       record("start", false, error.getMessage());
@@ -498,6 +503,149 @@ public final class BrowserSelfTest {
     });
   }
 
+  /**
+   * Pools whose workers stop for good (4 workers; each scenario stops its own): the tasks that were
+   * running fail, the rest of the pool serves on, a pool left without workers stops, and shutdown
+   * still terminates. The browser lets a terminated worker run on for up to 2 s: each scenario waits
+   * that long for the repair.
+   */
+  private static void defineWorkerLossScenarios() {
+    add("lostWorkerFailsItsTaskAndThePoolServesOn", r -> {
+      ThreadPool lossy = ThreadPool.create(platform, 1, 2);
+      SharedIntArray started = lossy.newSharedIntArray(3);
+      SharedIntArray gates = lossy.newSharedIntArray(2);
+      SharedIntArray counter = lossy.newSharedIntArray(1);
+      // Each worker holds one task, after spawning 20 children into its own ring.
+      TaskFuture<Integer> first = lossy.submit(SelfTestTasks.HOLD, started, 0, gates, 20, counter);
+      TaskFuture<Integer> second = lossy.submit(SelfTestTasks.HOLD, started, 1, gates, 20, counter);
+      WebFutures.whenValue(started, 0, 2, () -> {
+        List<TaskFuture<Integer>> queued = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+          queued.add(lossy.submit(SelfTestTasks.COUNT, counter));
+        }
+        int victim = started.get(1);
+        int survivor = started.get(2);
+        platform.terminateWorker(victim);
+        WebFutures.whenDone(first, () -> {
+          String lost = abandonedWith(first, "thread " + victim + " was terminated while this task ran");
+          gates.set(1, 1);
+          gates.notifyWaiters(1);
+          WebFutures.whenDone(second, () -> {
+            TaskFuture<Long> fib = lossy.submit(SelfTestTasks.FIB, 15);
+            WebFutures.whenDone(fib, () -> {
+              lossy.shutdown();
+              WebFutures.whenTerminated(lossy, () -> {
+                int ran = 0;
+                for (TaskFuture<Integer> future : queued) {
+                  ran += future.join() > 0 ? 1 : 0;
+                }
+                r.check(lost != null && second.join() == survivor && fib.join() == 610 && ran == 30
+                    && counter.get(0) == 70,
+                    "victim " + victim + ": " + lost + " | survivor " + second.join() + " | then fib(15) = "
+                    + fib.join() + " | queued tasks run " + ran + "/30 | counted " + counter.get(0)
+                    + "/70 (the victim's ring was taken over) | shutdown terminated");
+              });
+            });
+          });
+        });
+      });
+    });
+
+    add("losingThePoolsLastWorkerStopsThePool", r -> {
+      ThreadPool single = ThreadPool.create(platform, 3);
+      SharedIntArray started = single.newSharedIntArray(2);
+      SharedIntArray gates = single.newSharedIntArray(1);
+      SharedIntArray counter = single.newSharedIntArray(1);
+      TaskFuture<Integer> running = single.submit(SelfTestTasks.HOLD, started, 0, gates, 0, counter);
+      WebFutures.whenValue(started, 0, 1, () -> {
+        List<TaskFuture<Integer>> queued = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+          queued.add(single.submit(SelfTestTasks.COUNT, counter));
+          single.execute(SelfTestTasks.COUNT, counter);
+        }
+        platform.terminateWorker(3);
+        WebFutures.whenTerminated(single, () -> {
+          String lost = abandonedWith(running, "thread 3 was terminated while this task ran");
+          int failedQueued = 0;
+          for (TaskFuture<Integer> future : queued) {
+            failedQueued += abandonedWith(future, "still queued when thread 3, the pool's last thread, "
+                + "was terminated") != null ? 1 : 0;
+          }
+          String refused = refusal(single);
+          r.check(lost != null && failedQueued == 5 && refused != null && refused.contains("no threads left")
+              && counter.get(0) == 0,
+              lost + " | queued tasks failed: " + failedQueued + "/5 | submit: " + refused);
+        });
+      });
+    });
+
+    add("workerFailingOutsideItsLoopIsStoppedAndItsPoolRepaired", r -> {
+      ThreadPool failing = ThreadPool.create(platform, 4);
+      SharedIntArray counter = failing.newSharedIntArray(1);
+      List<String> reports = new ArrayList<>();
+      platform.onWorkerFailure(failure -> reports.add(failure.getMessage()));
+      String[] jsFailure = new String[1];
+      platform.sendJs(SelfTestTasks.OVERFLOWS_JS, 4, null, null, new JsTaskCallback() {
+        @Override
+        public void completed(JSObject result) {
+          jsFailure[0] = "completed";
+        }
+
+        @Override
+        public void failed(JsTaskFailedException failure) {
+          jsFailure[0] = failure.getMessage();
+        }
+      });
+      // Queued behind the JS task (it has priority): never run, since the JS task kills the worker.
+      List<TaskFuture<Integer>> queued = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        queued.add(failing.submit(SelfTestTasks.COUNT, counter));
+      }
+      WebFutures.whenTerminated(failing, () -> {
+        int failedQueued = 0;
+        for (TaskFuture<Integer> future : queued) {
+          failedQueued += abandonedWith(future, "the pool's last thread, failed with an error outside")
+              != null ? 1 : 0;
+        }
+        String report = reports.isEmpty() ? null : reports.get(0);
+        r.check(report != null && report.contains("RangeError") && jsFailure[0] != null
+            && jsFailure[0].contains("worker 4") && failedQueued == 3 && !platform.isWorkerAlive(4),
+            "report: " + report + " | JS task: " + jsFailure[0] + " | queued tasks failed: " + failedQueued
+            + "/3 (" + outcome(queued.get(0)) + ")");
+      });
+    });
+  }
+
+  /** The failure message of a future that failed with TaskAbandonedException containing {@code part}. */
+  private static String abandonedWith(TaskFuture<?> future, String part) {
+    try {
+      future.join();
+      return null;
+    } catch (TaskFailedException e) {
+      return e.remoteClassName().equals("org.webthreads.TaskAbandonedException")
+          && e.remoteMessage().contains(part) ? e.remoteMessage() : null;
+    }
+  }
+
+  /** What joining a done future gives: its value or its failure. */
+  private static String outcome(TaskFuture<?> future) {
+    try {
+      return "value " + future.join();
+    } catch (RuntimeException e) {
+      return e.toString();
+    }
+  }
+
+  /** The message a submit to {@code pool} is refused with, or null if it is accepted. */
+  private static String refusal(ThreadPool pool) {
+    try {
+      pool.submit(SelfTestTasks.FIB, 1);
+      return null;
+    } catch (PoolShutdownException e) {
+      return e.getMessage();
+    }
+  }
+
   private static int queryInt(String query, String name, int fallback) {
     String key = name + "=";
     for (String part : query.replace("?", "").split("&")) {
@@ -548,14 +696,8 @@ public final class BrowserSelfTest {
   @JSBody(script = "return { f: () => 1 };")
   static native JSObject uncloneable();
 
-  /** The failure message of a future that failed with TaskAbandonedException, or null. */
+  /** The failure message of a future that failed with TaskAbandonedException for a RangeError, or null. */
   private static String abandonment(TaskFuture<?> future) {
-    try {
-      future.join();
-      return null;
-    } catch (TaskFailedException e) {
-      return e.remoteClassName().equals("org.webthreads.TaskAbandonedException")
-          && e.remoteMessage().contains("RangeError") ? e.remoteMessage() : null;
-    }
+    return abandonedWith(future, "RangeError");
   }
 }

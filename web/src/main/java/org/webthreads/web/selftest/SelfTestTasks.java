@@ -89,6 +89,34 @@ final class SelfTestTasks {
     return gate.get(0);
   });
 
+  /** Adds one to element 0 of its argument; returns the new value. */
+  static final TaskKind<Integer> COUNT = TaskKind.register("selftest.count",
+      (args, pool) -> args.readSharedIntArray().getAndAdd(0, 1) + 1);
+
+  /**
+   * Spawns {@code children} detached {@link #COUNT} tasks into its worker's ring, records its thread id in
+   * {@code started[1 + i]} (and counts itself in {@code started[0]}, notified), then blocks its worker
+   * until {@code gates[i]} is no longer 0. Returns its thread id. Arguments: started, i, gates, children,
+   * counter.
+   */
+  static final TaskKind<Integer> HOLD = TaskKind.register("selftest.hold", (args, pool) -> {
+    SharedIntArray started = args.readSharedIntArray();
+    int i = args.readInt();
+    SharedIntArray gates = args.readSharedIntArray();
+    int children = args.readInt();
+    SharedIntArray counter = args.readSharedIntArray();
+    for (int c = 0; c < children; c++) {
+      pool.execute(COUNT, counter);
+    }
+    started.set(1 + i, WebThreads.threadId());
+    started.getAndAdd(0, 1);
+    started.notifyWaiters(0);
+    while (gates.get(i) == 0) {
+      gates.awaitChange(i, 0);
+    }
+    return WebThreads.threadId();
+  });
+
   static final int ANOTHER_WORKER = -2;
 
   /**
@@ -142,6 +170,11 @@ final class SelfTestTasks {
   static final JsTaskKind BLOCK = JsTaskKind.register("selftest.block", (payload, context) -> {
     blockWhileZero(intField(payload, "index"));
     return null;
+  });
+
+  /** Overflows its worker's stack in a JS task, outside the pool loop: the worker reports a failure. */
+  static final JsTaskKind OVERFLOWS_JS = JsTaskKind.register("selftest.overflowsJs", (payload, context) -> {
+    return number(dive(0));
   });
 
   static final JsTaskKind THROWS_JS = JsTaskKind.register("selftest.throwsJs", (payload, context) -> {
