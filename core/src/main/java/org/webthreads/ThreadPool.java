@@ -60,7 +60,16 @@ public final class ThreadPool {
   private final WorkerLoop[] loops;
   /** Entry k: the thread running loops[k] while it serves the pool; written only by that thread. */
   private final Thread[] loopThreads;
-  private final ThreadLocal<SubmitterState> externalState = new ThreadLocal<>();
+  /**
+   * Submit state of each outside thread that used the pool, held by the pool and keyed weakly by the
+   * thread. A ThreadLocal holding the state itself would keep the pool alive for as long as the thread
+   * lives (the state tracks futures, which refer to the pool), and with it the pool's shared memory.
+   */
+  private final java.util.Map<Thread, SubmitterState> externalStates = new java.util.WeakHashMap<>();
+  /** The first outside thread to submit and its state (usually the only one: the browser page). */
+  private volatile ExternalSubmitter firstExternal;
+  /** Other outside threads find their state here without a lock; the weak reference keeps nothing alive. */
+  private final ThreadLocal<java.lang.ref.WeakReference<SubmitterState>> externalStateRef = new ThreadLocal<>();
 
   private ThreadPool(Platform platform, SharedWords words, PoolLayout layout) {
     this.platform = platform;
@@ -265,7 +274,7 @@ public final class ThreadPool {
     WorkerLoop loop = currentLoop();
     int runState = words.load(layout.runStateIndex());
     if (runState != PoolLayout.RUNNING && !(runState == PoolLayout.SHUTDOWN && loop != null)) {
-      if (runState == PoolLayout.STOP && words.load(layout.activeWorkersIndex()) == 0 && lostAThread()) {
+      if (runState == PoolLayout.STOP && words.load(layout.stoppedByLossIndex()) == 1) {
         throw new PoolShutdownException("cannot submit task '" + kind.name() + "': the pool has no "
             + "threads left (its last threads stopped for good, see the platform's failure reports; "
             + "its queued tasks failed); create a new ThreadPool on live workers");
@@ -303,15 +312,42 @@ public final class ThreadPool {
   }
 
   private SubmitterState externalState() {
-    SubmitterState state = externalState.get();
-    if (state == null) {
-      // Outside threads on a platform whose threads may end keep no slot cache (see SlotMagazine).
-      state = new SubmitterState(
-          new SlotMagazine(words, freeList, platform.outsideThreadsAreLongLived()),
-          layout.ringCapacity);
-      externalState.set(state);
+    Thread me = Thread.currentThread();
+    ExternalSubmitter first = firstExternal;
+    if (first != null && first.thread == me) {
+      return first.state;
     }
+    java.lang.ref.WeakReference<SubmitterState> ref = externalStateRef.get();
+    SubmitterState state = ref == null ? null : ref.get();
+    if (state != null) {
+      return state;
+    }
+    synchronized (externalStates) {
+      state = externalStates.get(me);
+      if (state == null) {
+        // Outside threads on a platform whose threads may end keep no slot cache (see SlotMagazine).
+        state = new SubmitterState(
+            new SlotMagazine(words, freeList, platform.outsideThreadsAreLongLived()),
+            layout.ringCapacity);
+        externalStates.put(me, state);
+      }
+      if (firstExternal == null) {
+        firstExternal = new ExternalSubmitter(me, state);
+      }
+    }
+    externalStateRef.set(new java.lang.ref.WeakReference<>(state));
     return state;
+  }
+
+  /** An outside thread and its submit state (see {@link #firstExternal}). */
+  private static final class ExternalSubmitter {
+    final Thread thread;
+    final SubmitterState state;
+
+    ExternalSubmitter(Thread thread, SubmitterState state) {
+      this.thread = thread;
+      this.state = state;
+    }
   }
 
   /** Futures the calling outside thread tracks, harvested or not (for tests). */
@@ -889,12 +925,14 @@ public final class ThreadPool {
       failed++;
     }
     parking.retire(index);
+    wakeStrandedWaiters();
     int activeIndex = layout.activeWorkersIndex();
     // As in leavePool: pairs with an outside submitter's load of the count after its push.
     int before = words.getAndAdd(activeIndex, -1);
     words.notify(activeIndex, Integer.MAX_VALUE);
     if (before == 1) {
       // Nobody is left to run what is queued: stop the pool and fail it all.
+      words.store(layout.stoppedByLossIndex(), 1); // for admit's message; before the STOP it explains
       if (stopRunState() != PoolLayout.STOP) {
         signalRunStateChange(); // as shutdownNow does (nobody should be left to see it)
       }
@@ -919,14 +957,25 @@ public final class ThreadPool {
     complete(slot, TaskSlots.FAILED);
   }
 
-  /** Whether some thread of this pool stopped for good while serving it ({@link #workerLost}). */
-  private boolean lostAThread() {
+  /**
+   * A lost thread may have changed a word and stopped before its notify: a thread waiting on that word
+   * would sleep for ever. Notify every word a pool thread or outside thread may wait on whose value says
+   * the wait is over (a waiter that was not waiting for it just looks again): park words, fork epochs,
+   * the free-list event, and the state words of finished slots that a waiter announced itself on.
+   */
+  private void wakeStrandedWaiters() {
     for (int k = 0; k < threadIds.length; k++) {
-      if (words.load(layout.membershipIndex(k)) == PoolLayout.LOST) {
-        return true;
+      words.notify(layout.parkIndex(k), Integer.MAX_VALUE);
+      words.notify(layout.forkEpochIndex(k), Integer.MAX_VALUE);
+    }
+    words.notify(freeList.eventWordIndex(), Integer.MAX_VALUE);
+    for (int slot = 1; slot <= layout.slotCount; slot++) {
+      int stateIndex = freeList.wordOf(slot, TaskSlots.STATE);
+      int state = words.load(stateIndex);
+      if ((state & TaskSlots.WAITER) != 0 && (state & TaskSlots.OUTCOME_MASK) != TaskSlots.PENDING) {
+        words.notify(stateIndex, Integer.MAX_VALUE);
       }
     }
-    return false;
   }
 
   // ---- shutdown ----
