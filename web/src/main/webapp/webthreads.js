@@ -199,7 +199,8 @@
   wt.watchWorker = function (id, onGone) {
     navigator.locks.request(wt.lifeLockPrefix + id, () => {
       onGone();
-    });
+    }).catch((err) => console.error("webthreads: cannot watch worker " + id + " for its end (a pool it "
+        + "serves will not be repaired if it stops): " + wt.describe(err)));
   };
 
   wt.terminateWorker = function (id) {
@@ -276,11 +277,21 @@
     wt.query = boot.query;
     wt.isolationProblem = null;
     wt.ports = boot.ports;
-    // The life lock (see watchWorker), held until this thread ends: acquired before anything can fail.
-    await new Promise((held) => navigator.locks.request(boot.lifeLock, () => {
-      held();
-      return new Promise(() => {});
-    }));
+    // The life lock (see watchWorker), held until this thread ends: taken before the worker can report
+    // ready, so the page's request for it cannot be granted while this thread lives.
+    if (wt.phase) wt.phase("taking its life lock (Web Locks API)");
+    if (!self.navigator || !navigator.locks) {
+      throw new Error("the Web Locks API (navigator.locks) is not available in this worker; webthreads "
+          + "uses it to learn when a worker has ended (it exists in every cross-origin isolated page of "
+          + "current browsers, but not in opaque-origin sandboxed frames)");
+    }
+    await new Promise((held, failed) => {
+      navigator.locks.request(boot.lifeLock, () => {
+        held();
+        return new Promise(() => {});
+      }).catch(failed);
+    });
+    if (wt.phase) wt.phase("loading " + boot.wasm);
     for (let peer = 1; peer < boot.ports.length; peer++) {
       const port = boot.ports[peer];
       if (port) port.onmessage = (e) => wt.deliver(e.data);

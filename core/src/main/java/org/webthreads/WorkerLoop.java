@@ -94,6 +94,12 @@ final class WorkerLoop extends WorkerLoopFields {
     }
     TaskAbandonedException failure = new TaskAbandonedException(threadId, cause);
     String errorClass = failure.getClass().getName();
+    // The shared frame records first, all of them: the error may have struck between a frame's push
+    // and its record, or between its record's clearing and its pop, so the two counts may differ here.
+    for (int k = 0; k < PoolLayout.FRAME_RECORDS; k++) {
+      words.storeRelease(frameRecords + k, 0);
+    }
+    recordedFrames = 0;
     for (int i = frameCount - 1; i >= 0; i--) {
       int slot = frameSlots[i];
       TaskFuture<?> joined = frameFutures[i];
@@ -144,8 +150,9 @@ final class WorkerLoop extends WorkerLoopFields {
   /** Records a task with a future whose body starts on this thread (see {@link #frameRecords}). */
   private void recordFrame(int slot) {
     if (recordedFrames < PoolLayout.FRAME_RECORDS) {
-      // Read by ThreadPool.workerLost only after this thread is gone; the next record is 0 already.
-      words.store(frameRecords + recordedFrames, slot);
+      // Release is enough: read by ThreadPool.workerLost only after this thread is gone; the next
+      // record is 0 already.
+      words.storeRelease(frameRecords + recordedFrames, slot);
     }
     recordedFrames++;
   }
@@ -153,11 +160,16 @@ final class WorkerLoop extends WorkerLoopFields {
   /**
    * The recorded task is about to be completed: the record goes first, so that a thread repairing the
    * pool never fails a task this thread completed (whose slot may already run another task). A thread
-   * stopped between the two steps leaves that one task pending.
+   * stopped between the two steps leaves that one task pending. (After {@link #abandonStack} cleared
+   * every record, its own ending of the frames finds the count at 0 and stores nothing.)
    */
   private void clearFrameRecord() {
+    if (recordedFrames == 0) {
+      return;
+    }
     if (--recordedFrames < PoolLayout.FRAME_RECORDS) {
-      words.store(frameRecords + recordedFrames, 0);
+      // Ordered before the completion by its getAndAdd (a release and an acquire).
+      words.storeRelease(frameRecords + recordedFrames, 0);
     }
   }
 

@@ -6,11 +6,11 @@ import org.webthreads.memory.SharedWords;
  * Putting idle pool threads to sleep and waking them, without ever losing a wake-up and without
  * spinning.
  *
- * <p>Shared state: one idle word {@code [searching:16 | sleeping:16]} and a park word per thread
- * ({@link #AWAKE}, {@link #SLEEPING}, {@link #WOKEN}, {@link #WOKEN_TO_SEARCH}). A <em>searching</em>
- * thread is one that was woken for new work and has not found a task yet (as in Tokio's idle.rs).
- * Each thread adjusts the idle word only for itself, so the counts are always exact sums of per-thread
- * states; wakers only flip park words.
+ * <p>Shared state: one idle word {@code [degraded:1 | searching:15 | sleeping:16]} and a park word per
+ * thread ({@link #AWAKE}, {@link #SLEEPING}, {@link #WOKEN}, {@link #WOKEN_TO_SEARCH}, {@link #LOST}). A
+ * <em>searching</em> thread is one that was woken for new work and has not found a task yet (as in
+ * Tokio's idle.rs). Each thread adjusts the counts only for itself, so they are always exact sums of
+ * per-thread states (while every thread lives; see {@link #retire}); wakers only flip park words.
  *
  * <p>The protocol is a Dekker pair over sequentially consistent words:
  * <ul>

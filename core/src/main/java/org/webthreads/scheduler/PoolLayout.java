@@ -8,7 +8,7 @@ import org.webthreads.memory.SharedWords;
  *
  * <pre>
  * base+0   header: magic, run state, active workers, thread count, ring capacity, slot count,
- *          arena words, queue kind, total words, private forks (1 or 0)
+ *          arena words, queue kind, total words, private forks (1 or 0), stopped by loss (1 or 0)
  * base+16  idle word (Parking), alone on its cache line
  * base+32  the pool's thread ids, in pool order
  * ...      slot free list, shared queue, one block per pool thread, task slots, arena
@@ -55,6 +55,7 @@ public final class PoolLayout {
   private static final int H_QUEUE = 7;
   private static final int H_TOTAL = 8;
   private static final int H_PRIVATE_FORKS = 9;
+  private static final int H_STOPPED_BY_LOSS = 10;
   private static final int IDLE = 16;
   private static final int IDS = 32;
 
@@ -150,6 +151,11 @@ public final class PoolLayout {
 
   public int activeWorkersIndex() {
     return base + H_ACTIVE;
+  }
+
+  /** 1 once the pool stopped because its last thread was lost (ThreadPool.workerLost), else 0. */
+  public int stoppedByLossIndex() {
+    return base + H_STOPPED_BY_LOSS;
   }
 
   public int idleIndex() {

@@ -20,8 +20,9 @@ import org.webthreads.ThreadPool;
 /**
  * {@link ThreadPool#workerLost}, the repair of a pool after one of its threads stopped for good (in the
  * browser a terminated worker). A JVM thread cannot be killed, so the "lost" thread here is one held
- * inside a task until the end of the test, and told lost while it waits there: from the pool's point of
- * view it never runs again, which is what a dead worker looks like.
+ * inside a task and declared lost while it waits there: until the test has checked everything it does
+ * not run again, which is what a dead worker looks like. Then it is let go so that the platform can
+ * close; it completes its already failed task once more, which nothing looks at any longer.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class WorkerLostTest {
@@ -110,6 +111,11 @@ class WorkerLostTest {
           "terminates without the lost thread: it no longer counts as active");
       // 20 children from each holder (the lost thread's stayed in its ring and were stolen) + 30.
       assertEquals(70, counter.get(0));
+      // A pool the user shut down is refused as such, although it once lost a thread.
+      pool.shutdownNow();
+      PoolShutdownException refused = assertThrows(PoolShutdownException.class,
+          () -> pool.submit(COUNT, counter));
+      assertTrue(refused.getMessage().contains("was shut down"), refused.getMessage());
     } finally {
       if (gates != null) {
         open(gates, 0); // let the "lost" thread go, so that the platform can close

@@ -23,14 +23,27 @@ public abstract class ParkingModel {
   static final int IDLE = 0;
   static final int PARK_0 = 1;
   static final int PARK_1 = 2;
-  static final int TASKS = 3;
 
   protected final JvmSharedWords words;
   protected final Parking parking;
 
+  /** The tasks counter: after the park words. */
+  private final int tasks;
+
   protected ParkingModel() {
-    words = new JvmSharedWords(4);
-    parking = new Parking(words, IDLE, new int[] {PARK_0, PARK_1});
+    this(2, 0);
+  }
+
+  /** {@code threads} park words (index 1..threads) and an idle word starting at {@code initialIdle}. */
+  protected ParkingModel(int threads, int initialIdle) {
+    words = new JvmSharedWords(threads + 2);
+    int[] parks = new int[threads];
+    for (int k = 0; k < threads; k++) {
+      parks[k] = PARK_0 + k;
+    }
+    parking = new Parking(words, IDLE, parks);
+    tasks = threads + 1;
+    words.store(IDLE, initialIdle);
   }
 
   /** Pool thread {@code worker} (0 or 1) runs until it has taken {@code count} tasks; returns that count. */
@@ -73,23 +86,23 @@ public abstract class ParkingModel {
   }
 
   protected final void publishTask() {
-    words.getAndAdd(TASKS, 1);
+    words.getAndAdd(tasks, 1);
   }
 
   protected final boolean takeTask() {
     while (true) {
-      int tasks = words.load(TASKS);
-      if (tasks == 0) {
+      int left = words.load(tasks);
+      if (left == 0) {
         return false;
       }
-      if (words.compareAndSet(TASKS, tasks, tasks - 1)) {
+      if (words.compareAndSet(tasks, left, left - 1)) {
         return true;
       }
     }
   }
 
   protected final boolean taskAvailable() {
-    return words.load(TASKS) > 0;
+    return words.load(tasks) > 0;
   }
 
   /**
@@ -98,20 +111,25 @@ public abstract class ParkingModel {
    */
   @Validate
   public void quiescent() {
-    check(words.load(TASKS) == 0, "tasks left over: " + words.load(TASKS));
+    checkAtRest();
+  }
+
+  /** What {@link #quiescent} checks; a model with other threads may check otherwise. */
+  protected void checkAtRest() {
+    check(words.load(tasks) == 0, "tasks left over: " + words.load(tasks));
     check(parking.idleWord() == 0, "idle word not back to 0: 0x" + Integer.toHexString(parking.idleWord()));
     check(words.load(PARK_0) == Parking.AWAKE, "park word 0 is " + words.load(PARK_0));
     check(words.load(PARK_1) == Parking.AWAKE, "park word 1 is " + words.load(PARK_1));
   }
 
-  private static void check(boolean condition, String message) {
+  protected static void check(boolean condition, String message) {
     if (!condition) {
       throw new IllegalStateException(message);
     }
   }
 
   /** Sequential specification: a worker returns the number of tasks it was asked to take. */
-  public static final class Spec {
+  public static class Spec {
     public int work(int worker, int count) {
       return count;
     }
