@@ -584,8 +584,8 @@ final class WorkerLoop extends WorkerLoopFields {
   }
 
   /**
-   * Ends a task run by {@link #runTask}: its arguments go back, then (with a future) its frame record
-   * and its outcome is published.
+   * Ends a task run by {@link #runTask}: its arguments go back; then, for a task with a future, its
+   * frame record is cleared and its outcome published.
    */
   private void endTask(int slot, int argsHeader, boolean detached, int outcome) {
     pool.freeArgs(slot, argsHeader);
