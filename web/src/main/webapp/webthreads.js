@@ -199,8 +199,8 @@
   wt.watchWorker = function (id, onGone) {
     navigator.locks.request(wt.lifeLockPrefix + id, () => {
       onGone();
-    }).catch((err) => console.error("webthreads: cannot watch worker " + id + " for its end (a pool it "
-        + "serves will not be repaired if it stops): " + wt.describe(err)));
+    }).catch((err) => console.error("webthreads: watching worker " + id + " for its end failed (a pool it "
+        + "serves may not be repaired): " + wt.describe(err)));
   };
 
   wt.terminateWorker = function (id) {
@@ -281,9 +281,9 @@
     // ready, so the page's request for it cannot be granted while this thread lives.
     if (wt.phase) wt.phase("taking its life lock (Web Locks API)");
     if (!self.navigator || !navigator.locks) {
-      throw new Error("the Web Locks API (navigator.locks) is not available in this worker; webthreads "
-          + "uses it to learn when a worker has ended (it exists in every cross-origin isolated page of "
-          + "current browsers, but not in opaque-origin sandboxed frames)");
+      throw new Error("the Web Locks API (navigator.locks) is not available in this worker: webthreads "
+          + "uses it to learn when a worker has ended. Current browsers have it in secure contexts "
+          + "(https or localhost); a sandboxed frame without allow-same-origin refuses it");
     }
     await new Promise((held, failed) => {
       navigator.locks.request(boot.lifeLock, () => {
