@@ -254,7 +254,7 @@ public final class WebPlatform implements Platform {
       return;
     }
     terminatedByPage[id] = true;
-    Js.terminateWorker(id);
+    // Reporting the failure terminates the worker (as for any worker that fails after start).
     PageRuntime.reportFailure(id, "terminated", "terminated by WebPlatform.terminateWorker");
   }
 
