@@ -261,18 +261,40 @@ public final class BrowserSelfTest {
 
     add("stackOverflowFailsTheTasksOnTheStack", r -> {
       // Each unwinds a worker's stack with a RangeError; the tasks on it fail, the worker serves on.
-      TaskFuture<Integer> alone = pool.submit(SelfTestTasks.OVERFLOWS, 0);
-      TaskFuture<Integer> joining = pool.submit(SelfTestTasks.JOINS_OVERFLOW, 0);
-      WebFutures.whenDone(alone, () -> WebFutures.whenDone(joining, () -> {
-        String a = abandonment(alone);
-        String b = abandonment(joining);
-        // Both workers still serve: a fork/join tree and a batch of tasks on every worker complete.
-        TaskFuture<Long> fib = pool.submit(SelfTestTasks.FIB, 18);
-        boolean alive = platform.isWorkerAlive(1) && platform.isWorkerAlive(2);
-        WebFutures.whenDone(fib, () -> r.check(a != null && b != null && fib.join() == 2584 && alive,
-            "alone: " + a + " | joining: " + b + " | then fib(18) = " + fib.join() + " | workers alive: "
-            + alive));
-      }));
+      // One worker is held in a task first, so the other runs both: the child the joiner forks (and
+      // publishes, its ring being empty) can then only run on the joiner's own stack. With both free,
+      // the other worker could steal it and overflow on its own stack, and the joiner would fail with
+      // the child's failure instead of being unwound (seen once in CI).
+      SharedIntArray started = pool.newSharedIntArray(2);
+      SharedIntArray gates = pool.newSharedIntArray(1);
+      SharedIntArray unused = pool.newSharedIntArray(1);
+      TaskFuture<Integer> held = pool.submit(SelfTestTasks.HOLD, started, 0, gates, 0, unused);
+      WebFutures.whenValue(started, 0, 1, () -> {
+        int heldThread = started.get(1);
+        TaskFuture<Integer> alone = pool.submit(SelfTestTasks.OVERFLOWS, 0);
+        TaskFuture<Integer> joining = pool.submit(SelfTestTasks.JOINS_OVERFLOW, 0);
+        WebFutures.whenDone(alone, () -> WebFutures.whenDone(joining, () -> {
+          String a = abandonment(alone);
+          String b = abandonment(joining);
+          String heldStack = "thread " + heldThread + "'s stack";
+          boolean onTheFreeWorker = a != null && b != null && !a.contains(heldStack) && !b.contains(heldStack);
+          gates.set(0, 1);
+          gates.notifyWaiters(0);
+          WebFutures.whenDone(held, () -> {
+            // Both workers still serve: a fork/join tree over the pool completes.
+            TaskFuture<Long> fib = pool.submit(SelfTestTasks.FIB, 18);
+            boolean alive = platform.isWorkerAlive(1) && platform.isWorkerAlive(2);
+            WebFutures.whenDone(fib, () -> {
+              started.free();
+              gates.free();
+              unused.free();
+              r.check(onTheFreeWorker && held.join() == heldThread && fib.join() == 2584 && alive,
+                  "held: thread " + heldThread + " | alone: " + a + " | joining: " + b + " | then fib(18) = "
+                  + fib.join() + " | workers alive: " + alive);
+            });
+          });
+        }));
+      });
     });
 
     add("unknownTaskKind", r -> {

@@ -33,7 +33,10 @@ final class SelfTestTasks {
   static final TaskKind<Integer> OVERFLOWS = TaskKind.register("selftest.overflows",
       (args, pool) -> dive(args.readInt()));
 
-  /** Forks OVERFLOWS and joins it: the child runs on this task's stack, so both are on it when it unwinds. */
+  /**
+   * Forks OVERFLOWS and joins it. When no other worker takes the child first, it runs on this task's
+   * stack, so both are on it when it unwinds (the scenario holds the other worker to make sure).
+   */
   static final TaskKind<Integer> JOINS_OVERFLOW = TaskKind.register("selftest.joinsOverflow",
       (args, pool) -> pool.submit(OVERFLOWS, args.readInt()).join() + 1);
 
