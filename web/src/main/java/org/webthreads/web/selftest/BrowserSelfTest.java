@@ -277,7 +277,8 @@ public final class BrowserSelfTest {
           String a = abandonment(alone);
           String b = abandonment(joining);
           String heldStack = "thread " + heldThread + "'s stack";
-          boolean onTheFreeWorker = a != null && b != null && !a.contains(heldStack) && !b.contains(heldStack);
+          boolean onTheFreeWorker = a != null && b != null && !a.contains(heldStack)
+              && !b.contains(heldStack);
           gates.set(0, 1);
           gates.notifyWaiters(0);
           WebFutures.whenDone(held, () -> {
