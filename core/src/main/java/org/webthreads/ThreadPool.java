@@ -10,6 +10,7 @@ import org.webthreads.scheduler.LockFreeSharedQueue;
 import org.webthreads.scheduler.LockedSharedQueue;
 import org.webthreads.scheduler.Parking;
 import org.webthreads.scheduler.PoolLayout;
+import org.webthreads.scheduler.RunState;
 import org.webthreads.scheduler.SharedQueue;
 import org.webthreads.scheduler.SlotCompletion;
 import org.webthreads.scheduler.SlotFreeList;
@@ -55,6 +56,7 @@ public final class ThreadPool {
   final SlotFreeList freeList;
   final Arena arena;
   final Parking parking;
+  final RunState runState;
   final LocalRing[] rings;
   private final int[] threadIds;
   private final WorkerLoop[] loops;
@@ -89,6 +91,7 @@ public final class ThreadPool {
           layout.ringCapacity);
     }
     this.parking = new Parking(words, layout.idleIndex(), parkIndex);
+    this.runState = new RunState(words, layout.runStateIndex());
     this.loops = new WorkerLoop[layout.threadCount];
     this.loopThreads = new Thread[layout.threadCount];
   }
@@ -214,7 +217,42 @@ public final class ThreadPool {
   }
 
   private TaskFuture<?> enqueue(TaskKind<?> kind, Object[] args, boolean detached) {
-    WorkerLoop loop = admit(kind);
+    requireKind(kind);
+    WorkerLoop loop = currentLoop();
+    if (loop == null) {
+      enterFromOutside(kind);
+    } else {
+      admitFromPool(kind);
+    }
+    try {
+      int argWords = argumentWords(kind, args);
+      if (loop != null && loop.atNestingBound()) {
+        return loop.runNow(kind, args, argWords, detached);
+      }
+      if (loop != null && !detached && loop.forksPrivately()) {
+        ForkArgs forkArgs = new ForkArgs(argWords);
+        ValueCodec.writeAll(args, forkArgs, 0);
+        return loop.fork(kind, forkArgs);
+      }
+      SubmitterState state = loop != null ? loop.state : externalState();
+      int slot = allocateSlot(state, loop, kind);
+      int slotBase = freeList.wordOf(slot, 0);
+      try {
+        writeArgs(slotBase, args, argWords, detached ? TaskSlots.DETACHED : 0);
+      } catch (RuntimeException e) {
+        state.magazine.free(slot);
+        throw e;
+      }
+      return publish(kind, loop, state, slot, slotBase, detached);
+    } finally {
+      if (loop == null) {
+        exitFromOutside();
+      }
+    }
+  }
+
+  /** Words the encoded arguments take; a type that cannot cross threads is an error naming the argument. */
+  private static int argumentWords(TaskKind<?> kind, Object[] args) {
     int argWords = 0;
     if (args != null) {
       for (int i = 0; i < args.length; i++) {
@@ -226,64 +264,90 @@ public final class ThreadPool {
         }
       }
     }
-    if (loop != null && loop.atNestingBound()) {
-      return loop.runNow(kind, args, argWords, detached);
-    }
-    if (loop != null && !detached && loop.forksPrivately()) {
-      ForkArgs forkArgs = new ForkArgs(argWords);
-      ValueCodec.writeAll(args, forkArgs, 0);
-      return loop.fork(kind, forkArgs);
-    }
-    SubmitterState state = loop != null ? loop.state : externalState();
-    int slot = allocateSlot(state, loop, kind);
-    int slotBase = freeList.wordOf(slot, 0);
-    try {
-      writeArgs(slotBase, args, argWords, detached ? TaskSlots.DETACHED : 0);
-    } catch (RuntimeException e) {
-      state.magazine.free(slot);
-      throw e;
-    }
-    return publish(kind, loop, state, slot, slotBase, detached);
+    return argWords;
   }
 
   private TaskFuture<?> enqueueInt(TaskKind<?> kind, int arg, boolean detached) {
-    WorkerLoop loop = admit(kind);
-    if (loop != null && loop.atNestingBound()) {
-      return loop.runNow(kind, new Object[] {arg}, ValueCodec.INT_WORDS, detached);
+    requireKind(kind);
+    WorkerLoop loop = currentLoop();
+    if (loop == null) {
+      enterFromOutside(kind);
+    } else {
+      admitFromPool(kind);
     }
-    if (loop != null && !detached && loop.forksPrivately()) {
-      ForkArgs forkArgs = new ForkArgs(ValueCodec.INT_WORDS);
-      ValueCodec.writeInt(arg, forkArgs, 0);
-      return loop.fork(kind, forkArgs);
+    try {
+      if (loop != null && loop.atNestingBound()) {
+        return loop.runNow(kind, new Object[] {arg}, ValueCodec.INT_WORDS, detached);
+      }
+      if (loop != null && !detached && loop.forksPrivately()) {
+        ForkArgs forkArgs = new ForkArgs(ValueCodec.INT_WORDS);
+        ValueCodec.writeInt(arg, forkArgs, 0);
+        return loop.fork(kind, forkArgs);
+      }
+      SubmitterState state = loop != null ? loop.state : externalState();
+      int slot = allocateSlot(state, loop, kind);
+      int slotBase = freeList.wordOf(slot, 0);
+      int header = slotBase + TaskSlots.ARGS;
+      // Release stores, as in writeArgs: the push in publish() publishes them.
+      words.storeRelease(header, ValueCodec.INT_WORDS | (detached ? TaskSlots.DETACHED : 0));
+      ValueCodec.writeInt(arg, words, header + 1);
+      return publish(kind, loop, state, slot, slotBase, detached);
+    } finally {
+      if (loop == null) {
+        exitFromOutside();
+      }
     }
-    SubmitterState state = loop != null ? loop.state : externalState();
-    int slot = allocateSlot(state, loop, kind);
-    int slotBase = freeList.wordOf(slot, 0);
-    int header = slotBase + TaskSlots.ARGS;
-    // Release stores, as in writeArgs: the push in publish() publishes them.
-    words.storeRelease(header, ValueCodec.INT_WORDS | (detached ? TaskSlots.DETACHED : 0));
-    ValueCodec.writeInt(arg, words, header + 1);
-    return publish(kind, loop, state, slot, slotBase, detached);
   }
 
-  /** Checks the kind and the run state; returns the calling thread's loop, or null outside the pool. */
-  private WorkerLoop admit(TaskKind<?> kind) {
+  private static void requireKind(TaskKind<?> kind) {
     if (kind == null) {
       throw new NullPointerException("task kind is null: pass a TaskKind from TaskKind.register");
     }
-    WorkerLoop loop = currentLoop();
-    int runState = words.load(layout.runStateIndex());
-    if (runState != PoolLayout.RUNNING && !(runState == PoolLayout.SHUTDOWN && loop != null)) {
-      if (runState == PoolLayout.STOP && words.load(layout.stoppedByLossIndex()) == 1) {
-        throw new PoolShutdownException("cannot submit task '" + kind.name() + "': the pool has no "
-            + "threads left (its last threads stopped for good, see the platform's failure reports; "
-            + "its queued tasks failed); create a new ThreadPool on live workers");
-      }
-      throw new PoolShutdownException("cannot submit task '" + kind.name() + "': the pool was shut down"
-          + " and accepts no new tasks (tasks already submitted are "
-          + (runState == PoolLayout.STOP ? "cancelled" : "still run") + "); create a new ThreadPool");
+  }
+
+  /**
+   * A pool thread submits: allowed until STOP (after shutdown() its forks are part of the queued work
+   * that still runs). Pool threads do not enter the run state (see {@link RunState}): they do not
+   * leave while they run a task.
+   */
+  private void admitFromPool(TaskKind<?> kind) {
+    if (runState.current() == RunState.STOP) {
+      throw refused(kind, RunState.STOP);
     }
-    return loop;
+  }
+
+  /**
+   * An outside thread submits: enters the run state (see {@link RunState}), or is refused when the pool
+   * was shut down. Every call is matched by one {@link #exitFromOutside}, after the publication.
+   */
+  private void enterFromOutside(TaskKind<?> kind) {
+    if (!runState.enter()) {
+      exitFromOutside();
+      throw refused(kind, runState.current());
+    }
+  }
+
+  private void exitFromOutside() {
+    if (runState.exit()) {
+      // Shut down while we were in flight: pool threads that saw us in flight wait for this exit
+      // before they leave (pairs with their re-check of the run-state word before sleeping).
+      parking.wakeAll();
+      if (words.load(layout.activeWorkersIndex()) == 0) {
+        // Only when every thread was lost (workerLost): nobody is left to run or cancel our task.
+        cancelQueuedTasks();
+      }
+    }
+  }
+
+  private PoolShutdownException refused(TaskKind<?> kind, int state) {
+    if (state == RunState.STOP && words.load(layout.stoppedByLossIndex()) == 1) {
+      return new PoolShutdownException("cannot submit task '" + kind.name() + "': the pool has no "
+          + "threads left (its last threads stopped for good, see the platform's failure reports; "
+          + "its queued tasks failed); create a new ThreadPool on live workers");
+    }
+    return new PoolShutdownException("cannot submit task '" + kind.name() + "': the pool was shut down"
+        + " and accepts no new tasks (tasks already submitted are "
+        + (state == RunState.STOP ? "cancelled" : "still run") + "); create a new ThreadPool");
   }
 
   /** Kind word, future, push, wake-up: the arguments are already in the slot. */
@@ -303,11 +367,6 @@ public final class ThreadPool {
     }
     // The task is published; now make sure some thread will look (see Parking).
     parking.notifyWork();
-    if (loop == null && words.load(layout.activeWorkersIndex()) == 0) {
-      // Every worker left for shutdown while we were pushing: cancel what they could not see (pairs
-      // with the last worker's decrement of the active count in WorkerLoop.leavePool).
-      cancelQueuedTasks();
-    }
     return future;
   }
 
@@ -933,7 +992,7 @@ public final class ThreadPool {
     if (before == 1) {
       // Nobody is left to run what is queued: stop the pool and fail it all.
       words.store(layout.stoppedByLossIndex(), 1); // for admit's message; before the STOP it explains
-      if (stopRunState() != PoolLayout.STOP) {
+      if (runState.stop() != RunState.STOP) {
         signalRunStateChange(); // as shutdownNow does (nobody should be left to see it)
       }
       failed += drainQueuedTasks(slot -> {
@@ -982,7 +1041,7 @@ public final class ThreadPool {
 
   /** Accepts no more tasks from outside the pool; queued tasks still run. Does not block. */
   public void shutdown() {
-    if (words.compareAndSet(layout.runStateIndex(), PoolLayout.RUNNING, PoolLayout.SHUTDOWN)) {
+    if (runState.shutdown()) {
       signalRunStateChange();
     }
   }
@@ -994,20 +1053,10 @@ public final class ThreadPool {
    * it reaches them.
    */
   public int shutdownNow() {
-    if (stopRunState() != PoolLayout.STOP) {
+    if (runState.stop() != RunState.STOP) {
       signalRunStateChange();
     }
     return cancelQueuedTasks();
-  }
-
-  /** Moves the run state to STOP; returns the state before. */
-  private int stopRunState() {
-    int before;
-    do {
-      before = words.load(layout.runStateIndex());
-    } while (before != PoolLayout.STOP
-        && !words.compareAndSet(layout.runStateIndex(), before, PoolLayout.STOP));
-    return before;
   }
 
   /**
@@ -1063,7 +1112,7 @@ public final class ThreadPool {
   }
 
   public boolean isShutdown() {
-    return words.load(layout.runStateIndex()) != PoolLayout.RUNNING;
+    return runState.current() != RunState.RUNNING;
   }
 
   /** True once shut down and every pool thread has left the pool. */

@@ -5,6 +5,7 @@ import org.webthreads.memory.SharedWords;
 import org.webthreads.scheduler.LocalRing;
 import org.webthreads.scheduler.Parking;
 import org.webthreads.scheduler.PoolLayout;
+import org.webthreads.scheduler.RunState;
 import org.webthreads.scheduler.SharedQueue;
 import org.webthreads.scheduler.TaskSlots;
 
@@ -25,7 +26,7 @@ final class WorkerLoop extends WorkerLoopFields {
   /** Forks of task bodies on this thread that no other thread can see yet. */
   private final PrivateForks forks = new PrivateForks();
   private final int signalIndex;
-  private final int runStateIndex;
+  private final RunState runState;
   /** The pool's configuration keeps forks private at first (PoolConfig.withPrivateForks). */
   private final boolean privateForks;
   // Trailing padding (see CacheLinePadding): laid out right after the hot fields of the superclass.
@@ -61,7 +62,7 @@ final class WorkerLoop extends WorkerLoopFields {
     this.ring = pool.rings[index];
     this.state = pool.newWorkerState();
     this.signalIndex = pool.layout.jsPendingIndex(index);
-    this.runStateIndex = pool.layout.runStateIndex();
+    this.runState = pool.runState;
     this.privateForks = pool.layout.privateForks;
     this.frameRecords = pool.layout.frameRecordsIndex(index);
     this.random = 0x9E3779B9 * (threadId + 1);
@@ -178,12 +179,16 @@ final class WorkerLoop extends WorkerLoopFields {
       // One load per task covers JS tasks (they preempt at the next task boundary; pairs with
       // signalJsPending) and run-state changes (pairs with ThreadPool.signalRunStateChange).
       int signal = words.load(signalIndex);
+      int runWord = 0;
       if (signal != 0) {
         if ((signal & PoolLayout.JS_COUNT_MASK) != 0) {
           stopSearching();
           return LoopExit.JS_PENDING;
         }
-        stopping = words.load(runStateIndex) == PoolLayout.STOP;
+        // Before looking for tasks: with no submitter in flight here, every task accepted from
+        // outside is already published (see RunState).
+        runWord = runState.load();
+        stopping = RunState.state(runWord) == RunState.STOP;
       }
       int task = findTask();
       if (task != 0) {
@@ -191,8 +196,9 @@ final class WorkerLoop extends WorkerLoopFields {
         runTask(task);
         continue;
       }
-      if (signal != 0) {
-        // Shut down (the flag is only ever set with the run state) and nothing left to run here.
+      if (signal != 0 && RunState.mayLeave(runWord)) {
+        // Shut down (the flag is only ever set with the run state), no outside submit in flight, and
+        // nothing left to run here.
         stopSearching();
         leavePool();
         return LoopExit.SHUTDOWN;
@@ -204,8 +210,13 @@ final class WorkerLoop extends WorkerLoopFields {
       searching = false;
       // The re-check of the Parking protocol: everything that could have been published before a
       // waker read the idle word (tasks; JS tasks and shutdown, both in the signal word; a slot
-      // waiter, who wakes us after announcing itself).
-      if (words.load(signalIndex) != 0 || hasStealableWork()
+      // waiter, who wakes us after announcing itself). Once shut down, the signal word stays non-zero:
+      // then JS tasks, and the run-state word against what we saw (an outside submitter in flight
+      // that has since left wakes us after its exit, see ThreadPool.exitFromOutside).
+      int recheck = words.load(signalIndex);
+      if ((signal == 0 ? recheck != 0
+              : (recheck & PoolLayout.JS_COUNT_MASK) != 0 || runState.load() != runWord)
+          || hasStealableWork()
           || (pool.freeList.hasWaiters() && state.magazine.cachedCount() > 0)) {
         searching = pool.parking.cancelSleep(index);
         continue;
@@ -423,7 +434,7 @@ final class WorkerLoop extends WorkerLoopFields {
   private void runPrivate(TaskFuture<?> future, ForkArgs args) {
     // After shutdownNow queued tasks are cancelled, and so is this one (a null input). The loop's
     // stopping flag is refreshed only between tasks, so look at the run state itself: one load.
-    boolean stop = words.load(runStateIndex) == PoolLayout.STOP;
+    boolean stop = runState.current() == RunState.STOP;
     runInline(future, stop ? null
         : new TaskInput(pool, args, 0, args.length(), future.kind().name(), "' argument"));
     if (future.hasForeignWaiter()) {
@@ -600,7 +611,7 @@ final class WorkerLoop extends WorkerLoopFields {
   private boolean isCancellation(Throwable failure) {
     return failure instanceof java.util.concurrent.CancellationException
         || (failure instanceof PoolShutdownException
-            && words.load(runStateIndex) == PoolLayout.STOP);
+            && runState.current() == RunState.STOP);
   }
 
   /** Leaves the pool for good (shutdown): cancel what is left in our ring if stopping, give back slots. */
@@ -619,13 +630,11 @@ final class WorkerLoop extends WorkerLoopFields {
       return;
     }
     int activeIndex = pool.layout.activeWorkersIndex();
-    // Pairs with the external submitter's load of the active count after its push: if it read a
-    // count above zero, our drain below sees its task; otherwise it cancels the task itself.
-    int before = words.getAndAdd(activeIndex, -1);
+    // Nothing is left to cancel: we leave only with no outside submit in flight and no task to be
+    // found (see RunState), and the threads still in the pool run (or cancel) what they push. The
+    // decrement and notify are for awaitTermination and for WebFutures' asynchronous wait.
+    words.getAndAdd(activeIndex, -1);
     words.notify(activeIndex, Integer.MAX_VALUE);
-    if (before == 1) {
-      pool.cancelQueuedTasks();
-    }
   }
 }
 

@@ -21,10 +21,6 @@ import org.webthreads.memory.SharedWords;
 public final class PoolLayout {
   public static final int MAGIC = 0x57544852;
 
-  public static final int RUNNING = 0;
-  public static final int SHUTDOWN = 1;
-  public static final int STOP = 2;
-
   /**
    * Added to every thread's JS-pending word when the run state changes, so that the loop's one load
    * per task notices a shutdown as well as JS tasks. The low 24 bits count pending JS tasks.
@@ -122,7 +118,7 @@ public final class PoolLayout {
 
   /** Writes the header and thread ids; the magic word goes last (it marks the region as ready). */
   public void writeHeader(SharedWords words, int[] threadIds) {
-    words.store(base + H_RUN_STATE, RUNNING);
+    words.store(base + H_RUN_STATE, RunState.RUNNING);
     words.store(base + H_ACTIVE, threadCount);
     words.store(base + H_THREADS, threadCount);
     words.store(base + H_RING, ringCapacity);
@@ -145,6 +141,7 @@ public final class PoolLayout {
     return ids;
   }
 
+  /** The run state and the outside submits in flight ({@link RunState}). */
   public int runStateIndex() {
     return base + H_RUN_STATE;
   }
