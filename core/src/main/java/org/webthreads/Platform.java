@@ -28,4 +28,14 @@ public interface Platform {
   default boolean outsideThreadsAreLongLived() {
     return false;
   }
+
+  /**
+   * Whether every thread runs in one Java heap (the JVM), so that the thread that ends a task can
+   * complete the submitter's future object itself: no result goes through shared memory and a dropped
+   * future holds no task slot. Where every thread has its own heap (the browser's workers) return
+   * false: results then go through the task slot, and the thread that holds a future harvests it.
+   */
+  default boolean threadsShareOneHeap() {
+    return false;
+  }
 }

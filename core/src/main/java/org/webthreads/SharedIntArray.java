@@ -8,12 +8,18 @@ import org.webthreads.memory.SharedWords;
  * Pass it as a task argument and the task receives a view of the same memory (nothing is copied).
  * Elements are read and written with the shared-word operations, so {@link #compareAndSet} and
  * {@link #getAndAdd} are atomic across threads. Call {@link #free} when no task uses it any more.
+ *
+ * <p>It belongs to the pool whose {@code newSharedIntArray} allocated it: passing it to a task of
+ * another pool is refused at submit. Freeing it twice is an error (detected by the arena, whichever
+ * thread's view frees it), and so is any use of this object after its {@link #free}; another thread's
+ * view of the same array cannot tell, so free an array only once no task uses it.
  */
 public final class SharedIntArray {
   private final SharedWords words;
   private final Arena arena;
   private final int handle;
   private final int length;
+  private boolean freed;
 
   SharedIntArray(SharedWords words, Arena arena, int handle, int length) {
     this.words = words;
@@ -65,6 +71,7 @@ public final class SharedIntArray {
   }
 
   public int[] toArray() {
+    checkLive();
     int[] copy = new int[length];
     for (int i = 0; i < length; i++) {
       copy[i] = words.load(handle + i);
@@ -72,12 +79,40 @@ public final class SharedIntArray {
     return copy;
   }
 
-  /** Returns the memory to the arena. Using the array afterwards is an error the caller must avoid. */
+  /**
+   * Returns the memory to the arena. Afterwards this object refuses every use.
+   *
+   * @throws IllegalStateException when the array was freed already (through this or another view)
+   */
   public void free() {
+    checkLive();
+    // Marked first: if the arena finds the block free already (freed through another view), it is
+    // not this array's memory any more either way.
+    freed = true;
     arena.free(handle);
   }
 
+  /** Whether this array lives in {@code arena} (the pool it may be passed to). */
+  boolean belongsTo(Arena arena) {
+    return this.arena.isAt(arena.words(), arena.base());
+  }
+
+  /** Whether {@link #free} was called on this object. */
+  public boolean isFreed() {
+    return freed;
+  }
+
+  private void checkLive() {
+    if (freed) {
+      throw new IllegalStateException("shared array (handle " + handle + ", length " + length + ") was "
+          + "freed: allocate a new one with ThreadPool.newSharedIntArray");
+    }
+  }
+
   private int check(int index) {
+    if (freed) {
+      checkLive();
+    }
     if (index < 0 || index >= length) {
       throw new IndexOutOfBoundsException("index " + index + " outside shared array of length " + length);
     }

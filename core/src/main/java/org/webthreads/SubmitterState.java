@@ -70,6 +70,32 @@ final class SubmitterState extends SubmitterStateFields {
     return tail - head;
   }
 
+  /**
+   * Before this pool thread sleeps while another thread waits for a slot (separate heaps): harvests
+   * what finished and asks to be woken when each unfinished one finishes
+   * ({@link org.webthreads.scheduler.SlotCompletion#markOwnerWake}). Returns how many it marked.
+   */
+  int watchPending(ThreadPool pool) {
+    reapAll();
+    int marked = 0;
+    for (int i = head; i != tail; i++) {
+      if (pool.markOwnerWake(at(i))) {
+        marked++;
+      }
+    }
+    return marked;
+  }
+
+  /** Whether any tracked future's task finished (read-only: for the re-check before sleeping). */
+  boolean anyFinished(ThreadPool pool) {
+    for (int i = head; i != tail; i++) {
+      if (pool.hasFinished(at(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** How many futures the ring holds (for tests). */
   int trackedCount() {
     return tail - head;

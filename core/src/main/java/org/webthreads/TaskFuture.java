@@ -31,8 +31,7 @@ public final class TaskFuture<R> {
   private volatile boolean harvested;
   private int outcome;
   private Object value;
-  private String errorClass;
-  private String errorMessage;
+  private TaskFailure failure;
 
   TaskFuture(ThreadPool pool, int slot, TaskKind<R> kind) {
     this.pool = pool;
@@ -54,6 +53,11 @@ public final class TaskFuture<R> {
     if (harvested) {
       return true;
     }
+    if (pool.completesFuturesDirectly()) {
+      // The thread that ends the task completes this object itself (see ThreadPool.futureOfSlot):
+      // nothing to harvest, and the slot may already run another task.
+      return harvested;
+    }
     int slot = this.slot;
     // No lock while the task is pending (the common case in a join loop). If another thread harvested
     // meanwhile and the slot was reused (so it reads pending again), harvested was set before the slot
@@ -73,10 +77,24 @@ public final class TaskFuture<R> {
     return report();
   }
 
-  /** Like {@link #join()}, with the checked exceptions of {@code java.util.concurrent.Future#get()}. */
-  public R get() throws ExecutionException {
+  /**
+   * Like {@link #join()}, with the checked exceptions of {@code java.util.concurrent.Future#get()}: a
+   * failure arrives as an {@link ExecutionException} whose cause is the {@link TaskFailedException}, and
+   * an interrupt of the waiting thread ends the wait with {@link InterruptedException} (the task goes
+   * on; {@code join()} instead waits on and keeps the interrupt status set).
+   *
+   * @throws InterruptedException when the calling thread is interrupted before or while it waits for an
+   *     unfinished task (its interrupt status is then cleared, as in {@code FutureTask.get})
+   */
+  public R get() throws InterruptedException, ExecutionException {
+    if (!isDone()) {
+      if (Thread.interrupted()) {
+        throw new InterruptedException("interrupted while waiting for task '" + kind.name() + "'");
+      }
+      pool.awaitDoneInterruptibly(this);
+    }
     try {
-      return join();
+      return report();
     } catch (TaskFailedException e) {
       throw new ExecutionException(e.getMessage(), e);
     }
@@ -189,9 +207,7 @@ public final class TaskFuture<R> {
     if (state == org.webthreads.scheduler.TaskSlots.DONE) {
       value = pool.readResult(slot, kind);
     } else if (state == org.webthreads.scheduler.TaskSlots.FAILED) {
-      String[] failure = pool.readFailure(slot, kind);
-      errorClass = failure[0];
-      errorMessage = failure[1];
+      failure = pool.readFailure(slot, kind);
     }
     harvested = true;
     pool.releaseSlot(slot);
@@ -199,15 +215,16 @@ public final class TaskFuture<R> {
   }
 
   /**
-   * The task ran on a thread that holds this future, and its outcome never went through the slot
-   * (WorkerLoop.runNow, runJoined and runPrivate). The volatile store of harvested comes last: it
-   * publishes the fields, and it precedes any change of the slot's state word or reuse of the slot.
+   * The task's outcome reaches this object without going through the slot: the task ran on a thread
+   * that holds this future (WorkerLoop.runNow, runJoined and runPrivate), or the pool's threads share
+   * one heap and the thread that ended it completes it (ThreadPool.futureOfSlot). The volatile store of
+   * harvested comes last: it publishes the fields, and it precedes any change of the slot's state word
+   * or reuse of the slot.
    */
-  void completeInline(int outcome, Object value, String errorClass, String errorMessage) {
+  void completeInline(int outcome, Object value, TaskFailure failure) {
     this.outcome = outcome;
     this.value = value;
-    this.errorClass = errorClass;
-    this.errorMessage = errorMessage;
+    this.failure = failure;
     harvested = true;
   }
 
@@ -217,7 +234,7 @@ public final class TaskFuture<R> {
       case org.webthreads.scheduler.TaskSlots.DONE:
         return (R) value;
       case org.webthreads.scheduler.TaskSlots.FAILED:
-        throw new TaskFailedException(kind.name(), errorClass, errorMessage);
+        throw new TaskFailedException(kind.name(), failure.className, failure.message, failure.hops);
       default:
         throw new CancellationException("task '" + kind.name()
             + "' was cancelled: the pool was shut down with shutdownNow() before it ran");

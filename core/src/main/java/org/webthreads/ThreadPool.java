@@ -45,7 +45,14 @@ public final class ThreadPool {
    * message from them).
    */
   private static final int RESULT_THREAD_LOST = 1 << 30;
-  private static final int RESULT_LENGTH_MASK = (1 << 30) - 1;
+  /**
+   * RESULT header of a failure whose class name alone is kept in the slot's own words, the arena having
+   * no block even for that; the low bits hold its length (see writeFailure).
+   */
+  private static final int RESULT_CLASS_IN_SLOT = 1 << 29;
+  private static final int RESULT_LENGTH_MASK = (1 << 29) - 1;
+  /** Characters of a class name kept in the slot: 4 per word in the 7 argument and 4 result words. */
+  private static final int CLASS_IN_SLOT_CHARS = 4 * (TaskSlots.ARGS_INLINE_WORDS + TaskSlots.RESULT_INLINE_WORDS);
   private static final int LOST_TERMINATED = 1;
   private static final int LOST_QUEUED = 2;
 
@@ -59,6 +66,14 @@ public final class ThreadPool {
   final RunState runState;
   final LocalRing[] rings;
   private final int[] threadIds;
+  /**
+   * Where the pool's threads share one Java heap (the JVM): the future of the task in each slot, so
+   * that the thread that ends the task completes the future object itself and gives the slot back at
+   * once. No result crosses the shared words and nobody harvests, so a dropped future holds nothing
+   * but itself, for the garbage collector. Null where every thread has its own heap (the browser):
+   * there the outcome goes into the slot and the future's owner harvests it ({@link SubmitterState}).
+   */
+  private final TaskFuture<?>[] futureOfSlot;
   private final WorkerLoop[] loops;
   /** Entry k: the thread running loops[k] while it serves the pool; written only by that thread. */
   private final Thread[] loopThreads;
@@ -92,6 +107,7 @@ public final class ThreadPool {
     }
     this.parking = new Parking(words, layout.idleIndex(), parkIndex);
     this.runState = new RunState(words, layout.runStateIndex());
+    this.futureOfSlot = platform.threadsShareOneHeap() ? new TaskFuture<?>[layout.slotCount + 1] : null;
     this.loops = new WorkerLoop[layout.threadCount];
     this.loopThreads = new Thread[layout.threadCount];
   }
@@ -251,9 +267,13 @@ public final class ThreadPool {
     }
   }
 
-  /** Words the encoded arguments take; a type that cannot cross threads is an error naming the argument. */
-  private static int argumentWords(TaskKind<?> kind, Object[] args) {
-    int argWords = 0;
+  /**
+   * Words the encoded arguments take. A type that cannot cross threads is an error naming the argument;
+   * arguments larger than any block the arena can ever hold are refused with {@link ArenaFullException}
+   * before anything is written (sizes are summed as longs: they can exceed what an int counts).
+   */
+  private int argumentWords(TaskKind<?> kind, Object[] args) {
+    long argWords = 0;
     if (args != null) {
       for (int i = 0; i < args.length; i++) {
         try {
@@ -262,9 +282,32 @@ public final class ThreadPool {
           throw new IllegalArgumentException(
               "task '" + kind.name() + "' argument " + i + ": " + e.getMessage());
         }
+        if (args[i] instanceof SharedIntArray) {
+          SharedIntArray array = (SharedIntArray) args[i];
+          if (!array.belongsTo(arena)) {
+            throw new IllegalArgumentException("task '" + kind.name() + "' argument " + i + ": a "
+                + "SharedIntArray of another pool. A shared array lives in the arena of the pool that "
+                + "allocated it: allocate it with this pool's newSharedIntArray");
+          }
+          if (array.isFreed()) {
+            throw new IllegalArgumentException("task '" + kind.name() + "' argument " + i + ": a "
+                + "SharedIntArray that was freed; allocate a new one with newSharedIntArray");
+          }
+        }
       }
     }
-    return argWords;
+    if (argWords > TaskSlots.ARGS_INLINE_WORDS && argWords > arena.maxPayloadWords()) {
+      throw tooLarge("task '" + kind.name() + "': its arguments take", argWords, "nothing was submitted");
+    }
+    return (int) argWords;
+  }
+
+  /** The error for a stream of {@code words} that no arena block of this pool can ever hold. */
+  private ArenaFullException tooLarge(String what, long words, String consequence) {
+    return new ArenaFullException(what + " " + words + " words of shared memory, more than this "
+        + "pool's arena can ever hold in one block (" + arena.maxPayloadWords() + " words of "
+        + arena.capacityWords() + "); " + consequence + ". Raise PoolConfig.arenaWords, or put bulk data "
+        + "in a SharedIntArray (allocated once, passed as a handle).");
   }
 
   private TaskFuture<?> enqueueInt(TaskKind<?> kind, int arg, boolean detached) {
@@ -358,7 +401,7 @@ public final class ThreadPool {
     TaskFuture<?> future = null;
     if (!detached) {
       future = new TaskFuture<>(this, slot, kind);
-      state.track(future);
+      register(future, slot, state);
     }
     if (loop != null) {
       loop.ring.push(slot, queue, state.scratch);
@@ -564,7 +607,7 @@ public final class ThreadPool {
     // Before the push: once pushed, the task may complete on another thread, and whoever holds the
     // future must then find it through its slot.
     future.publishedAs(slot);
-    state.track(future);
+    register(future, slot, state);
     loop.ring.push(slot, queue, state.scratch);
     // The task is published; now make sure some thread will look (see Parking).
     parking.notifyWork();
@@ -595,12 +638,36 @@ public final class ThreadPool {
     return words.load(freeList.wordOf(slot, TaskSlots.STATE)) & TaskSlots.OUTCOME_MASK;
   }
 
-  /** Writes a task's return value into its slot (inline when it fits, else in the arena). */
-  void writeResult(int slot, Object value, String kindName) {
-    writeStream(slot, new Object[] {value}, resultSize(value, kindName));
+  /**
+   * Whether the thread that ends a task completes its future object itself (the pool's threads share
+   * one heap). Otherwise the outcome goes through the slot and the future's owner harvests it.
+   */
+  boolean completesFuturesDirectly() {
+    return futureOfSlot != null;
   }
 
-  private static int resultSize(Object value, String kindName) {
+  /**
+   * A task with a future was just published in {@code slot} (or is about to be): where its outcome
+   * will be found. On one heap the future goes into {@link #futureOfSlot} (a plain store: the push
+   * that follows publishes it, with the arguments, to the thread that takes the task); else the
+   * submitting thread tracks it until it is harvested.
+   */
+  private void register(TaskFuture<?> future, int slot, SubmitterState state) {
+    if (futureOfSlot != null) {
+      futureOfSlot[slot] = future;
+    } else {
+      state.track(future);
+    }
+  }
+
+  /** On one heap: the future of the task in {@code slot}, which the caller is about to complete. */
+  private TaskFuture<?> takeFuture(int slot) {
+    TaskFuture<?> future = futureOfSlot[slot];
+    futureOfSlot[slot] = null;
+    return future;
+  }
+
+  private static long resultSize(Object value, String kindName) {
     try {
       return ValueCodec.sizeOf(value);
     } catch (IllegalArgumentException e) {
@@ -612,7 +679,8 @@ public final class ThreadPool {
 
   /**
    * The value a joiner gets for a task whose result never went through shared words (it ran on the
-   * joining thread): the same type check as {@link #writeResult}, and arrays copied, as decoding would.
+   * joining thread, or on any thread of a pool on one heap): the same type check as the slot's encoding,
+   * and arrays copied, as decoding would.
    */
   static Object copyResult(Object value, String kindName) {
     resultSize(value, kindName);
@@ -634,14 +702,82 @@ public final class ThreadPool {
     return value;
   }
 
-  /** Writes a failure (exception class name and message) into the slot's result area. */
-  void writeFailure(int slot, Throwable failure) {
-    Object[] parts = {failure.getClass().getName(), failure.getMessage()};
-    try {
-      writeStream(slot, parts, ValueCodec.sizeOf(parts[0]) + ValueCodec.sizeOf(parts[1]));
-    } catch (ArenaFullException e) {
+  /**
+   * Separate heaps only: writes a task's outcome into its slot for the owner of its future to harvest.
+   * Returns the outcome to complete with: FAILED, with the encoding's error, when the value cannot be
+   * written (a type that cannot cross threads, or no arena block for it). Call before the task's
+   * arguments are freed and its frame record cleared, as the last step before {@link #completeTask}.
+   */
+  int writeOutcome(int slot, int outcome, Object value, TaskFailure failure, String kindName) {
+    if (outcome == TaskSlots.DONE) {
+      try {
+        long size = resultSize(value, kindName);
+        if (size > TaskSlots.RESULT_INLINE_WORDS && size > arena.maxPayloadWords()) {
+          throw tooLarge("task '" + kindName + "': its result would take", size, "the task failed");
+        }
+        writeStream(slot, new Object[] {value}, (int) size);
+        return outcome;
+      } catch (RuntimeException e) {
+        failure = TaskFailure.of(e);
+        outcome = TaskSlots.FAILED;
+      }
+    }
+    if (outcome == TaskSlots.FAILED) {
+      writeFailure(slot, failure);
+    } else {
       words.storeRelease(freeList.wordOf(slot, TaskSlots.RESULT), 0); // published by complete()
     }
+    return outcome;
+  }
+
+  /**
+   * Writes a failure into the slot's result area: class name, message and hops as a stream; without
+   * the message when the arena has no block for it; and when it has none even for the class name, the
+   * class name alone in the slot's own words ({@link #RESULT_CLASS_IN_SLOT}), so it always arrives.
+   */
+  private void writeFailure(int slot, TaskFailure failure) {
+    Object[] parts = {failure.className, failure.message, failure.hops};
+    try {
+      writeStream(slot, parts, failureSize(parts));
+      return;
+    } catch (ArenaFullException e) {
+      // below: without the message
+    }
+    parts[1] = "(message not carried: the pool's arena was full)";
+    try {
+      writeStream(slot, parts, failureSize(parts));
+      return;
+    } catch (ArenaFullException e) {
+      // below: the class name in the slot itself
+    }
+    String name = failure.className;
+    // The arguments area and the result area hold CLASS_IN_SLOT_CHARS ASCII characters (the arguments
+    // were freed already); a longer name keeps its end, which holds the simple name.
+    String kept = name.length() <= CLASS_IN_SLOT_CHARS ? name
+        : name.substring(name.length() - CLASS_IN_SLOT_CHARS);
+    int header = freeList.wordOf(slot, TaskSlots.RESULT);
+    for (int w = 0; w < CLASS_IN_SLOT_CHARS / 4; w++) {
+      int packed = 0;
+      for (int b = 0; b < 4; b++) {
+        int at = w * 4 + b;
+        int c = at < kept.length() ? kept.charAt(at) : 0;
+        packed |= (c < 128 ? c : '?') << (8 * b);
+      }
+      words.storeRelease(classInSlotWord(slot, w), packed); // published by complete()
+    }
+    words.storeRelease(header, RESULT_CLASS_IN_SLOT | kept.length());
+  }
+
+  /** Words of a failure stream: small, as the message is bounded (TaskFailure.MAX_MESSAGE_CHARS). */
+  private static int failureSize(Object[] parts) {
+    return (int) (ValueCodec.sizeOf(parts[0]) + ValueCodec.sizeOf(parts[1])) + ValueCodec.INT_WORDS;
+  }
+
+  /** Word {@code w} of a class name kept in the slot: the 7 argument words, then the 4 result words. */
+  private int classInSlotWord(int slot, int w) {
+    return w < TaskSlots.ARGS_INLINE_WORDS
+        ? freeList.wordOf(slot, TaskSlots.ARGS + 1 + w)
+        : freeList.wordOf(slot, TaskSlots.RESULT + 1 + w - TaskSlots.ARGS_INLINE_WORDS);
   }
 
   /** Result stream: release stores, published to the harvester by complete()'s getAndAdd. */
@@ -672,19 +808,25 @@ public final class ThreadPool {
     return reader.hasNext() ? reader.readValue() : null;
   }
 
-  String[] readFailure(int slot, TaskKind<?> kind) {
+  TaskFailure readFailure(int slot, TaskKind<?> kind) {
     int header = freeList.wordOf(slot, TaskSlots.RESULT);
     int value = words.load(header);
     if ((value & RESULT_THREAD_LOST) != 0) {
       int how = words.load(header + 1);
-      return new String[] {TaskAbandonedException.class.getName(), TaskAbandonedException.threadLostMessage(
-          value & RESULT_LENGTH_MASK, (how & LOST_TERMINATED) != 0, (how & LOST_QUEUED) != 0)};
+      return new TaskFailure(TaskAbandonedException.class.getName(), TaskAbandonedException.threadLostMessage(
+          value & RESULT_LENGTH_MASK, (how & LOST_TERMINATED) != 0, (how & LOST_QUEUED) != 0), 0);
+    }
+    if ((value & RESULT_CLASS_IN_SLOT) != 0) {
+      int length = value & RESULT_LENGTH_MASK;
+      char[] name = new char[length];
+      for (int i = 0; i < length; i++) {
+        name[i] = (char) ((words.load(classInSlotWord(slot, i / 4)) >>> (8 * (i % 4))) & 0xFF);
+      }
+      return new TaskFailure(new String(name),
+          "(message not carried: the pool's arena was full when the task failed)", 0);
     }
     TaskInput reader = resultReader(slot, kind.name());
-    if (!reader.hasNext()) {
-      return new String[] {"unknown", "the task failed, but the arena was too full to carry its error"};
-    }
-    return new String[] {reader.readString(), reader.readString()};
+    return new TaskFailure(reader.readString(), reader.readString(), reader.readInt());
   }
 
   /** Frees the slot's result block (if any) and the slot itself, into the current thread's cache. */
@@ -695,16 +837,45 @@ public final class ThreadPool {
     }
     // Release: the slot's next owner sees it through the free list or magazine that hands it over.
     words.storeRelease(header, 0);
+    freeSlotHere(slot);
+  }
+
+  /** See {@link SlotCompletion#markOwnerWake}: for a tracked, unharvested future of the calling thread. */
+  boolean markOwnerWake(TaskFuture<?> future) {
+    return !future.isHarvested()
+        && SlotCompletion.markOwnerWake(words, freeList.wordOf(future.slot(), TaskSlots.STATE));
+  }
+
+  /** Whether a tracked future's task has finished, without harvesting it. */
+  boolean hasFinished(TaskFuture<?> future) {
+    return future.isHarvested() || slotState(future.slot()) != TaskSlots.PENDING;
+  }
+
+  /** Gives a slot back to the calling thread's cache (or, outside the pool, as that thread does). */
+  private void freeSlotHere(int slot) {
     WorkerLoop loop = currentLoop();
     (loop != null ? loop.state : externalState()).magazine.free(slot);
   }
 
   /**
-   * Marks the task finished with {@code outcome} and wakes joiners. The slot must not be touched by the
-   * completing thread afterwards unless it is detached (then nobody else will).
+   * Ends a published task that has a future, whose outcome is ready: on one heap the future gets it
+   * straight away, waiters on the slot are woken and the slot goes back to the calling thread at once;
+   * with separate heaps the outcome was written into the slot ({@link #writeOutcome}) and the
+   * completion is published for the future's owner to harvest. The caller must not touch the slot
+   * afterwards.
    */
-  void complete(int slot, int outcome) {
-    SlotCompletion.complete(words, freeList.wordOf(slot, TaskSlots.STATE), outcome);
+  void completeTask(int slot, int outcome, Object value, TaskFailure failure) {
+    if (futureOfSlot == null) {
+      int before = SlotCompletion.complete(words, freeList.wordOf(slot, TaskSlots.STATE), outcome);
+      if ((before & TaskSlots.OWNER_WAKE) != 0) {
+        // The future's owner sleeps until it can harvest this (a thread waits for a slot).
+        parking.wakeAll();
+      }
+      return;
+    }
+    takeFuture(slot).completeInline(outcome, value, failure);
+    SlotCompletion.handOver(words, freeList.wordOf(slot, TaskSlots.STATE));
+    freeSlotHere(slot);
   }
 
   // ---- joining ----
@@ -722,6 +893,30 @@ public final class ThreadPool {
     }
     while (!future.isDone()) {
       waitForCompletion(future);
+    }
+  }
+
+  /**
+   * As {@link #awaitDone}, for {@link TaskFuture#get()}: an interrupt of the waiting thread ends the
+   * wait with InterruptedException (clearing the interrupt status); a pool thread checks between the
+   * tasks it runs while it waits.
+   */
+  void awaitDoneInterruptibly(TaskFuture<?> future) throws InterruptedException {
+    WorkerLoop loop = currentLoop();
+    if (loop != null) {
+      loop.helpUntilDoneInterruptibly(future);
+      return;
+    }
+    if (!words.canWait()) {
+      throw new IllegalStateException("get() on task '" + future.kind().name() + "' would block this "
+          + "thread, which must never block (the browser's main thread): use the completion callback "
+          + "or Promise instead");
+    }
+    while (!future.isDone()) {
+      if (Thread.interrupted()) {
+        throw new InterruptedException("interrupted while waiting for task '" + future.kind().name() + "'");
+      }
+      waitForCompletion(future, true);
     }
   }
 
@@ -754,22 +949,31 @@ public final class ThreadPool {
    * looks again. Returns early, too, whenever something changed.
    */
   void waitForCompletion(TaskFuture<?> future) {
+    waitForCompletion(future, false);
+  }
+
+  /** Also returns when the thread is interrupted, if {@code interruptible} (the caller looks again). */
+  void waitForCompletion(TaskFuture<?> future, boolean interruptible) {
     int slot = future.slot();
     if (slot == 0) {
-      waitForPrivateFork(future);
+      waitForPrivateFork(future, interruptible);
       return;
     }
-    SlotCompletion.await(words, freeList.wordOf(slot, TaskSlots.STATE), future::isHarvested);
+    SlotCompletion.await(words, freeList.wordOf(slot, TaskSlots.STATE), future::isHarvested, interruptible);
   }
 
   /**
    * Blocks until another thread's private fork is published or done, or returns at once if it is
    * already; also returns early whenever the owner's fork epoch changed (the caller looks again).
    */
-  private void waitForPrivateFork(TaskFuture<?> future) {
+  private void waitForPrivateFork(TaskFuture<?> future, boolean interruptible) {
     int epoch = announceForeignWaiter(future);
     if (epoch != -1) {
-      words.waitWhileEqual(forkEpochIndex(future.owner()), epoch, -1);
+      if (interruptible) {
+        words.waitWhileEqualInterruptibly(forkEpochIndex(future.owner()), epoch);
+      } else {
+        words.waitWhileEqual(forkEpochIndex(future.owner()), epoch, -1);
+      }
     }
   }
 
@@ -1009,11 +1213,17 @@ public final class ThreadPool {
    * have freed them already, and freeing takes the arena's lock, which it may have died holding.
    */
   private void failAsLost(int slot, int threadId, int how) {
+    if (futureOfSlot != null) {
+      completeTask(slot, TaskSlots.FAILED, null, new TaskFailure(TaskAbandonedException.class.getName(),
+          TaskAbandonedException.threadLostMessage(threadId, (how & LOST_TERMINATED) != 0,
+              (how & LOST_QUEUED) != 0), 0));
+      return;
+    }
     int header = freeList.wordOf(slot, TaskSlots.RESULT);
     // Release stores, published to the harvester by complete()'s getAndAdd (as in writeStream).
     words.storeRelease(header + 1, how);
     words.storeRelease(header, RESULT_THREAD_LOST | threadId);
-    complete(slot, TaskSlots.FAILED);
+    completeTask(slot, TaskSlots.FAILED, null, null);
   }
 
   /**
@@ -1103,12 +1313,13 @@ public final class ThreadPool {
     int argsHeader = argsHeader(slot);
     freeArgs(slot, argsHeader);
     if ((argsHeader & TaskSlots.DETACHED) != 0) {
-      WorkerLoop loop = currentLoop();
-      (loop != null ? loop.state : externalState()).magazine.free(slot);
+      freeSlotHere(slot);
       return; // nobody holds a future: nothing to complete
     }
-    words.store(freeList.wordOf(slot, TaskSlots.RESULT), 0);
-    complete(slot, TaskSlots.CANCELLED);
+    if (futureOfSlot == null) {
+      words.storeRelease(freeList.wordOf(slot, TaskSlots.RESULT), 0); // published by the completion
+    }
+    completeTask(slot, TaskSlots.CANCELLED, null, null);
   }
 
   public boolean isShutdown() {
@@ -1146,8 +1357,8 @@ public final class ThreadPool {
     }
   }
 
-  void reportDetachedFailure(String kindName, int threadId, Throwable failure) {
+  void reportDetachedFailure(String kindName, int threadId, TaskFailure failure) {
     System.err.println("webthreads: task '" + kindName + "' submitted with execute() failed on thread "
-        + threadId + ": " + failure);
+        + threadId + ": " + failure.className + (failure.message == null ? "" : ": " + failure.message));
   }
 }

@@ -53,6 +53,13 @@ final class WorkerLoop extends WorkerLoopFields {
   private int recordedFrames;
   /** Inside {@link #run}: set on entry, cleared on a normal return. */
   private boolean inRun;
+  /** The value and failure of the task body that {@link #runBody} ran last; read by its caller at once. */
+  private Object bodyValue;
+  private TaskFailure bodyFailure;
+  /** How {@link #runBody} hands a result on: dropped (detached task), copied into a future, or encoded. */
+  private static final int RESULT_DROPPED = 0;
+  private static final int RESULT_COPIED = 1;
+  private static final int RESULT_ENCODED = 2;
 
   WorkerLoop(ThreadPool pool, int index, int threadId) {
     this.pool = pool;
@@ -93,8 +100,7 @@ final class WorkerLoop extends WorkerLoopFields {
     if (!inRun || frameCount == 0) {
       return false;
     }
-    TaskAbandonedException failure = new TaskAbandonedException(threadId, cause);
-    String errorClass = failure.getClass().getName();
+    TaskFailure failure = TaskFailure.of(new TaskAbandonedException(threadId, cause));
     // The shared frame records first, all of them: the error may have struck between a frame's push
     // and its record, or between its record's clearing and its pop, so the two counts may differ here.
     for (int k = 0; k < PoolLayout.FRAME_RECORDS; k++) {
@@ -108,13 +114,14 @@ final class WorkerLoop extends WorkerLoopFields {
       int argsHeader = pool.argsHeader(slot);
       if (joined != null) {
         if (!joined.isDone()) {
-          joined.completeInline(TaskSlots.FAILED, null, errorClass, failure.getMessage());
+          joined.completeInline(TaskSlots.FAILED, null, failure);
         }
         endJoinedTask(slot, argsHeader);
       } else {
-        boolean detached = (argsHeader & TaskSlots.DETACHED) != 0;
-        recordFailure(slot, detached, words.load(pool.freeList.wordOf(slot, TaskSlots.KIND)), failure);
-        endTask(slot, argsHeader, detached, TaskSlots.FAILED);
+        bodyValue = null;
+        bodyFailure = failure;
+        endTask(slot, argsHeader, (argsHeader & TaskSlots.DETACHED) != 0, TaskSlots.FAILED,
+            kindName(words.load(pool.freeList.wordOf(slot, TaskSlots.KIND))));
       }
     }
     frameCount = 0;
@@ -122,7 +129,7 @@ final class WorkerLoop extends WorkerLoopFields {
     for (int i = 0; orphans != null && i < orphans.length; i++) {
       if (!orphans[i].isDone()) {
         orphans[i].takeForkArgs();
-        orphans[i].completeInline(TaskSlots.FAILED, null, errorClass, failure.getMessage());
+        orphans[i].completeInline(TaskSlots.FAILED, null, failure);
         if (orphans[i].hasForeignWaiter()) {
           pool.signalForkEpoch(this);
         }
@@ -203,8 +210,12 @@ final class WorkerLoop extends WorkerLoopFields {
         leavePool();
         return LoopExit.SHUTDOWN;
       }
+      boolean watching = false;
       if (pool.freeList.hasWaiters()) {
-        state.magazine.flush(); // an outside thread waits for a slot: give back what we cache
+        // A thread waits for a slot: give back what we cache and, where futures are harvested
+        // (separate heaps), what our finished futures hold; the unfinished ones wake us when they end.
+        watching = state.watchPending(pool) > 0;
+        state.magazine.flush();
       }
       pool.parking.prepareSleep(index, searching);
       searching = false;
@@ -217,7 +228,8 @@ final class WorkerLoop extends WorkerLoopFields {
       if ((signal == 0 ? recheck != 0
               : (recheck & PoolLayout.JS_COUNT_MASK) != 0 || runState.load() != runWord)
           || hasStealableWork()
-          || (pool.freeList.hasWaiters() && state.magazine.cachedCount() > 0)) {
+          || (pool.freeList.hasWaiters() && state.magazine.cachedCount() > 0)
+          || (watching && state.anyFinished(pool))) {
         searching = pool.parking.cancelSleep(index);
         continue;
       }
@@ -306,7 +318,22 @@ final class WorkerLoop extends WorkerLoopFields {
    * (usually finding the joined task itself on top) rather than to the slot again.
    */
   void helpUntilDone(TaskFuture<?> future) {
+    help(future, false);
+  }
+
+  /** As {@link #helpUntilDone}, but an interrupt of this thread ends the wait (for TaskFuture.get). */
+  void helpUntilDoneInterruptibly(TaskFuture<?> future) throws InterruptedException {
+    if (!help(future, true)) {
+      throw new InterruptedException("interrupted while waiting for task '" + future.kind().name() + "'");
+    }
+  }
+
+  /** Returns true once the future is done, false when {@code interruptible} and the thread was interrupted. */
+  private boolean help(TaskFuture<?> future, boolean interruptible) {
     do {
+      if (interruptible && Thread.interrupted()) {
+        return false;
+      }
       // Private forks first: they are newer than anything in our ring, and the joined task itself is
       // usually the newest of them. Running them here also means a thread never waits while it holds
       // private forks that another thread might need.
@@ -327,18 +354,19 @@ final class WorkerLoop extends WorkerLoopFields {
       // reading false after taking the id means the id was not reused.
       if (task == joined && task != 0 && !stopping && !future.isHarvested()) {
         runJoined(future, task);
-        return;
+        return true;
       }
       if (task != 0) {
         runTask(task);
       } else if (!queueBusy) {
-        pool.waitForCompletion(future);
+        pool.waitForCompletion(future, interruptible);
       }
       // Else a producer has claimed the queue's head cell and not yet published it; the task we join
       // may sit behind it. Look again rather than sleep: the producer's wake-up after publishing
       // (notifyWork) reaches parked threads only, never a thread waiting in a join. The wait lasts
       // as long as the producer takes between its claim and its publish (two stores).
     } while (!future.isDone());
+    return true;
   }
 
   /**
@@ -452,35 +480,17 @@ final class WorkerLoop extends WorkerLoopFields {
     int start = inlineArgs.push(argWords);
     int at = org.webthreads.codec.ValueCodec.writeAll(args, inlineArgs, start);
     TaskInput input = new TaskInput(pool, inlineArgs, start, at, kind.name(), "' argument");
-    int outcome;
-    Object value = null;
-    String errorClass = null;
-    String errorMessage = null;
-    depth++;
-    try {
-      Object result = kind.body().run(input, pool);
-      if (!detached) {
-        value = ThreadPool.copyResult(result, kind.name());
-      }
-      outcome = TaskSlots.DONE;
-    } catch (Throwable failure) {
-      outcome = isCancellation(failure) ? TaskSlots.CANCELLED : TaskSlots.FAILED;
-      if (detached) {
-        pool.reportDetachedFailure(kind.name(), threadId, failure);
-      } else {
-        errorClass = failure.getClass().getName();
-        errorMessage = failure.getMessage();
-      }
-    } finally {
-      depth--;
-      inlineArgs.popTo(start);
-    }
+    int outcome = runBody(kind, input, detached ? RESULT_DROPPED : RESULT_COPIED);
+    inlineArgs.popTo(start);
     if (detached) {
+      if (outcome == TaskSlots.FAILED) {
+        pool.reportDetachedFailure(kind.name(), threadId, bodyFailure);
+      }
       return null;
     }
     @SuppressWarnings({"unchecked", "rawtypes"})
     TaskFuture<?> future = new TaskFuture(pool, 0, kind);
-    future.completeInline(outcome, value, errorClass, errorMessage);
+    future.completeInline(outcome, bodyValue, bodyFailure);
     return future;
   }
 
@@ -509,44 +519,16 @@ final class WorkerLoop extends WorkerLoopFields {
    * input is null) and puts the outcome straight into the future ({@link TaskFuture#completeInline}).
    */
   private void runInline(TaskFuture<?> future, TaskInput input) {
-    TaskKind<?> kind = future.kind();
-    int outcome;
-    Object value = null;
-    String errorClass = null;
-    String errorMessage = null;
     if (input == null) {
-      outcome = TaskSlots.CANCELLED;
-    } else {
-      int mark = forks.top();
-      depth++;
-      try {
-        Object result = kind.body().run(input, pool);
-        value = ThreadPool.copyResult(result, kind.name());
-        outcome = TaskSlots.DONE;
-      } catch (Throwable failure) {
-        outcome = isCancellation(failure) ? TaskSlots.CANCELLED : TaskSlots.FAILED;
-        errorClass = failure.getClass().getName();
-        errorMessage = failure.getMessage();
-      } finally {
-        depth--;
-        publishLeftovers(mark);
-      }
+      future.completeInline(TaskSlots.CANCELLED, null, null);
+      return;
     }
-    future.completeInline(outcome, value, errorClass, errorMessage);
+    int outcome = runBody(future.kind(), input, RESULT_COPIED);
+    future.completeInline(outcome, bodyValue, bodyFailure);
   }
 
+  /** A published task taken from a ring or the shared queue: run (or cancel) it and end it. */
   void runTask(int slot) {
-    int mark = forks.top();
-    depth++;
-    try {
-      runTaskBody(slot);
-    } finally {
-      depth--;
-      publishLeftovers(mark);
-    }
-  }
-
-  private void runTaskBody(int slot) {
     int argsHeader = pool.argsHeader(slot);
     if (stopping) {
       pool.cancel(slot);
@@ -555,57 +537,97 @@ final class WorkerLoop extends WorkerLoopFields {
     boolean detached = (argsHeader & TaskSlots.DETACHED) != 0;
     int kindId = words.load(pool.freeList.wordOf(slot, TaskSlots.KIND));
     TaskKind<?> kind = TaskRegistry.lookup(kindId);
-    int outcome;
     pushFrame(slot, null);
     if (!detached) {
       recordFrame(slot);
     }
-    try {
-      if (kind == null) {
-        throw new UnknownTaskKindException(kindId, threadId);
-      }
-      Object result = kind.body().run(pool.argsOf(slot, argsHeader, kind.name()), pool);
-      if (!detached) {
-        pool.writeResult(slot, result, kind.name());
-      }
-      outcome = TaskSlots.DONE;
-    } catch (Throwable failure) {
-      // A task that joined a task shutdownNow() cancelled, or whose fork it refused, is cancelled
-      // too, not failed, so that a cancelled fork/join tree reports cancellation all the way up.
-      outcome = isCancellation(failure) ? TaskSlots.CANCELLED : TaskSlots.FAILED;
-      if (detached || outcome == TaskSlots.FAILED) {
-        recordFailure(slot, detached, kindId, failure);
-      }
+    int outcome;
+    if (kind == null) {
+      outcome = TaskSlots.FAILED;
+      bodyValue = null;
+      bodyFailure = TaskFailure.of(new UnknownTaskKindException(kindId, threadId));
+    } else {
+      outcome = runBody(kind, pool.argsOf(slot, argsHeader, kind.name()), detached ? RESULT_DROPPED
+          : pool.completesFuturesDirectly() ? RESULT_COPIED : RESULT_ENCODED);
     }
     popFrame();
-    endTask(slot, argsHeader, detached, outcome);
+    endTask(slot, argsHeader, detached, outcome, kindName(kindId));
   }
 
   /**
-   * A task run by {@link #runTask} failed: its failure goes into its slot for the caller, or, for a
-   * detached task (nobody holds its future), to the pool's report.
+   * Runs a task body: the one place where a body's outcome is captured, for every way a task runs.
+   * Returns DONE, FAILED or CANCELLED, and leaves the value ({@code resultUse}) and the failure in
+   * {@link #bodyValue} and {@link #bodyFailure} for the caller to read at once. Forks the body left
+   * unjoined are published afterwards (see {@link PrivateForks}); the thread's interrupt status, which
+   * belongs to the task that ran, is cleared.
    */
-  private void recordFailure(int slot, boolean detached, int kindId, Throwable failure) {
-    if (detached) {
-      TaskKind<?> kind = TaskRegistry.lookup(kindId);
-      pool.reportDetachedFailure(kind == null ? Integer.toHexString(kindId) : kind.name(), threadId, failure);
-    } else {
-      pool.writeFailure(slot, failure);
+  private int runBody(TaskKind<?> kind, TaskInput input, int resultUse) {
+    int mark = forks.top();
+    int outcome;
+    Object value = null;
+    TaskFailure failure = null;
+    if (depth == 0) {
+      // An interrupt that came while the thread ran no task (it was idle in the loop) is no one's.
+      Thread.interrupted();
     }
+    depth++;
+    try {
+      Object result = kind.body().run(input, pool);
+      if (resultUse == RESULT_COPIED) {
+        value = ThreadPool.copyResult(result, kind.name());
+      } else if (resultUse == RESULT_ENCODED) {
+        value = result; // checked and encoded by ThreadPool.writeOutcome
+      }
+      outcome = TaskSlots.DONE;
+    } catch (Throwable thrown) {
+      // A task that joined a task shutdownNow() cancelled, or whose fork it refused, is cancelled
+      // too, not failed, so that a cancelled fork/join tree reports cancellation all the way up.
+      outcome = isCancellation(thrown) ? TaskSlots.CANCELLED : TaskSlots.FAILED;
+      failure = outcome == TaskSlots.FAILED ? TaskFailure.of(thrown) : null;
+    }
+    depth--;
+    if (depth == 0) {
+      // The interrupt status belongs to the tasks on this thread's stack: a task that restored its
+      // flag (or was interrupted from outside) must not hand it to the next task, whose first sleep
+      // would fail at once. Nested tasks (run by a join) leave it for the task that joined.
+      Thread.interrupted();
+    }
+    publishLeftovers(mark); // may run other bodies: our outcome goes into the fields after it
+    bodyValue = value;
+    bodyFailure = failure;
+    return outcome;
+  }
+
+  private static String kindName(int kindId) {
+    TaskKind<?> kind = TaskRegistry.lookup(kindId);
+    return kind == null ? "#" + Integer.toHexString(kindId) : kind.name();
   }
 
   /**
-   * Ends a task run by {@link #runTask}: its arguments go back; then, for a task with a future, its
-   * frame record is cleared and its outcome published.
+   * Ends a task run by {@link #runTask} with the outcome and the {@link #bodyValue} and
+   * {@link #bodyFailure} it left: a detached task's failure goes to the pool's report and its slot back
+   * to this thread; for a task with a future, its arguments go back, its frame record is cleared and its
+   * outcome published ({@link ThreadPool#completeTask}).
    */
-  private void endTask(int slot, int argsHeader, boolean detached, int outcome) {
+  private void endTask(int slot, int argsHeader, boolean detached, int outcome, String kindName) {
+    Object value = bodyValue;
+    TaskFailure failure = bodyFailure;
+    bodyValue = null;
+    bodyFailure = null;
+    // The arguments first: a failure may need the arena's room, and the slot's argument words.
     pool.freeArgs(slot, argsHeader);
     if (detached) {
+      if (outcome == TaskSlots.FAILED) {
+        pool.reportDetachedFailure(kindName, threadId, failure);
+      }
       state.magazine.free(slot); // nobody waits on a detached task: no completion to publish
-    } else {
-      clearFrameRecord();
-      pool.complete(slot, outcome);
+      return;
     }
+    if (!pool.completesFuturesDirectly()) {
+      outcome = pool.writeOutcome(slot, outcome, value, failure, kindName);
+    }
+    clearFrameRecord();
+    pool.completeTask(slot, outcome, value, failure);
   }
 
   private boolean isCancellation(Throwable failure) {

@@ -13,7 +13,8 @@ import org.webthreads.jvm.JvmThreads;
  * A thread's list of unharvested futures stays bounded when futures are joined out of order behind a
  * task that runs for long: a window of one (submit the next, join the previous) while the oldest
  * future stays pending. Each joined future is harvested, but neither at the newest end nor the oldest,
- * so only the full ring's sweep drops them.
+ * so only the full ring's sweep drops them. Tracking exists only where threads have heaps of their own
+ * (the browser), emulated here.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class FutureTrackingTest {
@@ -21,7 +22,7 @@ class FutureTrackingTest {
 
   @Test
   void joinedFuturesBehindAPendingOneDoNotPileUp() {
-    JvmThreads platform = JvmThreads.start(2);
+    JvmThreads platform = JvmThreads.startEmulatingSeparateHeaps(2);
     ThreadPool pool = ThreadPool.create(platform, platform.workerIds());
     SharedIntArray gate = pool.newSharedIntArray(1);
     try {

@@ -16,7 +16,10 @@ import org.webthreads.ThreadPool;
  *   <li>forkJoinInPool: recursive fork/join (fib) on a pool thread, per task forked and joined; and
  *       the same with private forks off ({@link PoolConfig#withPrivateForks}).
  * </ul>
- * Prints one JSON line per shared-queue implementation.
+ * Prints one JSON line per shared-queue implementation as the browser runs it (every thread its own
+ * heap: results go through the slot), and one more as the JVM runs it (one heap: the thread that ends
+ * a task completes its future; {@code submitAndJoinFromOutside} counts a submit and join from outside,
+ * where the difference shows).
  */
 public final class DispatchCostCount {
   private static final int TASKS = 10_000;
@@ -67,16 +70,52 @@ public final class DispatchCostCount {
   }
 
   public static String run(PoolConfig.QueueKind queueKind) {
-    return "{\"queue\":\"" + queueKind + "\"," + countDispatch(queueKind)
-        + ",\"forkJoinInPool\":" + round(countForkJoin(queueKind, true))
-        + ",\"forkJoinInPoolWithoutPrivateForks\":" + round(countForkJoin(queueKind, false)) + "}";
+    return run(queueKind, false);
+  }
+
+  /** @param sharedHeap count as the JVM runs the pool (one heap) instead of as the browser does */
+  public static String run(PoolConfig.QueueKind queueKind, boolean sharedHeap) {
+    return "{\"queue\":\"" + queueKind + "\",\"heaps\":\"" + (sharedHeap ? "one (JVM)" : "separate (browser)")
+        + "\"," + countDispatch(queueKind, sharedHeap)
+        + ",\"submitAndJoinFromOutside\":" + round(countSubmitJoin(queueKind, sharedHeap))
+        + ",\"forkJoinInPool\":" + round(countForkJoin(queueKind, true, sharedHeap))
+        + ",\"forkJoinInPoolWithoutPrivateForks\":" + round(countForkJoin(queueKind, false, sharedHeap))
+        + "}";
+  }
+
+  /**
+   * Shared-word operations per task for a submit of a no-op task with a future from outside the pool,
+   * the task's run, and its join once done (harvest and slot release included).
+   */
+  private static double countSubmitJoin(PoolConfig.QueueKind queueKind, boolean sharedHeap) {
+    CountingWords words = new CountingWords(new SingleThreadWords(1 << 22));
+    counter = words;
+    Platform platform = new SingleThreadPlatform(words, !sharedHeap, sharedHeap);
+    ThreadPool pool = ThreadPool.create(platform, PoolConfig.defaults().withQueue(queueKind), 1);
+    double perTask = 0;
+    org.webthreads.TaskFuture<?>[] futures = new org.webthreads.TaskFuture<?>[TASKS];
+    for (int round = 0; round < 2; round++) { // the first round warms the slot caches
+      remaining = TASKS;
+      words.reset();
+      for (int i = 0; i < TASKS; i++) {
+        futures[i] = pool.submit(COUNTDOWN);
+      }
+      expectJsExit(pool.runWorker(1));
+      pool.jsTaskDone(1);
+      for (int i = 0; i < TASKS; i++) {
+        futures[i].join();
+      }
+      perTask = (double) words.operations() / TASKS;
+    }
+    return perTask;
   }
 
   /** Shared-word operations per task forked and joined by fib(20) on a one-thread pool. */
-  private static double countForkJoin(PoolConfig.QueueKind queueKind, boolean privateForks) {
+  private static double countForkJoin(PoolConfig.QueueKind queueKind, boolean privateForks,
+      boolean sharedHeap) {
     CountingWords words = new CountingWords(new SingleThreadWords(1 << 22));
     counter = words;
-    Platform platform = new SingleThreadPlatform(words, true);
+    Platform platform = new SingleThreadPlatform(words, !sharedHeap, sharedHeap);
     ThreadPool pool = ThreadPool.create(platform,
         PoolConfig.defaults().withQueue(queueKind).withPrivateForks(privateForks), 1);
     double perTask = 0;
@@ -89,10 +128,12 @@ public final class DispatchCostCount {
     return perTask;
   }
 
-  private static String countDispatch(PoolConfig.QueueKind queueKind) {
+  private static String countDispatch(PoolConfig.QueueKind queueKind, boolean sharedHeap) {
     CountingWords words = new CountingWords(new SingleThreadWords(1 << 22));
     counter = words;
-    Platform platform = new SingleThreadPlatform(words, true /* models the browser main thread */);
+    // Browser: the outside thread is the page's main thread (long-lived, it caches slots); JVM: any
+    // thread, which may end (it caches none).
+    Platform platform = new SingleThreadPlatform(words, !sharedHeap, sharedHeap);
     ThreadPool pool = ThreadPool.create(platform, PoolConfig.defaults().withQueue(queueKind), 1);
     double[] perTask = new double[3];
     for (int round = 0; round < 2; round++) { // the first round warms the slot caches
@@ -129,7 +170,9 @@ public final class DispatchCostCount {
   }
 
   public static void main(String[] args) {
-    System.out.println(run(PoolConfig.QueueKind.LOCK_FREE));
-    System.out.println(run(PoolConfig.QueueKind.LOCKED));
+    System.out.println(run(PoolConfig.QueueKind.LOCK_FREE, false));
+    System.out.println(run(PoolConfig.QueueKind.LOCKED, false));
+    System.out.println(run(PoolConfig.QueueKind.LOCK_FREE, true));
+    System.out.println(run(PoolConfig.QueueKind.LOCKED, true));
   }
 }

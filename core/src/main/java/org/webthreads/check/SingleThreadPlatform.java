@@ -12,10 +12,17 @@ import org.webthreads.memory.SharedWords;
 final class SingleThreadPlatform implements Platform {
   private final SharedWords words;
   private final boolean outsideThreadLongLived;
+  private final boolean sharedHeap;
 
   SingleThreadPlatform(SharedWords words, boolean outsideThreadLongLived) {
+    this(words, outsideThreadLongLived, false);
+  }
+
+  /** @param sharedHeap as the JVM (futures completed by the runner) rather than the browser */
+  SingleThreadPlatform(SharedWords words, boolean outsideThreadLongLived, boolean sharedHeap) {
     this.words = words;
     this.outsideThreadLongLived = outsideThreadLongLived;
+    this.sharedHeap = sharedHeap;
   }
 
   @Override
@@ -35,5 +42,10 @@ final class SingleThreadPlatform implements Platform {
   @Override
   public boolean outsideThreadsAreLongLived() {
     return outsideThreadLongLived;
+  }
+
+  @Override
+  public boolean threadsShareOneHeap() {
+    return sharedHeap;
   }
 }

@@ -26,8 +26,12 @@ public final class ValueCodec {
   public static final String SUPPORTED = "null, Integer, Long, Double, Float, Boolean, String, int[], "
       + "long[], double[], float[], byte[] or SharedIntArray";
 
-  /** Words needed to encode {@code value}; throws when its type cannot cross threads. */
-  public static int sizeOf(Object value) {
+  /**
+   * Words needed to encode {@code value}; throws when its type cannot cross threads. A {@code long}:
+   * a {@code long[]} of a billion elements takes more words than an {@code int} counts, and the caller
+   * compares the sum of its values with what a slot or the arena can hold.
+   */
+  public static long sizeOf(Object value) {
     if (value == null || value instanceof Boolean) {
       return 1;
     }
@@ -38,22 +42,22 @@ public final class ValueCodec {
       return 3;
     }
     if (value instanceof String) {
-      return 2 + (((String) value).length() + 1) / 2;
+      return 2 + (((String) value).length() + 1L) / 2;
     }
     if (value instanceof int[]) {
-      return 2 + ((int[]) value).length;
+      return 2L + ((int[]) value).length;
     }
     if (value instanceof float[]) {
-      return 2 + ((float[]) value).length;
+      return 2L + ((float[]) value).length;
     }
     if (value instanceof long[]) {
-      return 2 + 2 * ((long[]) value).length;
+      return 2 + 2L * ((long[]) value).length;
     }
     if (value instanceof double[]) {
-      return 2 + 2 * ((double[]) value).length;
+      return 2 + 2L * ((double[]) value).length;
     }
     if (value instanceof byte[]) {
-      return 2 + (((byte[]) value).length + 3) / 4;
+      return 2 + (((byte[]) value).length + 3L) / 4;
     }
     if (value instanceof SharedIntArray) {
       return 3;

@@ -6,8 +6,10 @@ import org.webthreads.ArenaFullException;
  * A block allocator over a range of shared words, usable from every thread: argument blocks too large
  * to sit inline in a task slot, large results, and shared arrays.
  *
- * <p>Blocks come in power-of-two sizes (4 words and up), each preceded by a header word holding its size
- * class. Freed blocks go to a free list per class; new blocks are cut from the untouched end. Blocks are
+ * <p>Blocks come in power-of-two sizes (4 words and up), each starting with a header word holding its size
+ * class, and {@link #FREE} while the block is free (so that freeing a block twice is an error, not two
+ * later allocations of the same block). Freed blocks go to a free list per class, linked through each
+ * block's last word (never padding, see below); new blocks are cut from the untouched end. Blocks are
  * not split or merged, which keeps every operation a few words long. A {@link FutexMutex} guards the
  * bookkeeping: allocation is off the hot path (small arguments travel inline in the slot).
  *
@@ -24,8 +26,12 @@ public final class Arena {
   private static final int CLASSES = 27;
   private static final int HEADER_WORDS = 3 + CLASSES;
   private static final int MIN_CLASS = 2;
+  /** Header flag: the block is on a free list. */
+  private static final int FREE = 1 << 30;
+  private static final int CLASS_MASK = 0x1F;
 
   private final SharedWords words;
+  private final int base;
   private final FutexMutex mutex;
   private final int bumpIndex;
   private final int inUseIndex;
@@ -38,6 +44,7 @@ public final class Arena {
       throw new IllegalArgumentException("arena needs at least " + HEADER_WORDS + " words");
     }
     this.words = words;
+    this.base = base;
     this.mutex = new FutexMutex(words, base);
     this.bumpIndex = base + 1;
     this.inUseIndex = base + 2;
@@ -51,8 +58,31 @@ public final class Arena {
     words.store(bumpIndex, blocksStart);
   }
 
+  /** Whether this is the arena at {@code base} of {@code words} (two views of one arena agree). */
+  public boolean isAt(SharedWords words, int base) {
+    return this.words == words && this.base == base;
+  }
+
+  public SharedWords words() {
+    return words;
+  }
+
+  public int base() {
+    return base;
+  }
+
   public int capacityWords() {
     return end - blocksStart;
+  }
+
+  /**
+   * The largest payload any one block can ever have here, however much is free: the largest
+   * power-of-two block that fits the arena (and the largest size class), less its header word.
+   */
+  public int maxPayloadWords() {
+    int capacity = capacityWords();
+    int block = Integer.highestOneBit(Math.max(capacity, 1));
+    return Math.min(block, 1 << (CLASSES - 1)) - 1;
   }
 
   public int wordsInUse() {
@@ -87,8 +117,8 @@ public final class Arena {
     try {
       header = words.load(freeHeadsIndex + sizeClass);
       if (header != 0) {
-        // Unlink the first free block; its payload word 0 holds the next free header.
-        words.store(freeHeadsIndex + sizeClass, words.load(header + 1));
+        // Unlink the first free block; its last word holds the next free header.
+        words.store(freeHeadsIndex + sizeClass, words.load(header + blockWords - 1));
       } else {
         header = words.load(bumpIndex);
         if ((long) header + blockWords > end) {
@@ -128,19 +158,33 @@ public final class Arena {
     return before < 0 ? handle - 1 + before : handle - 1;
   }
 
-  /** Returns a block to its free list. */
+  /**
+   * Returns a block to its free list.
+   *
+   * @throws IllegalStateException when the block is free already (freed twice)
+   */
   public void free(int handle) {
     if (handle - 1 < blocksStart || handle - 1 >= end) {
       throw new IllegalArgumentException("not an arena handle: " + handle);
     }
+    // The padding word before an aligned payload is never overwritten (the free-list link goes in
+    // the block's last word), so the header is found the same way for a block freed before.
     int header = headerOf(handle);
-    int sizeClass = words.load(header);
     mutex.lock();
     try {
-      // The free-list link goes in the block's first word after the header, where allocate reads it.
-      words.store(header + 1, words.load(freeHeadsIndex + sizeClass));
+      int headerWord = words.load(header);
+      if ((headerWord & FREE) != 0) {
+        throw new IllegalStateException("the arena block at handle " + handle + " is free already: a "
+            + "shared array (or argument block) was freed twice. Free each SharedIntArray once, and do "
+            + "not use it afterwards");
+      }
+      int sizeClass = headerWord & CLASS_MASK;
+      int blockWords = 1 << sizeClass;
+      // The link goes in the block's last word, where allocate reads it.
+      words.store(header + blockWords - 1, words.load(freeHeadsIndex + sizeClass));
+      words.store(header, sizeClass | FREE);
       words.store(freeHeadsIndex + sizeClass, header);
-      words.store(inUseIndex, words.load(inUseIndex) - (1 << sizeClass));
+      words.store(inUseIndex, words.load(inUseIndex) - blockWords);
     } finally {
       mutex.unlock();
     }
@@ -149,7 +193,7 @@ public final class Arena {
   /** Payload words of the block behind {@code handle} (at least what was asked for). */
   public int payloadWords(int handle) {
     int header = headerOf(handle);
-    return (1 << words.load(header)) - 1 - (handle - 1 - header);
+    return (1 << (words.load(header) & CLASS_MASK)) - 1 - (handle - 1 - header);
   }
 
   private static int classFor(int blockWords) {

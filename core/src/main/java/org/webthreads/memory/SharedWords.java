@@ -19,6 +19,8 @@ public interface SharedWords {
   int NOT_EQUAL = 1;
   /** Result of {@link #waitWhileEqual}: the timeout elapsed. */
   int TIMED_OUT = 2;
+  /** Result of {@link #waitWhileEqualInterruptibly}: the waiting thread was interrupted. */
+  int INTERRUPTED = 3;
 
   /** Number of words. */
   int length();
@@ -56,6 +58,16 @@ public interface SharedWords {
    * @throws IllegalStateException on a thread that may not block (the browser's main thread)
    */
   int waitWhileEqual(int index, int expected, long timeoutNanos);
+
+  /**
+   * {@link #waitWhileEqual} without a timeout that also returns {@link #INTERRUPTED} when the calling
+   * thread is interrupted (its interrupt status stays set for the caller to see), for waits a user may
+   * interrupt ({@code TaskFuture.get}). Where threads cannot be interrupted (the browser) it is
+   * {@code waitWhileEqual}.
+   */
+  default int waitWhileEqualInterruptibly(int index, int expected) {
+    return waitWhileEqual(index, expected, -1);
+  }
 
   /** Wakes up to {@code count} threads waiting on {@code index}; returns how many were woken. */
   int notify(int index, int count);

@@ -36,14 +36,43 @@ public final class SlotCompletion {
     words.storeRelease(stateIndex, (state & ~(TaskSlots.GENERATION_ONE - 1)) + TaskSlots.GENERATION_ONE);
   }
 
-  /** Marks the task finished with {@code outcome} and wakes the waiters, if any announced themselves. */
-  public static void complete(SharedWords words, int stateIndex, int outcome) {
-    // One atomic step from PENDING to the outcome that keeps the WAITER bit: pairs with the waiter's
-    // CAS that sets WAITER before it waits, so either we see the bit and notify, or the waiter's
-    // futex compare sees the outcome and does not sleep.
+  /**
+   * Marks the task finished with {@code outcome} and wakes the waiters, if any announced themselves.
+   * Returns the word before: if it has {@link TaskSlots#OWNER_WAKE}, the caller must wake the pool's
+   * sleeping threads (see {@link #markOwnerWake}).
+   */
+  public static int complete(SharedWords words, int stateIndex, int outcome) {
+    // One atomic step from PENDING to the outcome that keeps the WAITER and OWNER_WAKE bits: pairs with
+    // the waiter's CAS that sets WAITER before it waits, so either we see the bit and notify, or the
+    // waiter's futex compare sees the outcome and does not sleep (and the same for OWNER_WAKE).
     int before = words.getAndAdd(stateIndex, outcome);
     if ((before & TaskSlots.WAITER) != 0) {
       words.notify(stateIndex, Integer.MAX_VALUE);
+    }
+    return before;
+  }
+
+  /**
+   * Separate heaps only: the pool thread that holds the future of this pending task is about to sleep
+   * while another thread waits for a free slot, and only it can harvest the task (and so free its slot).
+   * Sets {@link TaskSlots#OWNER_WAKE}, so that {@link #complete} tells its caller to wake the sleepers.
+   * Returns false when the task is no longer pending (harvest it instead of sleeping).
+   *
+   * <p>The owner's side of a Dekker pair: it sets the bit, then marks itself SLEEPING (Parking) and
+   * re-checks the task before it sleeps; the completer's getAndAdd either comes before that re-check
+   * (which then sees the outcome) or after the SLEEPING store (then the wake it makes finds it).
+   */
+  public static boolean markOwnerWake(SharedWords words, int stateIndex) {
+    while (true) {
+      int state = words.load(stateIndex);
+      if ((state & TaskSlots.OUTCOME_MASK) != TaskSlots.PENDING) {
+        return false;
+      }
+      // A failed CAS: a waiter set WAITER, or the task completed; look again.
+      if ((state & TaskSlots.OWNER_WAKE) != 0
+          || words.compareAndSet(stateIndex, state, state | TaskSlots.OWNER_WAKE)) {
+        return true;
+      }
     }
   }
 
@@ -68,6 +97,12 @@ public final class SlotCompletion {
    * @param completedInline whether the future this caller waits for was completed inline
    */
   public static void await(SharedWords words, int stateIndex, BooleanSupplier completedInline) {
+    await(words, stateIndex, completedInline, false);
+  }
+
+  /** As {@link #await(SharedWords, int, BooleanSupplier)}; also returns when interrupted, if asked. */
+  public static void await(SharedWords words, int stateIndex, BooleanSupplier completedInline,
+      boolean interruptible) {
     int state = words.load(stateIndex);
     if ((state & TaskSlots.OUTCOME_MASK) != TaskSlots.PENDING) {
       return;
@@ -82,6 +117,10 @@ public final class SlotCompletion {
     if (completedInline.getAsBoolean()) {
       return;
     }
-    words.waitWhileEqual(stateIndex, state | TaskSlots.WAITER, -1);
+    if (interruptible) {
+      words.waitWhileEqualInterruptibly(stateIndex, state | TaskSlots.WAITER);
+    } else {
+      words.waitWhileEqual(stateIndex, state | TaskSlots.WAITER, -1);
+    }
   }
 }

@@ -5,6 +5,7 @@ package org.webthreads.scheduler;
  *
  * <pre>
  *  0 STATE          PENDING, then DONE / FAILED / CANCELLED (low byte); bit 8 = a joiner may be waiting;
+ *                   bit 9 = the future's owner sleeps and wants to be woken (see SlotCompletion);
  *                   bits 16..31 = generation, +1 each time the slot is allocated (see SlotCompletion)
  *  1 KIND           task-kind id                      (while free: NEXT, the next free slot)
  *  2 (unused)                                         (while free: CHUNK_NEXT, the next free chunk)
@@ -34,6 +35,11 @@ public final class TaskSlots {
   public static final int CANCELLED = 3;
   public static final int OUTCOME_MASK = 0xFF;
   public static final int WAITER = 0x100;
+  /**
+   * The pool thread that holds this task's future went to sleep while a thread waited for a slot, and
+   * must be woken to harvest it when the task completes (separate heaps only; see SlotCompletion).
+   */
+  public static final int OWNER_WAKE = 0x200;
   /** One step of the generation in the STATE word's upper half. */
   public static final int GENERATION_ONE = 1 << 16;
 

@@ -102,6 +102,34 @@ public final class JvmSharedWords implements SharedWords {
   }
 
   @Override
+  public int waitWhileEqualInterruptibly(int index, int expected) {
+    Bucket bucket = buckets[index & (BUCKETS - 1)];
+    synchronized (bucket) {
+      if ((int) INTS.getVolatile(array, index) != expected) {
+        return NOT_EQUAL;
+      }
+      if (Thread.currentThread().isInterrupted()) {
+        return INTERRUPTED;
+      }
+      Waiter waiter = new Waiter(index);
+      bucket.add(waiter);
+      while (!waiter.notified) {
+        try {
+          bucket.wait();
+        } catch (InterruptedException e) {
+          if (!waiter.notified) {
+            bucket.remove(waiter);
+          }
+          // The caller reads the interrupt status: keep it set.
+          Thread.currentThread().interrupt();
+          return waiter.notified ? WOKEN : INTERRUPTED;
+        }
+      }
+      return WOKEN;
+    }
+  }
+
+  @Override
   public int notify(int index, int count) {
     Bucket bucket = buckets[index & (BUCKETS - 1)];
     synchronized (bucket) {

@@ -17,6 +17,13 @@ import org.webthreads.memory.SharedRegion;
  * postMessage tasks in the browser, make the thread leave its loop at the next task boundary, run with
  * priority, and let it re-enter the loop afterwards.
  *
+ * <p>The threads outlive anything a task does to them: an interrupt (from a task that restores its
+ * interrupt status, or from outside) belongs to the task running at the time and is cleared after it;
+ * an error that escapes the scheduler loop itself is reported on stderr, the pool is repaired as for a
+ * browser worker that stopped ({@link ThreadPool#workerLost}), and the thread serves other pools. Only
+ * {@link #close} ends them. The platform keeps a reference to the pool each thread serves and to
+ * nothing else, so pools that terminated are garbage.
+ *
  * <pre>{@code
  * try (JvmThreads threads = JvmThreads.start(4)) {
  *   ThreadPool pool = ThreadPool.create(threads, threads.workerIds());
@@ -28,11 +35,20 @@ import org.webthreads.memory.SharedRegion;
 public final class JvmThreads implements Platform, AutoCloseable {
   private final Thread[] threads;
   private final LinkedBlockingQueue<Message>[] inboxes;
+  /** The pool each thread serves (null when none); guarded by this. */
   private final ThreadPool[] serving;
-  private final List<ThreadPool> pools = new ArrayList<>();
+  private final boolean sharedHeap;
+  /** The threads end when their one pool terminates ({@link #newPool}). */
+  private final boolean endWithPool;
+  /** Guarded by this. */
+  private boolean closed;
+  /** {@link #endWithPool}: the one pool was created. Guarded by this. */
+  private boolean poolCreated;
 
   @SuppressWarnings("unchecked")
-  private JvmThreads(int count) {
+  private JvmThreads(int count, boolean sharedHeap, boolean endWithPool) {
+    this.sharedHeap = sharedHeap;
+    this.endWithPool = endWithPool;
     threads = new Thread[count];
     inboxes = new LinkedBlockingQueue[count];
     serving = new ThreadPool[count];
@@ -45,21 +61,41 @@ public final class JvmThreads implements Platform, AutoCloseable {
     }
   }
 
-  /** Starts {@code count} worker threads (ids 1..count). */
+  /** Starts {@code count} worker threads (ids 1..count); {@link #close} ends them. */
   public static JvmThreads start(int count) {
+    return start(count, true, false);
+  }
+
+  /**
+   * Starts {@code count} worker threads that behave, towards the pool, as browser workers do: as if
+   * each had its own Java heap ({@link Platform#threadsShareOneHeap} false), so that results travel
+   * through the task slots and the thread that holds a future harvests it. For testing the browser's
+   * protocol on the JVM; programs use {@link #start}. Its outside threads must live as long as the
+   * pool (as the browser's main thread does): a thread that ends takes its unjoined futures' slots
+   * with it.
+   */
+  public static JvmThreads startEmulatingSeparateHeaps(int count) {
+    return start(count, false, false);
+  }
+
+  private static JvmThreads start(int count, boolean sharedHeap, boolean endWithPool) {
     if (count < 1) {
       throw new IllegalArgumentException("need at least one worker thread, was " + count);
     }
-    JvmThreads platform = new JvmThreads(count);
+    JvmThreads platform = new JvmThreads(count, sharedHeap, endWithPool);
     for (Thread thread : platform.threads) {
       thread.start();
     }
     return platform;
   }
 
-  /** A platform with {@code threads} workers and one pool over all of them. */
+  /**
+   * A pool over {@code threads} new worker threads of its own: they end once the pool has terminated
+   * ({@link ThreadPool#shutdown} or {@code shutdownNow}, then its queued work), so the pool is the only
+   * handle needed. The threads serve no other pool.
+   */
   public static ThreadPool newPool(int threads) {
-    JvmThreads platform = start(threads);
+    JvmThreads platform = start(threads, true, true);
     return ThreadPool.create(platform, platform.workerIds());
   }
 
@@ -78,7 +114,20 @@ public final class JvmThreads implements Platform, AutoCloseable {
   }
 
   @Override
+  public boolean threadsShareOneHeap() {
+    return sharedHeap;
+  }
+
+  @Override
   public synchronized void startWorkers(ThreadPool pool, int[] threadIds) {
+    if (closed) {
+      throw new IllegalStateException("this JvmThreads was closed and its threads have ended: start "
+          + "new ones with JvmThreads.start before creating a pool");
+    }
+    if (endWithPool && poolCreated) {
+      throw new IllegalArgumentException("the threads of JvmThreads.newPool serve that one pool only; "
+          + "use JvmThreads.start for threads that serve several pools");
+    }
     for (int id : threadIds) {
       ThreadPool current = serving[id - 1];
       if (current != null && !current.isTerminated()) {
@@ -90,19 +139,25 @@ public final class JvmThreads implements Platform, AutoCloseable {
       serving[id - 1] = pool;
       inboxes[id - 1].add(new Message(pool, null, null));
     }
-    pools.add(pool);
+    poolCreated = true;
   }
 
   /**
    * Runs {@code task} on thread {@code threadId} with priority over pure tasks, as a JS task would:
    * the thread leaves its loop at the next task boundary, runs it, and re-enters the loop.
+   *
+   * @throws IllegalStateException once the platform is closed
    */
   public void post(int threadId, Runnable task) {
     if (threadId < 1 || threadId > threads.length) {
-      throw new IllegalArgumentException("unknown thread id " + threadId);
+      throw new IllegalArgumentException("unknown thread id " + threadId + ": the ids are 1.."
+          + threads.length);
     }
     ThreadPool pool;
     synchronized (this) {
+      if (closed) {
+        throw new IllegalStateException("this JvmThreads was closed: its threads run nothing more");
+      }
       pool = serving[threadId - 1];
       if (pool != null && pool.isTerminated()) {
         pool = null;
@@ -118,43 +173,102 @@ public final class JvmThreads implements Platform, AutoCloseable {
   private void serve(int id) {
     LinkedBlockingQueue<Message> inbox = inboxes[id - 1];
     ThreadPool pool = null;
-    try {
-      while (true) {
-        Message message = pool == null ? inbox.take() : inbox.poll();
-        if (message == null) {
-          if (pool.runWorker(id) == LoopExit.SHUTDOWN) {
-            pool = null;
-          }
-          continue;
+    boolean closing = false;
+    while (true) {
+      Message message;
+      if (pool == null) {
+        try {
+          message = inbox.take();
+        } catch (InterruptedException e) {
+          continue; // an interrupt is no reason to stop serving: only close() ends the thread
         }
-        if (message.close) {
+      } else {
+        message = inbox.poll();
+      }
+      if (message == null) {
+        if (runPool(pool, id)) {
+          pool = null;
+          if (endWithPool || closing) {
+            return;
+          }
+        }
+        continue;
+      }
+      if (message.close) {
+        if (pool == null) {
           return;
         }
-        if (message.assign != null) {
-          pool = message.assign;
-        } else {
-          try {
-            message.task.run();
-          } catch (Throwable failure) {
-            System.err.println("webthreads: JS task on thread " + id + " failed: " + failure);
-          } finally {
-            if (message.signalled != null) {
-              message.signalled.jsTaskDone(id);
-            }
-          }
+        // close() stopped the pool (shutdownNow): serve it until this thread has left it, so that
+        // it terminates.
+        closing = true;
+        continue;
+      }
+      if (message.assign != null) {
+        pool = message.assign;
+        continue;
+      }
+      try {
+        message.task.run();
+      } catch (Throwable failure) {
+        System.err.println("webthreads: JS task on thread " + id + " failed: " + describe(failure));
+      } finally {
+        Thread.interrupted(); // the interrupt belonged to that task
+        if (message.signalled != null) {
+          message.signalled.jsTaskDone(id);
         }
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 
-  /** Cancels the queued work of every pool still running here and stops the threads. */
+  /**
+   * Runs the pool's loop on thread {@code id} until it returns; returns true when the thread no
+   * longer serves the pool (it left at shutdown, or the loop failed and the pool was repaired).
+   */
+  private boolean runPool(ThreadPool pool, int id) {
+    try {
+      if (pool.runWorker(id) != LoopExit.SHUTDOWN) {
+        return false;
+      }
+    } catch (Throwable failure) {
+      // Not a task's failure (tasks' failures go to their futures): the scheduler's own step failed,
+      // for example an OutOfMemoryError. Repair the pool as for a browser worker that stopped, and go
+      // on serving other pools.
+      System.err.println("webthreads: thread " + id + " failed outside its tasks and leaves its pool, "
+          + "which goes on without it: " + describe(failure));
+      pool.workerLost(id, false);
+    }
+    synchronized (this) {
+      if (serving[id - 1] == pool) {
+        serving[id - 1] = null;
+      }
+    }
+    return true;
+  }
+
+  private static String describe(Throwable failure) {
+    String message;
+    try {
+      message = failure.getMessage();
+    } catch (Throwable broken) {
+      message = "(its getMessage() threw " + broken.getClass().getName() + ")";
+    }
+    return failure.getClass().getName() + (message == null ? "" : ": " + message);
+  }
+
+  /**
+   * Cancels the queued work of every pool still running here (as {@code shutdownNow}), lets the
+   * running tasks finish, and ends the threads. Afterwards no pool can be created on this platform.
+   */
   @Override
   public void close() {
-    List<ThreadPool> live;
+    List<ThreadPool> live = new ArrayList<>();
     synchronized (this) {
-      live = new ArrayList<>(pools);
+      closed = true;
+      for (ThreadPool pool : serving) {
+        if (pool != null && !live.contains(pool)) {
+          live.add(pool);
+        }
+      }
     }
     for (ThreadPool pool : live) {
       if (!pool.isTerminated()) {
@@ -165,6 +279,9 @@ public final class JvmThreads implements Platform, AutoCloseable {
       inbox.add(Message.CLOSE);
     }
     for (Thread thread : threads) {
+      if (thread == Thread.currentThread()) {
+        continue; // closed from a posted task: the thread ends when that task returns
+      }
       try {
         thread.join();
       } catch (InterruptedException e) {

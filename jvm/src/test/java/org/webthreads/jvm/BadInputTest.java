@@ -453,9 +453,12 @@ class BadInputTest {
     TaskFailedException cause = assertInstanceOf(TaskFailedException.class, wrapped.getCause());
     assertEquals("boom 42", cause.remoteMessage());
 
-    // A long message travels through the arena, unchanged.
-    String longMessage = "x".repeat(3000) + " end";
+    // A long message travels through the arena, unchanged up to 2,000 characters.
+    String longMessage = "x".repeat(1996) + " end";
     assertEquals(longMessage, failureOf(pool.submit(THROWS, longMessage)).remoteMessage());
+    // A longer one is cut there, saying how much was left out.
+    assertEquals("x".repeat(2000) + "... (1004 more characters)",
+        failureOf(pool.submit(THROWS, "x".repeat(3000) + " end")).remoteMessage());
 
     TaskFailedException bare = failureOf(pool.submit(THROWS_WITHOUT_MESSAGE));
     assertEquals("java.lang.UnsupportedOperationException", bare.remoteClassName());
@@ -585,9 +588,10 @@ class BadInputTest {
     StressSupport.shutdownAndClose(pool2, threads2);
   }
 
+  /** Results travel through the arena where threads have heaps of their own (the browser). */
   @Test
   void resultTooLargeForTheArenaFailsTheTaskWithTheArenaError() {
-    JvmThreads threads = JvmThreads.start(1);
+    JvmThreads threads = JvmThreads.startEmulatingSeparateHeaps(1);
     // About 990 usable words: a 600-int result does not fit, the error text does.
     ThreadPool pool = ThreadPool.create(threads,
         PoolConfig.defaults().withSlotCount(64).withArenaWords(1024), 1);

@@ -357,11 +357,19 @@ class ExactlyOnceStressTest {
 
   // ---- (a) a million tasks from outside the pool ----
 
-  @ParameterizedTest
-  @EnumSource(QueueKind.class)
-  void millionTasksFromTheTestThread(QueueKind queueKind) {
+  static Stream<Arguments> queuesAndHeaps() {
+    return Stream.of(
+        Arguments.of(QueueKind.LOCK_FREE, Heaps.SHARED),
+        Arguments.of(QueueKind.LOCKED, Heaps.SHARED),
+        Arguments.of(QueueKind.LOCK_FREE, Heaps.SEPARATE),
+        Arguments.of(QueueKind.LOCKED, Heaps.SEPARATE));
+  }
+
+  @ParameterizedTest(name = "{0} queue, {1} heaps")
+  @MethodSource("queuesAndHeaps")
+  void millionTasksFromTheTestThread(QueueKind queueKind, Heaps heaps) {
     int n = 1_200_000;
-    JvmThreads threads = JvmThreads.start(3);
+    JvmThreads threads = heaps.start(3);
     ThreadPool pool = newPool(threads, PoolConfig.defaults().withQueue(queueKind));
     Tracker t = new Tracker(n, n, false);
     tracker = t;
@@ -382,13 +390,14 @@ class ExactlyOnceStressTest {
     StressSupport.shutdownAndClose(pool, threads);
   }
 
-  @ParameterizedTest
-  @EnumSource(QueueKind.class)
-  void millionTasksFromThreeConcurrentOutsideThreads(QueueKind queueKind) throws Exception {
+  @ParameterizedTest(name = "{0} queue, {1} heaps")
+  @MethodSource("queuesAndHeaps")
+  void millionTasksFromThreeConcurrentOutsideThreads(QueueKind queueKind, Heaps heaps)
+      throws Exception {
     int perThread = 400_000;
     int submitters = 3; // the test thread and two more
     int n = perThread * submitters;
-    JvmThreads threads = JvmThreads.start(3);
+    JvmThreads threads = heaps.start(3);
     ThreadPool pool = newPool(threads, PoolConfig.defaults().withQueue(queueKind));
     Tracker t = new Tracker(n, n, false);
     tracker = t;
@@ -438,19 +447,21 @@ class ExactlyOnceStressTest {
 
   static Stream<Arguments> treeConfigs() {
     return Stream.of(
-        Arguments.of(QueueKind.LOCK_FREE, 256, 4, 1_000_000, true),
-        Arguments.of(QueueKind.LOCKED, 256, 3, 1_000_000, true),
-        Arguments.of(QueueKind.LOCK_FREE, 256, 3, 1_000_000, false),
+        Arguments.of(QueueKind.LOCK_FREE, 256, 4, 1_000_000, true, Heaps.SHARED),
+        Arguments.of(QueueKind.LOCKED, 256, 3, 1_000_000, true, Heaps.SHARED),
+        Arguments.of(QueueKind.LOCK_FREE, 256, 3, 1_000_000, false, Heaps.SHARED),
+        Arguments.of(QueueKind.LOCK_FREE, 256, 3, 1_000_000, true, Heaps.SEPARATE),
+        Arguments.of(QueueKind.LOCKED, 256, 3, 1_000_000, false, Heaps.SEPARATE),
         // Tiny rings: (without private forks) most forks overflow into the shared queue and joins
         // help from it.
-        Arguments.of(QueueKind.LOCK_FREE, 4, 3, 20_000, false),
-        Arguments.of(QueueKind.LOCKED, 8, 4, 20_000, true));
+        Arguments.of(QueueKind.LOCK_FREE, 4, 3, 20_000, false, Heaps.SHARED),
+        Arguments.of(QueueKind.LOCKED, 8, 4, 20_000, true, Heaps.SEPARATE));
   }
 
   static Stream<Arguments> tinyRingFullSizeConfigs() {
     return Stream.of(
-        Arguments.of(QueueKind.LOCK_FREE, 4, 3, 300_000, false),
-        Arguments.of(QueueKind.LOCKED, 8, 4, 300_000, true));
+        Arguments.of(QueueKind.LOCK_FREE, 4, 3, 300_000, false, Heaps.SHARED),
+        Arguments.of(QueueKind.LOCKED, 8, 4, 300_000, true, Heaps.SEPARATE));
   }
 
   /**
@@ -459,19 +470,19 @@ class ExactlyOnceStressTest {
    * nesting on one thread grew with the number of queued tasks instead of with the tree depth, until
    * threads died of StackOverflowError. Nesting is now bounded (ThreadPool.MAX_NESTED_TASKS).
    */
-  @ParameterizedTest(name = "{0} queue, ring {1}, {2} threads, 2 trees of {3}, private forks {4}")
+  @ParameterizedTest(name = "{0} queue, ring {1}, {2} threads, 2 trees of {3}, private forks {4}, {5} heaps")
   @MethodSource("tinyRingFullSizeConfigs")
   void randomSpawnTreesWithTinyRingsAtFullSize(QueueKind queueKind, int ringCapacity, int workers,
-      int treeSize, boolean privateForks) throws Exception {
-    randomSpawnTrees(queueKind, ringCapacity, workers, treeSize, privateForks);
+      int treeSize, boolean privateForks, Heaps heaps) throws Exception {
+    randomSpawnTrees(queueKind, ringCapacity, workers, treeSize, privateForks, heaps);
   }
 
-  @ParameterizedTest(name = "{0} queue, ring {1}, {2} threads, 2 trees of {3}, private forks {4}")
+  @ParameterizedTest(name = "{0} queue, ring {1}, {2} threads, 2 trees of {3}, private forks {4}, {5} heaps")
   @MethodSource("treeConfigs")
   void randomSpawnTrees(QueueKind queueKind, int ringCapacity, int workers, int treeSize,
-      boolean privateForks) throws Exception {
+      boolean privateForks, Heaps heaps) throws Exception {
     int n = 2 * treeSize;
-    JvmThreads threads = JvmThreads.start(workers);
+    JvmThreads threads = heaps.start(workers);
     ThreadPool pool = newPool(threads, PoolConfig.defaults().withQueue(queueKind)
         .withRingCapacity(ringCapacity).withPrivateForks(privateForks));
     Tracker t = new Tracker(n, n, false);
@@ -526,16 +537,16 @@ class ExactlyOnceStressTest {
 
   static Stream<Arguments> ringConfigs() {
     return Stream.of(
-        Arguments.of(QueueKind.LOCK_FREE, 4),
-        Arguments.of(QueueKind.LOCKED, 4),
-        Arguments.of(QueueKind.LOCK_FREE, 8),
-        Arguments.of(QueueKind.LOCKED, 8));
+        Arguments.of(QueueKind.LOCK_FREE, 4, Heaps.SHARED),
+        Arguments.of(QueueKind.LOCKED, 4, Heaps.SEPARATE),
+        Arguments.of(QueueKind.LOCK_FREE, 8, Heaps.SEPARATE),
+        Arguments.of(QueueKind.LOCKED, 8, Heaps.SHARED));
   }
 
-  @ParameterizedTest(name = "{0} queue, ring {1}")
+  @ParameterizedTest(name = "{0} queue, ring {1}, {2} heaps")
   @MethodSource("ringConfigs")
-  void ringOverflowAndStealing(QueueKind queueKind, int ringCapacity) {
-    JvmThreads threads = JvmThreads.start(3);
+  void ringOverflowAndStealing(QueueKind queueKind, int ringCapacity, Heaps heaps) {
+    JvmThreads threads = heaps.start(3);
     ThreadPool pool = newPool(threads,
         PoolConfig.defaults().withQueue(queueKind).withRingCapacity(ringCapacity));
     Set<String> allThreads = ConcurrentHashMap.newKeySet();
@@ -575,15 +586,15 @@ class ExactlyOnceStressTest {
 
   // ---- (d) JS tasks interrupting the loops ----
 
-  @ParameterizedTest
-  @EnumSource(QueueKind.class)
-  void jsTasksInterleavedWithPureTasks(QueueKind queueKind) throws Exception {
+  @ParameterizedTest(name = "{0} queue, {1} heaps")
+  @MethodSource("queuesAndHeaps")
+  void jsTasksInterleavedWithPureTasks(QueueKind queueKind, Heaps heaps) throws Exception {
     int workers = 3;
     int treeSize = 400_000;
     int posts = 20_000;
     int leafEvery = 8; // every eighth JS task submits a pure task itself
     int leaves = (posts + leafEvery - 1) / leafEvery;
-    JvmThreads threads = JvmThreads.start(workers);
+    JvmThreads threads = heaps.start(workers);
     ThreadPool pool = newPool(threads, PoolConfig.defaults().withQueue(queueKind));
     Tracker t = new Tracker(treeSize + leaves, treeSize + leaves, false);
     tracker = t;

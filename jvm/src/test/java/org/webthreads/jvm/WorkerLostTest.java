@@ -22,7 +22,9 @@ import org.webthreads.ThreadPool;
  * browser a terminated worker). A JVM thread cannot be killed, so the "lost" thread here is one held
  * inside a task and declared lost while it waits there: until the test has checked everything it does
  * not run again, which is what a dead worker looks like. Then it is let go so that the platform can
- * close; it completes its already failed task once more, which nothing looks at any longer.
+ * close; it completes its already failed task once more, which nothing looks at any longer. The
+ * threads emulate the browser's separate heaps (where workers are lost and the repair is used), so that
+ * this second completion goes to the slot, not to a future object.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class WorkerLostTest {
@@ -75,7 +77,7 @@ class WorkerLostTest {
 
   @Test
   void theLostThreadsTaskFailsItsQueuedTasksRunElsewhereAndShutdownTerminates() throws Exception {
-    JvmThreads platform = JvmThreads.start(2);
+    JvmThreads platform = JvmThreads.startEmulatingSeparateHeaps(2);
     SharedIntArray gates = null;
     try {
       ThreadPool pool = ThreadPool.create(platform, platform.workerIds());
@@ -126,7 +128,7 @@ class WorkerLostTest {
 
   @Test
   void losingThePoolsLastThreadFailsEverythingQueuedAndStopsThePool() throws Exception {
-    JvmThreads platform = JvmThreads.start(1);
+    JvmThreads platform = JvmThreads.startEmulatingSeparateHeaps(1);
     SharedIntArray gates = null;
     try {
       ThreadPool pool = ThreadPool.create(platform, platform.workerIds());
@@ -164,7 +166,7 @@ class WorkerLostTest {
 
   @Test
   void aThreadThatLeftAtShutdownIsNotRepaired() throws Exception {
-    JvmThreads platform = JvmThreads.start(2);
+    JvmThreads platform = JvmThreads.startEmulatingSeparateHeaps(2);
     try {
       ThreadPool pool = ThreadPool.create(platform, platform.workerIds());
       SharedIntArray counter = pool.newSharedIntArray(1);
