@@ -115,8 +115,9 @@ public final class McLeodPitch implements PitchEstimator {
     double shift = curvature < 0 ? 0.5 * (left - right) / curvature : 0;
     double period = tau + shift;
     double clarity = centre - 0.25 * (left - right) * shift;
-    if (refiner != null) {
-      double refined = refiner.refine(samples, offset, n - tau - 1 - PeriodRefiner.REACH, tau, period);
+    if (refiner != null && tau >= PeriodRefiner.REACH) {
+      refiner.prepare(samples, offset, n);
+      double refined = refiner.refine(n - tau - 1 - PeriodRefiner.REACH, tau, period);
       if (refined > 0) {
         period = refined;
       }

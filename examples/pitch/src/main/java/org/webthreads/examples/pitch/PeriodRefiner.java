@@ -66,6 +66,7 @@ final class PeriodRefiner {
   private final double[] filtered;
   /** b0, b1, b2, a1, a2 (a0 = 1) of each biquad section of the low-pass filter. */
   private final double[] lowPass = new double[5 * SECTIONS];
+  private int prepared;
   private double headEnergy;
   private int base;
   private double peak;
@@ -102,21 +103,16 @@ final class PeriodRefiner {
   }
 
   /**
-   * Maximises F over lags {@code [tau - 1, tau + 1]}, starting around {@code estimate}.
-   *
-   * @param head the samples available to match, from the frame's start: needs
-   *     {@code head + tau + 1 + REACH <= frame length}; the first {@value #SETTLE} are skipped
-   * @return the refined period in samples, or -1 if {@code tau} is too short to refine
+   * Low-passes the frame {@code samples[offset .. offset + length)} into this refiner's buffer, ready
+   * for any number of {@link #refine} calls.
    */
-  double refine(float[] samples, int frameOffset, int head, int tau, double estimate) {
-    head -= SETTLE;
-    if (tau < REACH || head <= 0) {
-      return -1;
+  void prepare(float[] samples, int offset, int length) {
+    if (length > filtered.length) {
+      throw new IllegalArgumentException("frame of " + length + " samples, refiner built for " + filtered.length);
     }
     double[] x = filtered;
-    int frameLength = SETTLE + head + tau + 1 + REACH;
-    for (int j = 0; j < frameLength; j++) {
-      x[j] = samples[frameOffset + j];
+    for (int j = 0; j < length; j++) {
+      x[j] = samples[offset + j];
     }
     for (int section = 0; section < SECTIONS; section++) {
       double b0 = lowPass[5 * section];
@@ -128,7 +124,7 @@ final class PeriodRefiner {
       double in2 = 0;
       double out1 = 0;
       double out2 = 0;
-      for (int j = 0; j < frameLength; j++) {
+      for (int j = 0; j < length; j++) {
         double in = x[j];
         double out = b0 * in + b1 * in1 + b2 * in2 - a1 * out1 - a2 * out2;
         in2 = in1;
@@ -138,6 +134,27 @@ final class PeriodRefiner {
         x[j] = out;
       }
     }
+    prepared = length;
+  }
+
+  /**
+   * Maximises F over lags {@code [tau - 1, tau + 1]} in the frame {@link #prepare} filtered, starting
+   * around {@code estimate}.
+   *
+   * @param head the samples available to match, from the frame's start: needs
+   *     {@code head + tau + 1 + REACH <= frame length}; the first {@value #SETTLE} are skipped
+   * @return the refined period in samples, or -1 if {@code tau} is too short to refine
+   */
+  double refine(int head, int tau, double estimate) {
+    head -= SETTLE;
+    if (tau < REACH || head <= 0) {
+      return -1;
+    }
+    if (SETTLE + head + tau + 1 + REACH > prepared) {
+      throw new IllegalArgumentException("head " + (head + SETTLE) + " and lag " + tau + " do not fit the "
+          + prepared + " prepared samples");
+    }
+    double[] x = filtered;
     int offset = SETTLE;
     base = tau - REACH;
     double energy = 0;

@@ -108,8 +108,9 @@ public final class YinPitch implements PitchEstimator {
     double centre = dn[tau];
     double right = dn[tau + 1];
     double minimum = centre + 0.5 * shift * (right - left) + 0.5 * shift * shift * (left - 2 * centre + right);
-    if (refiner != null) {
-      double refined = refiner.refine(samples, offset, yin.head(), tau, period);
+    if (refiner != null && tau >= PeriodRefiner.REACH) {
+      refiner.prepare(samples, offset, n);
+      double refined = refiner.refine(yin.head(), tau, period);
       if (refined > 0) {
         period = refined;
       }
