@@ -29,10 +29,10 @@ final class LagCorrelation {
   }
 
   /**
-   * Writes {@code out[tau] = sum_{j < head} x[offset + j] * x[offset + j + tau]} for
-   * {@code tau < lags}, where samples at or past {@code offset + frame} count as zero.
+   * Writes {@code out[tau] = sum_{j < head} y[j] * y[j + tau]} for {@code tau < lags}, where
+   * {@code y[j] = x[offset + j] - bias} inside the frame and 0 at or past {@code offset + frame}.
    */
-  void correlate(float[] x, int offset, int head, int frame, int lags, double[] out) {
+  void correlate(float[] x, int offset, int head, int frame, int lags, double bias, double[] out) {
     int n = fft.size();
     if (head > frame || frame > n || head + lags - 1 > n) {
       throw new IllegalArgumentException("head " + head + ", frame " + frame + ", lags " + lags
@@ -40,7 +40,7 @@ final class LagCorrelation {
     }
     double[] a = headSpectrum;
     for (int j = 0; j < head; j++) {
-      a[j] = x[offset + j];
+      a[j] = x[offset + j] - bias;
     }
     for (int j = head; j < n; j++) {
       a[j] = 0;
@@ -56,7 +56,7 @@ final class LagCorrelation {
     } else {
       double[] b = frameSpectrum;
       for (int j = 0; j < frame; j++) {
-        b[j] = x[offset + j];
+        b[j] = x[offset + j] - bias;
       }
       for (int j = frame; j < n; j++) {
         b[j] = 0;

@@ -10,7 +10,9 @@ package org.webthreads.examples.pitch;
  *       zero-padded to 2N so nothing wraps around) and {@code m(tau) = sum_{j < N - tau} (x[j]^2 +
  *       x[j + tau]^2)} is computed incrementally from {@code m(0) = 2 sum x^2} by dropping
  *       {@code x[tau - 1]^2} and {@code x[N - tau]^2} at each step. {@code n} lies in [-1, 1] and is 1
- *       where the frame repeats exactly.</li>
+ *       where the frame repeats exactly. The frame's mean is subtracted first: with a DC offset the
+ *       NSDF need never cross zero, and then there would be no key maxima (measured: unvoiced from an
+ *       offset of about the signal's RMS level on).</li>
  *   <li>Key maxima: between each positive-going zero crossing of {@code n} and the next negative-going
  *       one, the highest local maximum (the lobe around lag 0 is skipped; only lags in the settings'
  *       range count).</li>
@@ -83,12 +85,17 @@ public final class McLeodPitch implements PitchEstimator {
       return;
     }
     int lags = settings.maxLag() + 2;
-    correlation.correlate(samples, offset, n, n, lags, r);
+    double sum = 0;
+    for (int j = offset; j < offset + n; j++) {
+      sum += samples[j];
+    }
+    double mean = sum / n;
+    correlation.correlate(samples, offset, n, n, lags, mean, r);
     double m = 2 * r[0];
     nsdf[0] = 1;
     for (int tau = 1; tau < lags; tau++) {
-      double a = samples[offset + tau - 1];
-      double b = samples[offset + n - tau];
+      double a = samples[offset + tau - 1] - mean;
+      double b = samples[offset + n - tau] - mean;
       m -= a * a + b * b;
       nsdf[tau] = m > 0 ? 2 * r[tau] / m : 0;
     }

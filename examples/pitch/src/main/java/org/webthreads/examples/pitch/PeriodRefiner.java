@@ -103,16 +103,22 @@ final class PeriodRefiner {
   }
 
   /**
-   * Low-passes the frame {@code samples[offset .. offset + length)} into this refiner's buffer, ready
-   * for any number of {@link #refine} calls.
+   * Subtracts the mean of the frame {@code samples[offset .. offset + length)} and low-passes it into
+   * this refiner's buffer, ready for any number of {@link #refine} calls. (A DC offset would add the
+   * same constant to F's numerator and denominator and flatten its peak.)
    */
   void prepare(float[] samples, int offset, int length) {
     if (length > filtered.length) {
       throw new IllegalArgumentException("frame of " + length + " samples, refiner built for " + filtered.length);
     }
     double[] x = filtered;
+    double sum = 0;
     for (int j = 0; j < length; j++) {
-      x[j] = samples[offset + j];
+      sum += samples[offset + j];
+    }
+    double mean = sum / length;
+    for (int j = 0; j < length; j++) {
+      x[j] = samples[offset + j] - mean;
     }
     for (int section = 0; section < SECTIONS; section++) {
       double b0 = lowPass[5 * section];

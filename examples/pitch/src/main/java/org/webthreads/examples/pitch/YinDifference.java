@@ -61,7 +61,7 @@ final class YinDifference {
   /** Computes d and d' of {@code x[offset .. offset + windowSize)}. */
   void compute(float[] x, int offset) {
     int n = settings.windowSize();
-    correlation.correlate(x, offset, head, n, lags, products);
+    correlation.correlate(x, offset, head, n, lags, 0, products);
     double headEnergy = 0;
     for (int j = 0; j < head; j++) {
       double v = x[offset + j];

@@ -27,7 +27,7 @@ class VoicingTest {
 
   private static void noiseAndSilence(String name, Function<PitchSettings, PitchEstimator> factory) {
     for (int rate : new int[] {8000, 44100, 48000}) {
-      for (int window : new int[] {1024, 2048, 4096}) {
+      for (int window : new int[] {256, 512, 1024, 2048, 4096, 8192}) {
         PitchEstimator estimator = factory.apply(PitchSettings.of(rate, window));
         int[] silence = voicedFrames(estimator, TestSignals.silence(rate, 1));
         assertEquals(0, silence[0], name + " silence");
@@ -69,6 +69,22 @@ class VoicingTest {
       assertEquals(20 * Math.log10(0.005 / Math.sqrt(2)), estimate.rmsDbfs(), 0.05);
       estimator.analyse(loud, 0, estimate);
       assertEquals(440, estimate.frequencyHz(), 0.01);
+    }
+  }
+
+  @Test
+  void aDcOffsetDoesNotUnvoiceATone() {
+    PitchSettings settings = PitchSettings.of(44100, 2048);
+    PitchEstimate estimate = new PitchEstimate();
+    for (double hz : new double[] {55, 220, 1000}) {
+      float[] x = TestSignals.harmonicTone(44100, hz, 0.1, 0.3);
+      for (int i = 0; i < x.length; i++) {
+        x[i] += 0.6f;
+      }
+      for (PitchEstimator estimator : new PitchEstimator[] {new McLeodPitch(settings), new YinPitch(settings)}) {
+        estimator.analyse(x, 0, estimate);
+        assertEquals(hz, estimate.frequencyHz(), hz * 1e-5, estimator.getClass().getSimpleName());
+      }
     }
   }
 }
