@@ -28,6 +28,12 @@ package org.webthreads.examples.pitch;
  *
  * <p>The frame is voiced when its RMS level and its clarity pass the settings' gates.
  *
+ * <p>Measured (EstimatorAccuracyTest: every semitone E1..C7 at 44.1 and 48 kHz, window 2048, 4096
+ * below E2): no frame off by 50 cents or unvoiced; clean sawtooth and square median 0.35 cents, p95
+ * 2.5 cents with the parabola only, under 0.001 cents refined; harmonics at 10 dB SNR median 0.76
+ * cents, p95 5.1 cents refined (1.4 and 6.0 with the parabola). White noise alone: no voiced frame,
+ * clarity at most 0.32 (window 256) and 0.15 (window 2048).
+ *
  * <p>All scratch (FFT plan, correlation, NSDF, key maxima) is allocated in the constructor;
  * {@link #analyse} allocates nothing. One instance per thread.
  */

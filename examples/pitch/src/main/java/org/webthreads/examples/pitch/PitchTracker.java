@@ -43,6 +43,10 @@ package org.webthreads.examples.pitch;
  * through a few unvoiced frames (about one per J bins of the jump) at such note changes, as pYIN's
  * does; the one remaining error above is the end of such a gap (a jump of 16 semitones).
  *
+ * <p>Memory: the trellis is {@code frames * 2M} bytes (M is about 400 for 30 Hz .. 4.2 kHz in 20-cent
+ * bins): 80 MB for ten minutes at a hop of 256 samples at 44.1 kHz. Decoding takes about 10 us per
+ * frame on the JVM with the defaults.
+ *
  * <p>Immutable after construction except for scratch arrays; one instance per thread.
  */
 public final class PitchTracker {

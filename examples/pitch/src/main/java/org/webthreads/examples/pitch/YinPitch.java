@@ -27,6 +27,13 @@ package org.webthreads.examples.pitch;
  * pass the settings' gates. (Step 6, the best local estimate, needs neighbouring frames and is left to
  * {@link PitchTracker}.)
  *
+ * <p>Measured (EstimatorAccuracyTest: every semitone E1..C7 at 44.1 and 48 kHz, window 2048, 4096
+ * below E2): no frame off by 50 cents or unvoiced; clean sawtooth and square median 0.35 cents, p95
+ * 2.5 cents with the parabola only, under 0.001 cents refined; harmonics at 10 dB SNR median 1.1
+ * cents, p95 6.0 cents refined (1.8 and 6.9 with the parabola; McLeod is a little better here
+ * because its NSDF sums over N - tau products where YIN's fixed window has N - maxLag). White noise
+ * alone: no voiced frame, clarity at most 0.40 (window 256) and 0.17 (window 2048).
+ *
  * <p>All scratch is allocated in the constructor; {@link #analyse} allocates nothing. One instance per
  * thread.
  */
