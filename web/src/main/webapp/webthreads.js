@@ -117,6 +117,54 @@
         + "org.webthreads.web.server.IsolatedFileServer does this)";
   }
 
+  /**
+   * Why url (what: "the program", "the worker script", ...) failed to load, as a sentence that names
+   * the URL and the fix: the page opened from file://, the server unreachable, an HTTP status, or an
+   * isolated page's script or wasm served without the isolation headers. Resolves to null when the
+   * file loads fine (the cause is elsewhere). Never rejects.
+   */
+  wt.explainLoadFailure = async function (url, what) {
+    if (self.location && self.location.protocol === "file:") {
+      return fromFileProblem(what + " " + url);
+    }
+    let response;
+    try {
+      response = await fetch(url, { cache: "no-store" });
+    } catch (err) {
+      return what + " " + url + " could not be fetched (" + wt.describe(err) + "): check the URL and that "
+          + "the server is running";
+    }
+    if (!response.ok) {
+      return what + " " + url + " could not be loaded: the server answered HTTP " + response.status
+          + (response.statusText ? " " + response.statusText : "") + ". Check that the file is deployed "
+          + "at that URL (the options of webthreads.start name the program, the TeaVM runtime and the "
+          + "worker script; worker.js and webthreads.js come from webthreads' web artifact)";
+    }
+    if (self.crossOriginIsolated === true && response.headers.get("Cross-Origin-Embedder-Policy") !== "require-corp") {
+      return what + " " + url + " was served without the header 'Cross-Origin-Embedder-Policy: "
+          + "require-corp', so this cross-origin isolated page may not use it: serve every file (html, js "
+          + "and wasm) with 'Cross-Origin-Opener-Policy: same-origin' and 'Cross-Origin-Embedder-Policy: "
+          + "require-corp' (the bundled server org.webthreads.web.server.IsolatedFileServer does this)";
+    }
+    return null;
+  };
+
+  function fromFileProblem(what) {
+    return what + " cannot be loaded by a page opened from file://: open the page over http(s), not "
+        + "file:// (serve its folder with the isolation headers, e.g. java -cp <webthreads-web jar> "
+        + "org.webthreads.web.server.IsolatedFileServer <folder>)";
+  }
+
+  /** Loads the program with TeaVM's runtime; a failure becomes an Error that says why. */
+  async function loadProgram(url) {
+    try {
+      return await TeaVM.wasmGC.load(url, { installImports });
+    } catch (err) {
+      const why = await wt.explainLoadFailure(url, "the program");
+      throw new Error(why || "the program " + url + " failed to load: " + wt.describe(err));
+    }
+  }
+
   // ---- page side ---------------------------------------------------------------------------
 
   /**
@@ -125,11 +173,32 @@
    * worker.js, default next to this file), memoryMiB (initial shared memory, default 16).
    */
   wt.start = async function (options) {
+    try {
+      return await startPage(options);
+    } catch (err) {
+      console.error("webthreads: " + wt.describe(err));
+      throw err;
+    }
+  };
+
+  async function startPage(options) {
+    if (!options || !options.wasm || !options.runtime) {
+      throw new Error("webthreads.start needs {wasm: URL of the program, runtime: URL of TeaVM's "
+          + "wasm-gc runtime script}; optional: worker (URL of worker.js), memoryMiB");
+    }
     wt.threadId = 0;
     wt.isWorker = false;
     wt.wasmUrl = new URL(options.wasm, location.href).href;
     wt.runtimeUrl = new URL(options.runtime, location.href).href;
     wt.workerUrl = new URL(options.worker || "worker.js", wt.scriptUrl).href;
+    if (location.protocol === "file:") {
+      throw new Error(fromFileProblem("webthreads (its workers, its program " + wt.wasmUrl + ")"));
+    }
+    if (typeof TeaVM === "undefined") {
+      const why = await wt.explainLoadFailure(wt.runtimeUrl, "TeaVM's runtime");
+      throw new Error("TeaVM's runtime is not loaded on this page: load it with <script src=\""
+          + options.runtime + "\"> before webthreads.js" + (why ? ". " + why : ""));
+    }
     wt.query = location.search;
     // Names of the workers' life locks: unique to this page, since Web Locks are shared by the origin.
     wt.lifeLockPrefix = "webthreads-life-" + Math.random().toString(36).slice(2) + "-" + Date.now() + "-";
@@ -138,11 +207,11 @@
       const pages = Math.max(1, Math.ceil(((options.memoryMiB || 16) << 20) / PAGE_BYTES));
       wt.memory = new WebAssembly.Memory({ initial: pages, maximum: MAX_PAGES, shared: true });
     }
-    const teavm = await TeaVM.wasmGC.load(wt.wasmUrl, { installImports });
+    const teavm = await loadProgram(wt.wasmUrl);
     wt.exports = teavm.exports;
     teavm.exports.main([]);
     return teavm;
-  };
+  }
 
   /**
    * Starts worker id with the boot record; events go to onEvent(id, message). Worker-to-worker
@@ -161,8 +230,19 @@
     worker.onmessage = (e) => onEvent(id, e.data);
     worker.onerror = (e) => {
       e.preventDefault();
-      const where = e.filename ? e.filename + ":" + e.lineno : "worker script";
-      onEvent(id, { t: "fatal", id, where, message: String(e.message || "the worker script failed to load") });
+      if (e.filename) {
+        // An error thrown by the worker's own code, with its place.
+        onEvent(id, { t: "fatal", id, where: e.filename + ":" + e.lineno, message: String(e.message) });
+        return;
+      }
+      // The script did not load (the event says no more): find out why from here.
+      (async () => {
+        const why = (await wt.explainLoadFailure(wt.workerUrl, "the worker script"))
+            || (await wt.explainLoadFailure(new URL("webthreads.js", wt.workerUrl).href,
+                "webthreads.js (which the worker script loads from its own folder)"));
+        onEvent(id, { t: "fatal", id, where: "loading " + wt.workerUrl,
+          message: why || "the worker script " + wt.workerUrl + " failed to load: " + String(e.message || "no reason given") });
+      })();
     };
     worker.onmessageerror = () => onEvent(id, { t: "fatal", id, where: "message", message: "a message could not be deserialized" });
   };
@@ -296,7 +376,7 @@
       const port = boot.ports[peer];
       if (port) port.onmessage = (e) => wt.deliver(e.data);
     }
-    const teavm = await TeaVM.wasmGC.load(wt.wasmUrl, { installImports });
+    const teavm = await loadProgram(wt.wasmUrl);
     wt.exports = teavm.exports;
     if (wt.phase) wt.phase("running main()");
     teavm.exports.main([]);

@@ -10,7 +10,12 @@ self.onmessage = async (event) => {
     self.webthreads.booting = true;
     let where = "loading " + msg.runtime;
     try {
-      importScripts(msg.runtime);
+      try {
+        importScripts(msg.runtime);
+      } catch (err) {
+        const why = await self.webthreads.explainLoadFailure(msg.runtime, "TeaVM's runtime");
+        throw new Error(why || "TeaVM's runtime " + msg.runtime + " failed to load: " + self.webthreads.describe(err));
+      }
       where = "loading " + msg.wasm;
       self.webthreads.phase = (p) => { where = p; };
       await self.webthreads.bootWorker(msg);

@@ -53,9 +53,6 @@ final class WorkerLoop extends WorkerLoopFields {
   private int recordedFrames;
   /** Inside {@link #run}: set on entry, cleared on a normal return. */
   private boolean inRun;
-  /** The value and failure of the task body that {@link #runBody} ran last; read by its caller at once. */
-  private Object bodyValue;
-  private TaskFailure bodyFailure;
   /** How {@link #runBody} hands a result on: dropped (detached task), copied into a future, or encoded. */
   private static final int RESULT_DROPPED = 0;
   private static final int RESULT_COPIED = 1;
@@ -670,4 +667,10 @@ abstract class WorkerLoopFields extends CacheLinePadding {
   int random;
   /** Task bodies on this thread's stack right now: 0 in the loop, 1 in a task, more in joins. */
   int depth;
+  /**
+   * The value and failure of the task body that WorkerLoop.runBody ran last; read by its caller at
+   * once. Written for every task, so kept here between the padding.
+   */
+  Object bodyValue;
+  TaskFailure bodyFailure;
 }

@@ -12,6 +12,10 @@ import org.webthreads.memory.SharedWords;
  * the task it sets the sequence to {@code p + 1}, which tells the consumer at {@code p} the task is
  * there; the consumer then sets it to {@code p + capacity}, handing the cell to the next lap's producer.
  * Positions are free-running 32-bit counters compared by signed difference, so wrap-around is harmless.
+ *
+ * <p>The queue never holds more tasks than its capacity (every queued id is a distinct live slot, and
+ * the capacity exceeds the slot count), but a consumer that has claimed a cell and not yet handed it on
+ * keeps it from the next lap's producer until it does: that producer waits ({@link #awaitHandOver}).
  */
 public final class LockFreeSharedQueue implements SharedQueue {
   private static final int DEQUEUE_OFFSET = 16;
@@ -68,10 +72,33 @@ public final class LockFreeSharedQueue implements SharedQueue {
           return;
         }
       } else if (difference < 0) {
-        throw new IllegalStateException("shared queue overflow: capacity " + capacity
-            + " must exceed the number of task slots (a broken invariant, please report)");
+        // The cell still belongs to the previous lap: its consumer has claimed it (the queue never
+        // holds more tasks than there are slots, fewer than its capacity) but not yet handed it on.
+        // That consumer is between two of its own steps; it may have been descheduled there for a
+        // while (seen under load: 131,072 pushes went by), so wait for it rather than spin on.
+        awaitHandOver(cell, position);
       }
       // difference > 0: our position is stale (another producer claimed it); reload.
+    }
+  }
+
+  /**
+   * Waits until the consumer of the previous lap hands cell {@code cell} over (stores {@code position}
+   * in its sequence). A few looks first (it is usually one store away); then, where the thread may
+   * block, futex waits of growing length, each ended early by nothing but the time (consumers do not
+   * notify: that would cost every pop a notify for this rare case). The browser's main thread cannot
+   * block and keeps looking.
+   */
+  private void awaitHandOver(int cell, int position) {
+    long pauseNanos = 1_000;
+    for (int looks = 0; words.load(cell) - position < 0; looks++) {
+      if (looks >= 64 && words.canWait()) {
+        int sequence = words.load(cell);
+        if (sequence - position < 0) {
+          words.waitWhileEqual(cell, sequence, pauseNanos);
+          pauseNanos = Math.min(pauseNanos * 2, 1_000_000);
+        }
+      }
     }
   }
 

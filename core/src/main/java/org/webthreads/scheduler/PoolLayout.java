@@ -7,10 +7,11 @@ import org.webthreads.memory.SharedWords;
  * the sizes, so a thread with only the region's base (a Web Worker) can rebuild the same layout.
  *
  * <pre>
- * base+0   header: magic, run state, active workers, thread count, ring capacity, slot count,
+ * base+0   header: magic, (unused), active workers, thread count, ring capacity, slot count,
  *          arena words, queue kind, total words, private forks (1 or 0), stopped by loss (1 or 0)
  * base+16  idle word (Parking), alone on its cache line
- * base+32  the pool's thread ids, in pool order
+ * base+40  run state and outside submits in flight (RunState), alone on its cache line
+ * base+48  the pool's thread ids, in pool order
  * ...      slot free list, shared queue, one block per pool thread, task slots, arena
  * </pre>
  * A thread block is {@code [park, js-pending, fork-epoch, membership, ...]}, then the ring state word on
@@ -42,7 +43,7 @@ public final class PoolLayout {
   public static final int FRAME_RECORDS = 64;
 
   private static final int H_MAGIC = 0;
-  private static final int H_RUN_STATE = 1;
+  /** Header word 1 is unused (the run state had it, see RUN_STATE). */
   private static final int H_ACTIVE = 2;
   private static final int H_THREADS = 3;
   private static final int H_RING = 4;
@@ -53,7 +54,15 @@ public final class PoolLayout {
   private static final int H_PRIVATE_FORKS = 9;
   private static final int H_STOPPED_BY_LOSS = 10;
   private static final int IDLE = 16;
-  private static final int IDS = 32;
+  /**
+   * The run-state word (RunState), alone in the middle of words 32..47: outside submitters
+   * read-modify-write it twice per task, so it must not share a cache line with the idle word, which
+   * pool threads write whenever they sleep and wake. (A JVM int[] does not start on a cache line, so
+   * "alone on its line" needs room on both sides: on a line it shared, the two RMWs cost a third of
+   * the outside-submit throughput.)
+   */
+  private static final int RUN_STATE = 40;
+  private static final int IDS = 48;
 
   public final int base;
   public final int threadCount;
@@ -118,7 +127,7 @@ public final class PoolLayout {
 
   /** Writes the header and thread ids; the magic word goes last (it marks the region as ready). */
   public void writeHeader(SharedWords words, int[] threadIds) {
-    words.store(base + H_RUN_STATE, RunState.RUNNING);
+    words.store(base + RUN_STATE, RunState.RUNNING);
     words.store(base + H_ACTIVE, threadCount);
     words.store(base + H_THREADS, threadCount);
     words.store(base + H_RING, ringCapacity);
@@ -143,7 +152,7 @@ public final class PoolLayout {
 
   /** The run state and the outside submits in flight ({@link RunState}). */
   public int runStateIndex() {
-    return base + H_RUN_STATE;
+    return base + RUN_STATE;
   }
 
   public int activeWorkersIndex() {

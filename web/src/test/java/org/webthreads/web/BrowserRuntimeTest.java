@@ -210,6 +210,56 @@ class BrowserRuntimeTest {
     assertTrue(error.contains("throws from main as the page asked"), error);
   }
 
+  @Test
+  void aMissingWorkerScriptNamesItsUrlAndStatus() {
+    String error = startError("selftest.html?workers=2&worker=missing-worker.js");
+    assertTrue(error.contains("missing-worker.js") && error.contains("HTTP 404"), error);
+  }
+
+  /** Isolation headers on the page but not on the worker script: the header is named. */
+  @Test
+  void aWorkerScriptWithoutTheIsolationHeadersNamesTheHeader() {
+    String error = startError("selftest.html?workers=2&worker="
+        + IsolatedFileServer.NO_ISOLATION_PREFIX + "worker.js");
+    assertTrue(error.contains("worker.js") && error.contains("Cross-Origin-Embedder-Policy: require-corp"),
+        error);
+  }
+
+  @Test
+  void aMissingProgramNamesItsUrlAndStatus() {
+    String error = loadError("selftest.html?workers=2&wasm=missing-program.wasm");
+    assertTrue(error.contains("missing-program.wasm") && error.contains("HTTP 404"), error);
+  }
+
+  @Test
+  void aPageWithoutTeaVmsRuntimeSaysSo() {
+    String error = loadError("no-runtime.html?workers=2");
+    assertTrue(error.contains("TeaVM's runtime is not loaded") && error.contains("teavm-runtime.js"), error);
+  }
+
+  @Test
+  void aPageOpenedFromAFileSaysToUseHttp() throws Exception {
+    Path page = Path.of(System.getProperty("webapp.dir", "target/webapp")).resolve("selftest.html")
+        .toAbsolutePath();
+    browser.openAndAwaitDone(page.toUri().toString(), Duration.ofMinutes(1));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> map = (Map<String, Object>) browser.eval("return self.wtResults;");
+    String error = loadErrorIn(map);
+    assertTrue(error.contains("file://") && error.contains("http(s)"), error);
+  }
+
+  private String loadError(String page) {
+    return loadErrorIn(load(page));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static String loadErrorIn(Map<String, Object> map) {
+    Map<String, Object> load = (Map<String, Object>) map.get("load");
+    assertNotNull(load, "loading did not fail: " + map);
+    assertEquals(Boolean.FALSE, load.get("ok"));
+    return String.valueOf(load.get("detail"));
+  }
+
   @SuppressWarnings("unchecked")
   private String startError(String page) {
     Map<String, Object> map = load(page);
