@@ -548,7 +548,7 @@ final class WorkerLoop extends WorkerLoopFields {
           : pool.completesFuturesDirectly() ? RESULT_COPIED : RESULT_ENCODED);
     }
     popFrame();
-    endTask(slot, argsHeader, detached, outcome, kindName(kindId));
+    endTask(slot, argsHeader, detached, outcome, kind != null ? kind.name() : unknownKindName(kindId));
   }
 
   /**
@@ -597,7 +597,11 @@ final class WorkerLoop extends WorkerLoopFields {
 
   private static String kindName(int kindId) {
     TaskKind<?> kind = TaskRegistry.lookup(kindId);
-    return kind == null ? "#" + Integer.toHexString(kindId) : kind.name();
+    return kind == null ? unknownKindName(kindId) : kind.name();
+  }
+
+  private static String unknownKindName(int kindId) {
+    return "#" + Integer.toHexString(kindId);
   }
 
   /**
