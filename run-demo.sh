@@ -14,6 +14,6 @@ PORT="${1:-8080}"
 case "$PORT" in
   ''|*[!0-9]*) echo "usage: ./run-demo.sh [port] | ./run-demo.sh --jvm [args]" >&2; exit 2 ;;
 esac
-mvn -q -B -pl examples/pathtracer-web -am package -DskipTests
-exec java -cp core/target/classes:web/target/classes org.webthreads.web.server.IsolatedFileServer \
+mvn -q -B -pl examples/pathtracer-web,devserver -am package -DskipTests
+exec java -cp devserver/target/classes org.webthreads.devserver.IsolatedFileServer \
   examples/pathtracer-web/target/webapp "$PORT" tracer.html

@@ -114,7 +114,7 @@
         + "webthreads needs a cross-origin isolated page: serve the page and every script and wasm file "
         + "with the headers 'Cross-Origin-Opener-Policy: same-origin' and "
         + "'Cross-Origin-Embedder-Policy: require-corp' (the bundled server "
-        + "org.webthreads.web.server.IsolatedFileServer does this)";
+        + "org.webthreads.devserver.IsolatedFileServer does this)";
   }
 
   /**
@@ -144,7 +144,7 @@
       return what + " " + url + " was served without the header 'Cross-Origin-Embedder-Policy: "
           + "require-corp', so this cross-origin isolated page may not use it: serve every file (html, js "
           + "and wasm) with 'Cross-Origin-Opener-Policy: same-origin' and 'Cross-Origin-Embedder-Policy: "
-          + "require-corp' (the bundled server org.webthreads.web.server.IsolatedFileServer does this)";
+          + "require-corp' (the bundled server org.webthreads.devserver.IsolatedFileServer does this)";
     }
     return null;
   };
@@ -152,7 +152,7 @@
   function fromFileProblem(what) {
     return what + " cannot be loaded by a page opened from file://: open the page over http(s), not "
         + "file:// (serve its folder with the isolation headers, e.g. java -cp <webthreads-web jar> "
-        + "org.webthreads.web.server.IsolatedFileServer <folder>)";
+        + "org.webthreads.devserver.IsolatedFileServer <folder>)";
   }
 
   /** Loads the program with TeaVM's runtime; a failure becomes an Error that says why. */

@@ -1,9 +1,12 @@
 package org.webthreads;
 
-/** Why a worker's scheduler loop returned to its caller. */
+/** Why a pool thread's scheduler loop ({@link PoolControl#runWorker}) returned to its platform. */
 public enum LoopExit {
-  /** The thread's JS-pending counter is above zero: run the JS tasks, then enter the loop again. */
-  JS_PENDING,
+  /**
+   * A yield was requested for this thread ({@link PoolControl#requestYield}): do what was asked (in the
+   * browser, run the JS tasks that arrived), mark each request served, then enter the loop again.
+   */
+  YIELD,
   /** The pool was shut down and this thread has left it for good. */
   SHUTDOWN
 }

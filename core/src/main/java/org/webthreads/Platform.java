@@ -4,7 +4,8 @@ import org.webthreads.memory.SharedRegion;
 
 /**
  * What a {@link ThreadPool} needs from the place it runs: worker threads, shared memory, and a way to
- * make a worker run the pool's scheduler loop. The JVM and the browser each implement it.
+ * make a worker run the pool's scheduler loop (through the pool's {@link PoolControl}). The JVM and the
+ * browser each implement it.
  */
 public interface Platform {
   /** Ids of the worker threads this platform started (never 0, the main thread). */
@@ -14,12 +15,13 @@ public interface Platform {
   SharedRegion allocate(int words);
 
   /**
-   * Makes each of {@code threadIds} run {@link ThreadPool#runWorker(int)} for {@code pool}, and run it
-   * again whenever it returns {@link LoopExit#JS_PENDING} once that thread's JS tasks are done.
+   * Makes each of {@code threadIds} run {@link PoolControl#runWorker(int)} for {@code pool}, and run it
+   * again whenever it returns {@link LoopExit#YIELD}, once what the yield was for is done.
    *
    * @throws IllegalArgumentException when a thread already serves another pool that is not terminated
+   * @throws IllegalStateException when the platform can start no more pools (closed)
    */
-  void startWorkers(ThreadPool pool, int[] threadIds);
+  void startWorkers(PoolControl pool, int[] threadIds);
 
   /**
    * Whether threads outside the pool live as long as the program (the browser's main thread), so that

@@ -1,5 +1,7 @@
 package org.webthreads;
 
+import org.webthreads.codec.SharedArrayReference;
+import org.webthreads.codec.ValueTag;
 import org.webthreads.memory.Arena;
 import org.webthreads.memory.SharedWords;
 
@@ -14,7 +16,7 @@ import org.webthreads.memory.SharedWords;
  * thread's view frees it), and so is any use of this object after its {@link #free}; another thread's
  * view of the same array cannot tell, so free an array only once no task uses it.
  */
-public final class SharedIntArray {
+public final class SharedIntArray implements SharedArrayReference {
   private final SharedWords words;
   private final Arena arena;
   private final int handle;
@@ -28,13 +30,20 @@ public final class SharedIntArray {
     this.length = length;
   }
 
+  @Override
   public int length() {
     return length;
   }
 
   /** The arena handle (index of element 0 in the shared words). */
+  @Override
   public int handle() {
     return handle;
+  }
+
+  @Override
+  public int valueTag() {
+    return ValueTag.SHARED_INT_ARRAY;
   }
 
   public int get(int index) {

@@ -75,11 +75,11 @@ final class SubmitterState extends SubmitterStateFields {
    * what finished and asks to be woken when each unfinished one finishes
    * ({@link org.webthreads.scheduler.SlotCompletion#markOwnerWake}). Returns how many it marked.
    */
-  int watchPending(ThreadPool pool) {
+  int watchPending(Outcomes outcomes) {
     reapAll();
     int marked = 0;
     for (int i = head; i != tail; i++) {
-      if (pool.markOwnerWake(at(i))) {
+      if (outcomes.markOwnerWake(at(i))) {
         marked++;
       }
     }
@@ -87,9 +87,9 @@ final class SubmitterState extends SubmitterStateFields {
   }
 
   /** Whether any tracked future's task finished (read-only: for the re-check before sleeping). */
-  boolean anyFinished(ThreadPool pool) {
+  boolean anyFinished(Outcomes outcomes) {
     for (int i = head; i != tail; i++) {
-      if (pool.hasFinished(at(i))) {
+      if (outcomes.hasFinished(at(i))) {
         return true;
       }
     }

@@ -14,7 +14,7 @@ import java.util.concurrent.ExecutionException;
  * the platform's callback or Promise API there.
  */
 public final class TaskFuture<R> {
-  private final ThreadPool pool;
+  private final Pool pool;
   /**
    * The task's slot; 0 while the task is a private fork of {@link #owner} (see {@link PrivateForks}),
    * set once when the owner publishes it. Volatile: on the JVM another thread holding this future
@@ -26,14 +26,14 @@ public final class TaskFuture<R> {
   private final WorkerLoop owner;
   /** A private fork's encoded arguments, until it runs or is published. */
   private ForkArgs forkArgs;
-  /** Another thread waits for this private fork (see ThreadPool.waitForPrivateFork). */
+  /** Another thread waits for this private fork (see Joins). */
   private volatile boolean foreignWaiter;
   private volatile boolean harvested;
   private int outcome;
   private Object value;
   private TaskFailure failure;
 
-  TaskFuture(ThreadPool pool, int slot, TaskKind<R> kind) {
+  TaskFuture(Pool pool, int slot, TaskKind<R> kind) {
     this.pool = pool;
     this.slot = slot;
     this.kind = kind;
@@ -41,7 +41,7 @@ public final class TaskFuture<R> {
   }
 
   /** A private fork of {@code owner} (see {@link PrivateForks}). */
-  TaskFuture(ThreadPool pool, TaskKind<R> kind, WorkerLoop owner, ForkArgs forkArgs) {
+  TaskFuture(Pool pool, TaskKind<R> kind, WorkerLoop owner, ForkArgs forkArgs) {
     this.pool = pool;
     this.kind = kind;
     this.owner = owner;
@@ -53,8 +53,8 @@ public final class TaskFuture<R> {
     if (harvested) {
       return true;
     }
-    if (pool.completesFuturesDirectly()) {
-      // The thread that ends the task completes this object itself (see ThreadPool.futureOfSlot):
+    if (pool.outcomes.completeFuturesDirectly()) {
+      // The thread that ends the task completes this object itself (see Outcomes):
       // nothing to harvest, and the slot may already run another task.
       return harvested;
     }
@@ -63,7 +63,7 @@ public final class TaskFuture<R> {
     // meanwhile and the slot was reused (so it reads pending again), harvested was set before the slot
     // was freed, so the second read of it sees true. A private fork (slot 0) is done once its owner
     // completed it inline, which sets harvested.
-    if (slot == 0 || pool.slotState(slot) == org.webthreads.scheduler.TaskSlots.PENDING) {
+    if (slot == 0 || pool.slots.outcome(slot) == org.webthreads.scheduler.TaskSlots.PENDING) {
       return harvested;
     }
     return harvest();
@@ -72,7 +72,7 @@ public final class TaskFuture<R> {
   /** Waits for the task (helping on pool threads) and returns its value. */
   public R join() {
     if (!isDone()) {
-      pool.awaitDone(this);
+      pool.joins.awaitDone(this);
     }
     return report();
   }
@@ -91,7 +91,7 @@ public final class TaskFuture<R> {
       if (Thread.interrupted()) {
         throw new InterruptedException("interrupted while waiting for task '" + kind.name() + "'");
       }
-      pool.awaitDoneInterruptibly(this);
+      pool.joins.awaitDoneInterruptibly(this);
     }
     try {
       return report();
@@ -112,33 +112,9 @@ public final class TaskFuture<R> {
     return kind;
   }
 
-  /**
-   * Index, in the pool's shared words, of the word that changes when this task completes: for
-   * platforms whose threads may not block (the browser's main thread), which wait for it
-   * asynchronously (Atomics.waitAsync) after {@link #prepareAsyncWait()}.
-   */
-  public int completionWordIndex() {
-    int slot = this.slot;
-    // A task run inside its fork (past the nesting bound) has slot 0 and no owner: it is done already.
-    return slot == 0 && owner != null ? pool.forkEpochIndex(owner) : pool.completionWordIndex(slot);
-  }
-
-  /**
-   * Announces an asynchronous waiter, so that completing the task notifies the completion word.
-   * Returns the value that word holds while the task is pending (wait while it still holds it), or
-   * -1 when the task is already done (then {@link #join()} returns without blocking).
-   */
-  public int prepareAsyncWait() {
-    if (isDone()) {
-      return -1;
-    }
-    int slot = this.slot;
-    if (slot == 0) {
-      int epoch = pool.announceForeignWaiter(this);
-      return epoch == -1 || isDone() ? -1 : epoch;
-    }
-    int waiting = pool.announceWaiter(slot);
-    return waiting == -1 || isDone() ? -1 : waiting;
+  /** The pool this future's task was submitted to. */
+  Pool pool() {
+    return pool;
   }
 
   /** The task's slot, or 0 while it is a private fork. */
@@ -193,7 +169,7 @@ public final class TaskFuture<R> {
     if (slot == 0) {
       return harvested;
     }
-    int state = pool.slotState(slot);
+    int state = pool.slots.outcome(slot);
     if (state == org.webthreads.scheduler.TaskSlots.PENDING) {
       return harvested;
     }
@@ -205,19 +181,19 @@ public final class TaskFuture<R> {
     }
     outcome = state;
     if (state == org.webthreads.scheduler.TaskSlots.DONE) {
-      value = pool.readResult(slot, kind);
+      value = pool.slots.readResult(slot, kind);
     } else if (state == org.webthreads.scheduler.TaskSlots.FAILED) {
-      failure = pool.readFailure(slot, kind);
+      failure = pool.slots.readFailure(slot, kind);
     }
     harvested = true;
-    pool.releaseSlot(slot);
+    pool.slots.release(slot);
     return true;
   }
 
   /**
    * The task's outcome reaches this object without going through the slot: the task ran on a thread
-   * that holds this future (WorkerLoop.runNow, runJoined and runPrivate), or the pool's threads share
-   * one heap and the thread that ended it completes it (ThreadPool.futureOfSlot). The volatile store of
+   * that holds this future (TaskRunner.runNow, runJoined and runPrivate), or the pool's threads share
+   * one heap and the thread that ended it completes it (Outcomes). The volatile store of
    * harvested comes last: it publishes the fields, and it precedes any change of the slot's state word
    * or reuse of the slot.
    */

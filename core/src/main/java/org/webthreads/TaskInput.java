@@ -10,9 +10,9 @@ import org.webthreads.memory.SharedWords;
  * the task kind and the argument's position. Valid only while the task runs.
  */
 public final class TaskInput extends ValueReader {
-  private final ThreadPool pool;
+  private final Pool pool;
 
-  TaskInput(ThreadPool pool, SharedWords words, int index, int end, String kindName, String what) {
+  TaskInput(Pool pool, SharedWords words, int index, int end, String kindName, String what) {
     super(words, index, end, "task '", kindName, what);
     this.pool = pool;
   }
@@ -20,7 +20,7 @@ public final class TaskInput extends ValueReader {
   /** Reads a {@link SharedIntArray} argument: a view of the same shared memory the submitter used. */
   public SharedIntArray readSharedIntArray() {
     long reference = readSharedIntArrayReference();
-    return pool.sharedIntArrayAt((int) (reference >>> 32), (int) reference);
+    return new SharedIntArray(pool.shared.words, pool.shared.arena, (int) (reference >>> 32), (int) reference);
   }
 
   @Override

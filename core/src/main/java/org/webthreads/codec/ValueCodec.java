@@ -1,6 +1,5 @@
 package org.webthreads.codec;
 
-import org.webthreads.SharedIntArray;
 import org.webthreads.memory.SharedWords;
 
 /**
@@ -59,7 +58,7 @@ public final class ValueCodec {
     if (value instanceof byte[]) {
       return 2 + (((byte[]) value).length + 3L) / 4;
     }
-    if (value instanceof SharedIntArray) {
+    if (value instanceof SharedArrayReference) {
       return 3;
     }
     throw new IllegalArgumentException(value.getClass().getName()
@@ -176,9 +175,9 @@ public final class ValueCodec {
       }
       return at;
     }
-    if (value instanceof SharedIntArray) {
-      SharedIntArray array = (SharedIntArray) value;
-      words.storeRelease(index, ValueTag.SHARED_INT_ARRAY);
+    if (value instanceof SharedArrayReference) {
+      SharedArrayReference array = (SharedArrayReference) value;
+      words.storeRelease(index, array.valueTag());
       words.storeRelease(index + 1, array.handle());
       words.storeRelease(index + 2, array.length());
       return index + 3;

@@ -1,7 +1,5 @@
 package org.webthreads.memory;
 
-import org.webthreads.ArenaFullException;
-
 /**
  * A block allocator over a range of shared words, usable from every thread: argument blocks too large
  * to sit inline in a task slot, large results, and shared arrays.
@@ -26,6 +24,8 @@ public final class Arena {
   private static final int CLASSES = 27;
   private static final int HEADER_WORDS = 3 + CLASSES;
   private static final int MIN_CLASS = 2;
+  /** What {@link #allocate} returns when no block is free (never a handle). */
+  public static final int NO_BLOCK = 0;
   /** Header flag: the block is on a free list. */
   private static final int FREE = 1 << 30;
   private static final int CLASS_MASK = 0x1F;
@@ -89,14 +89,17 @@ public final class Arena {
     return words.load(inUseIndex);
   }
 
-  /** Allocates a block of at least {@code payloadWords} words and returns its handle. */
+  /**
+   * Allocates a block of at least {@code payloadWords} words and returns its handle, or
+   * {@link #NO_BLOCK} when the arena has none that large free ({@link #fullMessage} says so).
+   */
   public int allocate(int payloadWords) {
     return allocateAligned(payloadWords, 1);
   }
 
   /**
    * Allocates a block of at least {@code payloadWords} words whose handle (absolute word index) is a
-   * multiple of {@code alignment} (a power of two, at most 1024 words).
+   * multiple of {@code alignment} (a power of two, at most 1024 words); {@link #NO_BLOCK} when full.
    */
   public int allocateAligned(int payloadWords, int alignment) {
     if (payloadWords < 0) {
@@ -109,7 +112,7 @@ public final class Arena {
     long needed = (long) payloadWords + alignment;
     int sizeClass = needed > (1 << (CLASSES - 1)) ? CLASSES : classFor((int) needed);
     if (sizeClass >= CLASSES) {
-      throw full(payloadWords, Integer.MAX_VALUE);
+      return NO_BLOCK;
     }
     int blockWords = 1 << sizeClass;
     mutex.lock();
@@ -122,7 +125,7 @@ public final class Arena {
       } else {
         header = words.load(bumpIndex);
         if ((long) header + blockWords > end) {
-          throw full(payloadWords, blockWords);
+          return NO_BLOCK; // the finally below unlocks
         }
         words.store(bumpIndex, header + blockWords);
       }
@@ -201,10 +204,14 @@ public final class Arena {
     return Math.max(sizeClass, MIN_CLASS);
   }
 
-  private ArenaFullException full(int payloadWords, int blockWords) {
-    return new ArenaFullException("shared arena full: cannot allocate " + payloadWords + " words (a "
-        + blockWords + "-word block); the arena holds " + capacityWords() + " words and "
-        + words.load(inUseIndex) + " are in use. Raise PoolConfig.arenaWords, or free shared arrays "
-        + "and join futures whose large results you no longer need.");
+  /** Why a block of {@code payloadWords} could not be had, and what to do: for the caller's exception. */
+  public String fullMessage(int payloadWords) {
+    long needed = (long) payloadWords + 1;
+    String block = needed > (1 << (CLASSES - 1)) ? "more than the largest block"
+        : "a " + (1 << classFor((int) needed)) + "-word block";
+    return "shared arena full: cannot allocate " + payloadWords + " words (" + block + "); the arena holds "
+        + capacityWords() + " words and " + words.load(inUseIndex) + " are in use. Raise "
+        + "PoolConfig.arenaWords, or free shared arrays and join futures whose large results you no "
+        + "longer need.";
   }
 }

@@ -14,7 +14,7 @@ import org.webthreads.memory.SharedWords;
  * base+48  the pool's thread ids, in pool order
  * ...      slot free list, shared queue, one block per pool thread, task slots, arena
  * </pre>
- * A thread block is {@code [park, js-pending, fork-epoch, membership, ...]}, then the ring state word on
+ * A thread block is {@code [park, signal, fork-epoch, membership, ...]}, then the ring state word on
  * the next cache line, then the ring cells, then {@link #FRAME_RECORDS} task records (the tasks whose
  * bodies are on the thread's stack: see {@link #frameRecordsIndex}); blocks are multiples of 16 words
  * (64 bytes) so that threads do not share lines.
@@ -23,11 +23,11 @@ public final class PoolLayout {
   public static final int MAGIC = 0x57544852;
 
   /**
-   * Added to every thread's JS-pending word when the run state changes, so that the loop's one load
-   * per task notices a shutdown as well as JS tasks. The low 24 bits count pending JS tasks.
+   * Added to every thread's signal word when the run state changes, so that the loop's one load per
+   * task notices a shutdown as well as yield requests. The low 24 bits count yield requests.
    */
   public static final int RUN_STATE_CHANGED = 1 << 24;
-  public static final int JS_COUNT_MASK = RUN_STATE_CHANGED - 1;
+  public static final int YIELD_COUNT_MASK = RUN_STATE_CHANGED - 1;
 
   /** Membership word: the thread serves the pool, or has not attached yet (the initial zero). */
   public static final int MEMBER = 0;
@@ -172,8 +172,11 @@ public final class PoolLayout {
     return threadsBase + poolIndex * threadBlockWords;
   }
 
-  /** The thread's signal word: pending JS tasks (low 24 bits) plus {@link #RUN_STATE_CHANGED}. */
-  public int jsPendingIndex(int poolIndex) {
+  /**
+   * The thread's signal word: yield requests not yet served (low 24 bits; in the browser one per JS
+   * task on its way) plus {@link #RUN_STATE_CHANGED}.
+   */
+  public int signalIndex(int poolIndex) {
     return threadsBase + poolIndex * threadBlockWords + 1;
   }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.webthreads.LoopExit;
 import org.webthreads.Platform;
+import org.webthreads.PoolControl;
 import org.webthreads.ThreadPool;
 import org.webthreads.memory.SharedRegion;
 
@@ -14,13 +15,13 @@ import org.webthreads.memory.SharedRegion;
  * manager, so that the scheduler can be tested and measured on the JVM.
  *
  * <p>Each thread also has an inbox for "JS tasks" ({@link #post}): plain {@code Runnable}s that, like
- * postMessage tasks in the browser, make the thread leave its loop at the next task boundary, run with
+ * postMessage tasks in the browser, make the thread's loop yield at the next task boundary, run with
  * priority, and let it re-enter the loop afterwards.
  *
  * <p>The threads outlive anything a task does to them: an interrupt (from a task that restores its
  * interrupt status, or from outside) belongs to the task running at the time and is cleared after it;
  * an error that escapes the scheduler loop itself is reported on stderr, the pool is repaired as for a
- * browser worker that stopped ({@link ThreadPool#workerLost}), and the thread serves other pools. Only
+ * browser worker that stopped ({@link PoolControl#workerLost}), and the thread serves other pools. Only
  * {@link #close} ends them. The platform keeps a reference to the pool each thread serves and to
  * nothing else, so pools that terminated are garbage.
  *
@@ -36,7 +37,7 @@ public final class JvmThreads implements Platform, AutoCloseable {
   private final Thread[] threads;
   private final LinkedBlockingQueue<Message>[] inboxes;
   /** The pool each thread serves (null when none); guarded by this. */
-  private final ThreadPool[] serving;
+  private final PoolControl[] serving;
   private final boolean sharedHeap;
   /** The threads end when their one pool terminates ({@link #newPool}). */
   private final boolean endWithPool;
@@ -51,7 +52,7 @@ public final class JvmThreads implements Platform, AutoCloseable {
     this.endWithPool = endWithPool;
     threads = new Thread[count];
     inboxes = new LinkedBlockingQueue[count];
-    serving = new ThreadPool[count];
+    serving = new PoolControl[count];
     for (int i = 0; i < count; i++) {
       int id = i + 1;
       inboxes[i] = new LinkedBlockingQueue<>();
@@ -119,7 +120,7 @@ public final class JvmThreads implements Platform, AutoCloseable {
   }
 
   @Override
-  public synchronized void startWorkers(ThreadPool pool, int[] threadIds) {
+  public synchronized void startWorkers(PoolControl pool, int[] threadIds) {
     if (closed) {
       throw new IllegalStateException("this JvmThreads was closed and its threads have ended: start "
           + "new ones with JvmThreads.start before creating a pool");
@@ -129,8 +130,8 @@ public final class JvmThreads implements Platform, AutoCloseable {
           + "use JvmThreads.start for threads that serve several pools");
     }
     for (int id : threadIds) {
-      ThreadPool current = serving[id - 1];
-      if (current != null && !current.isTerminated()) {
+      PoolControl current = serving[id - 1];
+      if (current != null && !current.pool().isTerminated()) {
         throw new IllegalArgumentException("thread " + id + " already serves another pool; shut that "
             + "pool down (and await its termination) or choose other ids");
       }
@@ -153,26 +154,26 @@ public final class JvmThreads implements Platform, AutoCloseable {
       throw new IllegalArgumentException("unknown thread id " + threadId + ": the ids are 1.."
           + threads.length);
     }
-    ThreadPool pool;
+    PoolControl pool;
     synchronized (this) {
       if (closed) {
         throw new IllegalStateException("this JvmThreads was closed: its threads run nothing more");
       }
       pool = serving[threadId - 1];
-      if (pool != null && pool.isTerminated()) {
+      if (pool != null && pool.pool().isTerminated()) {
         pool = null;
       }
     }
-    // Queue first, then signal: a loop that leaves for the signal finds the message (see serve()).
+    // Queue first, then ask the loop to yield: a loop that leaves for it finds the message (serve()).
     inboxes[threadId - 1].add(new Message(null, task, pool));
     if (pool != null) {
-      pool.signalJsPending(threadId);
+      pool.requestYield(threadId);
     }
   }
 
   private void serve(int id) {
     LinkedBlockingQueue<Message> inbox = inboxes[id - 1];
-    ThreadPool pool = null;
+    PoolControl pool = null;
     boolean closing = false;
     while (true) {
       Message message;
@@ -214,7 +215,7 @@ public final class JvmThreads implements Platform, AutoCloseable {
       } finally {
         Thread.interrupted(); // the interrupt belonged to that task
         if (message.signalled != null) {
-          message.signalled.jsTaskDone(id);
+          message.signalled.yieldServed(id);
         }
       }
     }
@@ -224,7 +225,7 @@ public final class JvmThreads implements Platform, AutoCloseable {
    * Runs the pool's loop on thread {@code id} until it returns; returns true when the thread no
    * longer serves the pool (it left at shutdown, or the loop failed and the pool was repaired).
    */
-  private boolean runPool(ThreadPool pool, int id) {
+  private boolean runPool(PoolControl pool, int id) {
     try {
       if (pool.runWorker(id) != LoopExit.SHUTDOWN) {
         return false;
@@ -264,9 +265,9 @@ public final class JvmThreads implements Platform, AutoCloseable {
     List<ThreadPool> live = new ArrayList<>();
     synchronized (this) {
       closed = true;
-      for (ThreadPool pool : serving) {
-        if (pool != null && !live.contains(pool)) {
-          live.add(pool);
+      for (PoolControl control : serving) {
+        if (control != null && !live.contains(control.pool())) {
+          live.add(control.pool());
         }
       }
     }
@@ -293,16 +294,16 @@ public final class JvmThreads implements Platform, AutoCloseable {
 
   private static final class Message {
     static final Message CLOSE = new Message(null, null, null, true);
-    final ThreadPool assign;
+    final PoolControl assign;
     final Runnable task;
-    final ThreadPool signalled;
+    final PoolControl signalled;
     final boolean close;
 
-    Message(ThreadPool assign, Runnable task, ThreadPool signalled) {
+    Message(PoolControl assign, Runnable task, PoolControl signalled) {
       this(assign, task, signalled, false);
     }
 
-    private Message(ThreadPool assign, Runnable task, ThreadPool signalled, boolean close) {
+    private Message(PoolControl assign, Runnable task, PoolControl signalled, boolean close) {
       this.assign = assign;
       this.task = task;
       this.signalled = signalled;

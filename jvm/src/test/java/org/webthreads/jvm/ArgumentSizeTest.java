@@ -49,7 +49,7 @@ class ArgumentSizeTest {
     Arrays.fill(huge, new int[1 << 20]);
     ArenaFullException refused = assertThrows(ArenaFullException.class,
         () -> pool.submit(COUNT_ARGS, huge));
-    BadInputTest.assertMessageContains(refused, "'ArgumentSizeTest.countArgs'", "arguments take",
+    TestAssertions.assertMessageContains(refused, "'ArgumentSizeTest.countArgs'", "arguments take",
         (long) copies * ((1 << 20) + 2) + " words", "nothing was submitted", "SharedIntArray");
     assertThrows(ArenaFullException.class, () -> pool.execute(COUNT_ARGS, huge));
     assertEquals(0, pool.arenaWordsInUse(), "nothing was written");

@@ -30,12 +30,14 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.webthreads.Platform;
 import org.webthreads.PoolConfig;
+import org.webthreads.PoolControl;
 import org.webthreads.PoolConfig.QueueKind;
 import org.webthreads.TaskFuture;
 import org.webthreads.TaskInput;
 import org.webthreads.TaskKind;
 import org.webthreads.ThreadPool;
 import org.webthreads.memory.SharedRegion;
+import org.webthreads.memory.ForwardingSharedWords;
 import org.webthreads.memory.SharedWords;
 import org.webthreads.scheduler.LockFreeSharedQueue;
 import org.webthreads.scheduler.PoolLayout;
@@ -677,8 +679,7 @@ class ExactlyOnceStressTest {
   // ---- a joiner behind a producer that is between claiming and publishing a queue cell ----
 
   /** Shared words that can stall one thread's stores into a range and report one thread's load. */
-  static final class HookedWords implements SharedWords {
-    private final JvmSharedWords delegate;
+  static final class HookedWords extends ForwardingSharedWords {
     volatile Thread stallThread;
     volatile int stallFrom;
     volatile int stallTo;
@@ -689,12 +690,7 @@ class ExactlyOnceStressTest {
     final CountDownLatch watched = new CountDownLatch(1);
 
     HookedWords(int length) {
-      delegate = new JvmSharedWords(length);
-    }
-
-    @Override
-    public int length() {
-      return delegate.length();
+      super(new JvmSharedWords(length));
     }
 
     @Override
@@ -708,6 +704,18 @@ class ExactlyOnceStressTest {
 
     @Override
     public void store(int index, int value) {
+      stallIfWatched(index);
+      delegate.store(index, value);
+    }
+
+    @Override
+    public void storeRelease(int index, int value) {
+      stallIfWatched(index);
+      delegate.storeRelease(index, value);
+    }
+
+    /** The chosen thread's first store into the chosen range waits for {@link #release}. */
+    private void stallIfWatched(int index) {
       if (Thread.currentThread() == stallThread && index >= stallFrom && index < stallTo) {
         stallThread = null;
         stalled.countDown();
@@ -724,32 +732,6 @@ class ExactlyOnceStressTest {
           Thread.currentThread().interrupt();
         }
       }
-      delegate.store(index, value);
-    }
-
-    @Override
-    public boolean compareAndSet(int index, int expected, int value) {
-      return delegate.compareAndSet(index, expected, value);
-    }
-
-    @Override
-    public int getAndAdd(int index, int delta) {
-      return delegate.getAndAdd(index, delta);
-    }
-
-    @Override
-    public int waitWhileEqual(int index, int expected, long timeoutNanos) {
-      return delegate.waitWhileEqual(index, expected, timeoutNanos);
-    }
-
-    @Override
-    public int notify(int index, int count) {
-      return delegate.notify(index, count);
-    }
-
-    @Override
-    public boolean canWait() {
-      return true;
     }
   }
 
@@ -774,7 +756,7 @@ class ExactlyOnceStressTest {
     }
 
     @Override
-    public void startWorkers(ThreadPool pool, int[] threadIds) {
+    public void startWorkers(PoolControl pool, int[] threadIds) {
       threads.startWorkers(pool, threadIds);
     }
   }
@@ -825,7 +807,7 @@ class ExactlyOnceStressTest {
         .withRingCapacity(4).withSlotCount(1024).withArenaWords(1 << 12).withPrivateForks(false), 1);
     HookedWords words = platform.words;
     hooked = words;
-    PoolLayout layout = PoolLayout.read(pool.words(), pool.base());
+    PoolLayout layout = PoolLayout.read(PoolControl.of(pool).words(), PoolControl.of(pool).base());
     hookedEnqueueIndex = layout.queueBase;
     int children = 5; // ring of 4: the fifth push moves the two oldest and itself to the queue
     TaskFuture<Integer> parent = pool.submit(FORK_BEHIND_STALLED_PRODUCER, children);

@@ -78,7 +78,7 @@ class HostileFailureTest {
     ThreadPool pool = ThreadPool.create(threads, threads.workerIds());
     TaskFailedException failure = failureOf(pool.submit(THROWS_POISONED));
     assertEquals(PoisonedException.class.getName(), failure.remoteClassName());
-    BadInputTest.assertMessageContains(failure, "getMessage() threw java.lang.IllegalStateException");
+    TestAssertions.assertMessageContains(failure, "getMessage() threw java.lang.IllegalStateException");
 
     // execute(): reported, not fatal.
     ran.set(0);
@@ -112,7 +112,7 @@ class HostileFailureTest {
           || cause.equals(StackOverflowError.class.getName()), cause);
       if (cause.equals(IllegalArgumentException.class.getName())) {
         assertEquals(depth, failure.hops(), "every level joined the one below");
-        BadInputTest.assertMessageContains(failure, "the bottom of the chain", depth + " joins below");
+        TestAssertions.assertMessageContains(failure, "the bottom of the chain", depth + " joins below");
       } else {
         assertTrue(failure.hops() > 0 && failure.hops() < depth, "hops " + failure.hops());
       }
@@ -141,14 +141,14 @@ class HostileFailureTest {
     TaskFailedException cramped = failureOf(pool.submit(THROWS_LONG, 1_900));
     assertEquals(UnsupportedOperationException.class.getName(), cramped.remoteClassName());
     if (heaps == Heaps.SEPARATE) {
-      BadInputTest.assertMessageContains(cramped, "message not carried", "arena was full");
+      TestAssertions.assertMessageContains(cramped, "message not carried", "arena was full");
     }
     // No room at all: the class name alone, kept in the slot's own words.
     fill(pool, filler, 4);
     TaskFailedException full = failureOf(pool.submit(THROWS_LONG, 1_900));
     assertEquals(UnsupportedOperationException.class.getName(), full.remoteClassName());
     if (heaps == Heaps.SEPARATE) {
-      BadInputTest.assertMessageContains(full, "arena was full when the task failed");
+      TestAssertions.assertMessageContains(full, "arena was full when the task failed");
     }
     for (SharedIntArray array : filler) {
       array.free();

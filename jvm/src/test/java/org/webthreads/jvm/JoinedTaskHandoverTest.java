@@ -9,11 +9,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.webthreads.Platform;
 import org.webthreads.PoolConfig;
+import org.webthreads.PoolControl;
 import org.webthreads.TaskFuture;
 import org.webthreads.TaskKind;
 import org.webthreads.ThreadPool;
 import org.webthreads.memory.SharedRegion;
-import org.webthreads.memory.SharedWords;
+import org.webthreads.memory.ForwardingSharedWords;
 import org.webthreads.scheduler.PoolLayout;
 
 /**
@@ -26,39 +27,13 @@ import org.webthreads.scheduler.PoolLayout;
 @Timeout(value = 300, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class JoinedTaskHandoverTest {
   /** Shared words that report when one chosen thread is about to sleep on a word. */
-  static final class WaiterHookWords implements SharedWords {
-    private final JvmSharedWords delegate;
+  static final class WaiterHookWords extends ForwardingSharedWords {
     volatile Thread watched;
     volatile int watchedIndex = -1;
     final CountDownLatch waiterAnnounced = new CountDownLatch(1);
 
     WaiterHookWords(int length) {
-      delegate = new JvmSharedWords(length);
-    }
-
-    @Override
-    public int length() {
-      return delegate.length();
-    }
-
-    @Override
-    public int load(int index) {
-      return delegate.load(index);
-    }
-
-    @Override
-    public void store(int index, int value) {
-      delegate.store(index, value);
-    }
-
-    @Override
-    public boolean compareAndSet(int index, int expected, int value) {
-      return delegate.compareAndSet(index, expected, value);
-    }
-
-    @Override
-    public int getAndAdd(int index, int delta) {
-      return delegate.getAndAdd(index, delta);
+      super(new JvmSharedWords(length));
     }
 
     @Override
@@ -70,16 +45,6 @@ class JoinedTaskHandoverTest {
         waiterAnnounced.countDown();
       }
       return delegate.waitWhileEqual(index, expected, timeoutNanos);
-    }
-
-    @Override
-    public int notify(int index, int count) {
-      return delegate.notify(index, count);
-    }
-
-    @Override
-    public boolean canWait() {
-      return true;
     }
   }
 
@@ -105,7 +70,7 @@ class JoinedTaskHandoverTest {
         // stay private when private forks are on.
         TaskFuture<Integer> first = pool.submit(FIRST, 1);
         TaskFuture<Integer> child = pool.submit(CHILD, args.readInt());
-        childWordAtFork = child.completionWordIndex();
+        childWordAtFork = PoolControl.completionWait(child).wordIndex();
         shared = child;
         childPublished.countDown();
         // Runs the child here: a private fork, or popped off the ring.
@@ -130,7 +95,7 @@ class JoinedTaskHandoverTest {
       }
 
       @Override
-      public void startWorkers(ThreadPool pool, int[] threadIds) {
+      public void startWorkers(PoolControl pool, int[] threadIds) {
         threads.startWorkers(pool, threadIds);
       }
     };
@@ -145,7 +110,7 @@ class JoinedTaskHandoverTest {
     StressSupport.within("the parent's join", () -> assertEquals(43, parent.join()));
     // The outside thread slept where intended: on the owner's fork epoch for a private child, else on
     // the child's slot.
-    int epochWord = PoolLayout.read(pool.words(), pool.base()).forkEpochIndex(0);
+    int epochWord = PoolLayout.read(PoolControl.of(pool).words(), PoolControl.of(pool).base()).forkEpochIndex(0);
     assertEquals(childWordAtFork, words.watchedIndex, "the word the outside thread waited on");
     assertEquals(privateForks, childWordAtFork == epochWord,
         "the child was private exactly when private forks are on");

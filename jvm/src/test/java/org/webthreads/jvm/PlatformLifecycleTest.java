@@ -52,9 +52,9 @@ class PlatformLifecycleTest {
     threads.close();
     IllegalStateException refused = assertThrows(IllegalStateException.class,
         () -> ThreadPool.create(threads, threads.workerIds()));
-    BadInputTest.assertMessageContains(refused, "closed", "JvmThreads.start");
+    TestAssertions.assertMessageContains(refused, "closed", "JvmThreads.start");
     IllegalStateException post = assertThrows(IllegalStateException.class, () -> threads.post(1, () -> { }));
-    BadInputTest.assertMessageContains(post, "closed");
+    TestAssertions.assertMessageContains(post, "closed");
   }
 
   /** close() while a pool still runs: queued work is cancelled, running work ends, the threads end. */

@@ -34,7 +34,7 @@ class SharedArrayMisuseTest {
     SharedIntArray array = pool.newSharedIntArray(100);
     array.free();
     IllegalStateException twice = assertThrows(IllegalStateException.class, array::free);
-    BadInputTest.assertMessageContains(twice, "freed");
+    TestAssertions.assertMessageContains(twice, "freed");
     assertThrows(IllegalStateException.class, () -> array.get(0), "use after free");
     assertThrows(IllegalStateException.class, () -> array.set(0, 1), "use after free");
 
@@ -56,7 +56,7 @@ class SharedArrayMisuseTest {
     SharedIntArray array = pool.newSharedIntArray(100);
     assertEquals(1, pool.submit(FREE, array).join());
     IllegalStateException twice = assertThrows(IllegalStateException.class, array::free);
-    BadInputTest.assertMessageContains(twice, "free already", "freed twice");
+    TestAssertions.assertMessageContains(twice, "free already", "freed twice");
     // A task that frees it a second time (through a view of its own) fails with that error.
     SharedIntArray other = pool.newSharedIntArray(100);
     assertEquals(1, pool.submit(FREE, other).join());
@@ -66,7 +66,7 @@ class SharedArrayMisuseTest {
     // This object was freed itself: passing it to a task is refused at submit.
     IllegalArgumentException freed = assertThrows(IllegalArgumentException.class,
         () -> pool.submit(FREE, array));
-    BadInputTest.assertMessageContains(freed, "argument 0", "freed");
+    TestAssertions.assertMessageContains(freed, "argument 0", "freed");
     StressSupport.shutdownAndClose(pool, threads);
   }
 
@@ -79,7 +79,7 @@ class SharedArrayMisuseTest {
     SharedIntArray ofA = a.newSharedIntArray(16);
     IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
         () -> b.submit(WRITE, ofA, 7));
-    BadInputTest.assertMessageContains(refused, "argument 0", "another pool", "newSharedIntArray");
+    TestAssertions.assertMessageContains(refused, "argument 0", "another pool", "newSharedIntArray");
     SharedIntArray ofB = b.newSharedIntArray(16);
     assertEquals(1, b.submit(WRITE, ofB, 7).join());
     assertEquals(7, ofB.get(0));

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.webthreads.PoolControl;
 import org.webthreads.PoolShutdownException;
 import org.webthreads.SharedIntArray;
 import org.webthreads.TaskFailedException;
@@ -94,8 +95,8 @@ class WorkerLostTest {
       int lost = started.get(1);
       int survivorGate = 1;
 
-      assertEquals(1, pool.workerLost(lost, true), "one task with a future was on the lost thread");
-      assertEquals(-1, pool.workerLost(lost, true), "a second report changes nothing");
+      assertEquals(1, PoolControl.of(pool).workerLost(lost, true), "one task with a future was on the lost thread");
+      assertEquals(-1, PoolControl.of(pool).workerLost(lost, true), "a second report changes nothing");
       String message = abandonment(first);
       assertTrue(message.contains("thread " + lost + " was terminated while this task ran on it"), message);
       assertFalse(second.isDone());
@@ -143,7 +144,7 @@ class WorkerLostTest {
         pool.execute(COUNT, counter);
       }
 
-      assertEquals(11, pool.workerLost(1, false), "1 running + 5 queued with futures + 5 detached");
+      assertEquals(11, PoolControl.of(pool).workerLost(1, false), "1 running + 5 queued with futures + 5 detached");
       String message = abandonment(running);
       assertTrue(message.contains("thread 1 failed with an error outside its pool loop"), message);
       for (TaskFuture<Integer> future : queued) {
@@ -173,7 +174,7 @@ class WorkerLostTest {
       assertEquals(1, pool.submit(COUNT, counter).join());
       pool.shutdown();
       assertTrue(pool.awaitTermination(30, TimeUnit.SECONDS));
-      assertEquals(-1, pool.workerLost(1, true), "it took itself off the active count already");
+      assertEquals(-1, PoolControl.of(pool).workerLost(1, true), "it took itself off the active count already");
       assertTrue(pool.isTerminated());
     } finally {
       platform.close();

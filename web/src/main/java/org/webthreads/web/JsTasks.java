@@ -87,7 +87,7 @@ final class JsTasks {
       int base = words.load(PlatformWords.serving(target));
       if (base != 0) {
         // Makes the target's loop return at its next task boundary (and wakes it if parked).
-        platform.poolAt(base).signalJsPending(target);
+        platform.poolAt(base).requestYield(target);
         signalled = base;
       }
     }

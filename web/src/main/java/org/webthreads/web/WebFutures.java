@@ -1,6 +1,8 @@
 package org.webthreads.web;
 
 import org.teavm.jso.JSObject;
+import org.webthreads.AsyncWait;
+import org.webthreads.PoolControl;
 import org.webthreads.SharedIntArray;
 import org.webthreads.TaskFailedException;
 import org.webthreads.TaskFuture;
@@ -17,14 +19,14 @@ public final class WebFutures {
 
   /** Calls {@code callback} from the event loop once {@code future}'s task has finished in any way. */
   public static void whenDone(TaskFuture<?> future, Runnable callback) {
-    int pendingValue = future.prepareAsyncWait();
-    if (pendingValue == -1) {
+    AsyncWait wait = PoolControl.completionWait(future);
+    if (wait == null) {
       Js.queueMicrotask(callback::run);
       return;
     }
-    // complete() notifies the word because prepareAsyncWait set the waiter bit; if it completed in
-    // between, the word no longer holds pendingValue and waitAsync returns at once.
-    Js.waitAsync(future.completionWordIndex(), pendingValue, () -> whenDone(future, callback));
+    // Completion notifies the word because completionWait announced the waiter; if it completed in
+    // between, the word no longer holds the value and waitAsync returns at once.
+    Js.waitAsync(wait.wordIndex(), wait.value(), () -> whenDone(future, callback));
   }
 
   /**
@@ -80,25 +82,24 @@ public final class WebFutures {
    * harvested by the next submit) or when other threads give slots back.
    */
   public static void whenSlotFree(ThreadPool pool, Runnable callback) {
-    long wait = pool.prepareSlotWait();
-    if (wait == -1) {
+    AsyncWait wait = PoolControl.of(pool).slotWait();
+    if (wait == null) {
       Js.queueMicrotask(callback::run);
       return;
     }
     // The word changes (and is notified) when the awaited task completes or a chunk of slots is given
     // back; then look again, which also ends this wait's announcement.
-    Js.waitAsync((int) (wait >>> 32), (int) wait, () -> whenSlotFree(pool, callback));
+    Js.waitAsync(wait.wordIndex(), wait.value(), () -> whenSlotFree(pool, callback));
   }
 
   /** Calls {@code callback} once {@code pool} is shut down and every thread has left it. */
   public static void whenTerminated(ThreadPool pool, Runnable callback) {
-    int index = pool.terminationWordIndex();
-    int active = pool.words().load(index);
-    if (pool.isTerminated()) {
+    AsyncWait wait = PoolControl.of(pool).terminationWait();
+    if (wait == null) {
       Js.queueMicrotask(callback::run);
       return;
     }
-    Js.waitAsync(index, active, () -> whenTerminated(pool, callback));
+    Js.waitAsync(wait.wordIndex(), wait.value(), () -> whenTerminated(pool, callback));
   }
 
   static JSObject toJs(Object value) {

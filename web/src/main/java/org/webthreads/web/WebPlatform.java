@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.teavm.jso.JSObject;
 import org.webthreads.Platform;
+import org.webthreads.PoolControl;
 import org.webthreads.ThreadPool;
 import org.webthreads.memory.SharedRegion;
 
@@ -22,7 +23,7 @@ public final class WebPlatform implements Platform {
   final WasmSharedWords words;
   private final int threadId;
   private final int workerCount;
-  private final Map<Integer, ThreadPool> pools = new HashMap<>();
+  private final Map<Integer, PoolControl> pools = new HashMap<>();
   final JsTasks jsTasks;
   private final String[] failures;
   /** Page: the worker was stopped by {@link #terminateWorker} (rather than failing with an error). */
@@ -104,14 +105,14 @@ public final class WebPlatform implements Platform {
   }
 
   @Override
-  public void startWorkers(ThreadPool pool, int[] threadIds) {
+  public void startWorkers(PoolControl pool, int[] threadIds) {
     for (int id : threadIds) {
       if (!isWorkerAlive(id)) {
         throw new IllegalArgumentException("worker " + id + " has failed (" + failures[id]
             + ") and cannot join a pool");
       }
       int current = words.load(PlatformWords.serving(id));
-      if (current != 0 && !poolAt(current).isTerminated()) {
+      if (current != 0 && !poolAt(current).pool().isTerminated()) {
         throw new IllegalArgumentException("thread " + id + " already serves another pool; shut that "
             + "pool down (and wait until it is terminated) or choose other ids");
       }
@@ -123,7 +124,7 @@ public final class WebPlatform implements Platform {
       int current = words.load(PlatformWords.serving(id));
       // Assigns the thread before it is told to serve (the message below): JsTasks.send relies on
       // this order. The CAS makes two pools created at once on different threads not share a worker.
-      if ((current != 0 && !poolAt(current).isTerminated())
+      if ((current != 0 && !poolAt(current).pool().isTerminated())
           || !words.compareAndSet(PlatformWords.serving(id), current, base)) {
         for (int j = 0; j < i; j++) {
           words.compareAndSet(PlatformWords.serving(threadIds[j]), base, 0);
@@ -147,10 +148,10 @@ public final class WebPlatform implements Platform {
   }
 
   /** This thread's view of the pool whose region starts at {@code base}. */
-  ThreadPool poolAt(int base) {
-    ThreadPool pool = pools.get(base);
+  PoolControl poolAt(int base) {
+    PoolControl pool = pools.get(base);
     if (pool == null) {
-      pool = ThreadPool.attach(this, words, base);
+      pool = PoolControl.attach(this, words, base);
       pools.put(base, pool);
     }
     return pool;
@@ -242,7 +243,7 @@ public final class WebPlatform implements Platform {
   /**
    * Page only: stops worker {@code id}, whatever it runs. JS tasks waiting on it fail at once with the
    * cause "terminated". The browser may let the worker run on for a moment (Chromium: up to 2 s); once
-   * its thread has ended, the pool it served is repaired ({@link ThreadPool#workerLost}): the pure tasks
+   * its thread has ended, the pool it served is repaired ({@link PoolControl#workerLost}): the pure tasks
    * that were running on it fail with {@link org.webthreads.TaskAbandonedException}, the other threads
    * take over its queued tasks, and a shutdown still terminates.
    */

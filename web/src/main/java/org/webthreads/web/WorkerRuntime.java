@@ -2,7 +2,7 @@ package org.webthreads.web;
 
 import org.teavm.jso.JSObject;
 import org.webthreads.LoopExit;
-import org.webthreads.ThreadPool;
+import org.webthreads.PoolControl;
 
 /**
  * A worker's side: announces itself ready, then handles messages from its event loop. A "serve"
@@ -12,7 +12,7 @@ import org.webthreads.ThreadPool;
  */
 final class WorkerRuntime {
   private static WebPlatform platform;
-  private static ThreadPool pool;
+  private static PoolControl pool;
 
   private WorkerRuntime() {
   }
@@ -69,7 +69,7 @@ final class WorkerRuntime {
 
   /**
    * An error Java cannot catch unwound this worker's stack (webthreads.js deliver caught it). If it came
-   * out of the pool loop, the tasks that were on the stack fail ({@link ThreadPool#abandonWorkerStack})
+   * out of the pool loop, the tasks that were on the stack fail ({@link PoolControl#abandonWorkerStack})
    * and the loop is entered again; otherwise (the error came from elsewhere, such as a JS task's
    * handler) false: the worker is reported failed, as before.
    */
@@ -94,7 +94,7 @@ final class WorkerRuntime {
     // The pool's count first, then the platform's: the loop checks only the pool's count, so it must
     // never be above the platform's, which decides whether we may enter the loop.
     if (signalledBase != 0) {
-      platform.poolAt(signalledBase).jsTaskDone(id);
+      platform.poolAt(signalledBase).yieldServed(id);
     }
     int before = platform.words.getAndAdd(PlatformWords.jsPending(id), -1);
     if (before == 1) {
@@ -120,6 +120,6 @@ final class WorkerRuntime {
       platform.words.compareAndSet(PlatformWords.serving(id), pool.base(), 0);
       pool = null;
     }
-    // JS_PENDING: return to the event loop, where the JS tasks arrive.
+    // YIELD: return to the event loop, where the JS tasks arrive.
   }
 }

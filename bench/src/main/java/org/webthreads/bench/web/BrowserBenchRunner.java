@@ -2,8 +2,8 @@ package org.webthreads.bench.web;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import org.webthreads.web.HeadlessChromium;
-import org.webthreads.web.server.IsolatedFileServer;
+import org.webthreads.testkit.HeadlessChromium;
+import org.webthreads.devserver.IsolatedFileServer;
 
 /**
  * Serves a folder with the isolation headers, opens benchmark pages one after another in one headless

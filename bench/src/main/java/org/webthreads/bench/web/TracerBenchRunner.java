@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.webthreads.web.HeadlessChromium;
-import org.webthreads.web.server.IsolatedFileServer;
+import org.webthreads.testkit.HeadlessChromium;
+import org.webthreads.devserver.IsolatedFileServer;
 
 /**
  * The path tracer page (examples/pathtracer-web) in headless Chromium, as a benchmark: frames of

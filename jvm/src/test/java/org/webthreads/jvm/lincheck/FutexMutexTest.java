@@ -6,6 +6,7 @@ import org.jetbrains.lincheck.datastructures.Validate;
 import org.junit.jupiter.api.Test;
 import org.webthreads.jvm.JvmSharedWords;
 import org.webthreads.memory.FutexMutex;
+import org.webthreads.memory.ForwardingSharedWords;
 import org.webthreads.memory.SharedWords;
 
 /**
@@ -114,36 +115,9 @@ public class FutexMutexTest {
   }
 
   /** A view of the same words for a thread that must not block: canWait() is false, waiting throws. */
-  static final class NonBlocking implements SharedWords {
-    private final SharedWords words;
-
+  static final class NonBlocking extends ForwardingSharedWords {
     NonBlocking(SharedWords words) {
-      this.words = words;
-    }
-
-    @Override
-    public int length() {
-      return words.length();
-    }
-
-    @Override
-    public int load(int index) {
-      return words.load(index);
-    }
-
-    @Override
-    public void store(int index, int value) {
-      words.store(index, value);
-    }
-
-    @Override
-    public boolean compareAndSet(int index, int expected, int value) {
-      return words.compareAndSet(index, expected, value);
-    }
-
-    @Override
-    public int getAndAdd(int index, int delta) {
-      return words.getAndAdd(index, delta);
+      super(words);
     }
 
     @Override
@@ -152,8 +126,8 @@ public class FutexMutexTest {
     }
 
     @Override
-    public int notify(int index, int count) {
-      return words.notify(index, count);
+    public int waitWhileEqualInterruptibly(int index, int expected) {
+      throw new IllegalStateException("this thread may not block");
     }
 
     @Override

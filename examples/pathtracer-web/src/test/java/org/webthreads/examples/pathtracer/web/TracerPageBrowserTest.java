@@ -19,8 +19,8 @@ import org.webthreads.examples.pathtracer.Accumulation;
 import org.webthreads.examples.pathtracer.AccumulationBuffer;
 import org.webthreads.examples.pathtracer.DefaultScene;
 import org.webthreads.examples.pathtracer.TileRenderer;
-import org.webthreads.web.HeadlessChromium;
-import org.webthreads.web.server.IsolatedFileServer;
+import org.webthreads.testkit.HeadlessChromium;
+import org.webthreads.devserver.IsolatedFileServer;
 
 /**
  * tracer.html (TracerPage compiled to WasmGC) in headless Chromium on 2 workers: the golden frame

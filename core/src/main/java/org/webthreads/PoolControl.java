@@ -1,0 +1,150 @@
+package org.webthreads;
+
+import org.webthreads.memory.SharedWords;
+import org.webthreads.scheduler.PoolLayout;
+
+/**
+ * What a {@link Platform} uses to run and look after a pool's threads; the user's side is
+ * {@link ThreadPool}. A platform receives it in {@link Platform#startWorkers}, or builds it on another
+ * heap with {@link #attach} (a Web Worker), and then:
+ * <ul>
+ *   <li>runs each pool thread's scheduler loop ({@link #runWorker}) on that thread, and again after the
+ *       loop yields;
+ *   <li>asks a thread to leave its loop at the next task boundary ({@link #requestYield}) when it has
+ *       something for it (in the browser, a JS task on its way), and reports each request served;
+ *   <li>repairs the pool after a stack was unwound by an error Java cannot catch
+ *       ({@link #abandonWorkerStack}) or a thread stopped for good ({@link #workerLost});
+ *   <li>gives threads that may not block the words to wait on asynchronously ({@link AsyncWait}).
+ * </ul>
+ */
+public final class PoolControl {
+  private final Pool pool;
+
+  PoolControl(Pool pool) {
+    this.pool = pool;
+  }
+
+  /** The control of {@code pool} (for platform code that is handed a user's pool). */
+  public static PoolControl of(ThreadPool pool) {
+    return pool.internals().control;
+  }
+
+  /** This heap's view of an existing pool, for a thread with its own heap (a Web Worker). */
+  public static PoolControl attach(Platform platform, SharedWords words, int base) {
+    return Pool.attach(platform, words, base).control;
+  }
+
+  /** The pool, as its tasks and users see it. */
+  public ThreadPool pool() {
+    return pool.facade;
+  }
+
+  /** Base word of the pool's region: what another heap needs to {@link #attach}. */
+  public int base() {
+    return pool.shared.layout.base;
+  }
+
+  /** The shared words the pool lives in. */
+  public SharedWords words() {
+    return pool.shared.words;
+  }
+
+  // ---- pool threads ----
+
+  /**
+   * Runs the scheduler loop of pool thread {@code threadId} on the calling thread until it must return
+   * (see {@link LoopExit}). Called by the platform on that thread.
+   */
+  public LoopExit runWorker(int threadId) {
+    int index = pool.shared.requireIndex(threadId);
+    WorkerLoop loop = pool.threads.bind(index, threadId);
+    LoopExit exit = loop.run();
+    if (exit == LoopExit.SHUTDOWN) {
+      pool.threads.unbind(index); // no longer a pool thread: its submits go to the shared queue again
+    }
+    return exit;
+  }
+
+  /**
+   * Asks pool thread {@code threadId} to leave its loop at the next task boundary
+   * ({@link LoopExit#YIELD}). Call before sending the thread what it should do then; call
+   * {@link #yieldServed} for each request once served.
+   */
+  public void requestYield(int threadId) {
+    int index = pool.shared.requireIndex(threadId);
+    // The increment is what the loop checks before every task; the wake (after it) pairs with the
+    // loop's re-check of this word before sleeping.
+    pool.shared.words.getAndAdd(pool.shared.layout.signalIndex(index), 1);
+    pool.shared.parking.wake(index);
+  }
+
+  /** A request made with {@link #requestYield} was served; returns how many are still pending. */
+  public int yieldServed(int threadId) {
+    int before = pool.shared.words.getAndAdd(signalWord(threadId), -1);
+    return (before & PoolLayout.YIELD_COUNT_MASK) - 1;
+  }
+
+  /** How many yield requests for {@code threadId} are not served yet. */
+  public int pendingYields(int threadId) {
+    return pool.shared.words.load(signalWord(threadId)) & PoolLayout.YIELD_COUNT_MASK;
+  }
+
+  private int signalWord(int threadId) {
+    return pool.shared.layout.signalIndex(pool.shared.requireIndex(threadId));
+  }
+
+  /**
+   * For a platform whose threads can have their stack unwound by an error Java cannot catch (the
+   * browser: a JavaScript error, such as a stack overflow's RangeError, thrown through the WebAssembly
+   * frames): call on pool thread {@code threadId}, after such an error left {@link #runWorker}. Every
+   * task whose body was on that stack fails with {@link TaskAbandonedException}, and the thread may
+   * enter {@link #runWorker} again. Returns false, doing nothing, if the error did not come out of
+   * {@code runWorker} on this thread (nothing to repair here).
+   */
+  public boolean abandonWorkerStack(int threadId, String cause) {
+    int index = pool.shared.indexOf(threadId);
+    WorkerLoop loop = index < 0 ? null : pool.threads.loopAt(index);
+    return loop != null && loop.abandonStack(cause);
+  }
+
+  /**
+   * Repairs the pool after pool thread {@code threadId} stopped for good while serving it (see
+   * {@link LostWorkerRepair}). Call once the thread can run no more code. Returns how many tasks it
+   * ended, or -1 when the thread had already left the pool or was repaired before.
+   *
+   * @param terminated the thread was terminated (rather than failed with an error); goes into the
+   *     failure messages
+   */
+  public int workerLost(int threadId, boolean terminated) {
+    return pool.repair.workerLost(threadId, terminated);
+  }
+
+  // ---- asynchronous waits, for threads that may not block ----
+
+  /**
+   * Null once {@code future} is done (its join returns at once), else the word that changes when it
+   * completes (the waiter is announced, so completing the task notifies it).
+   */
+  public static AsyncWait completionWait(TaskFuture<?> future) {
+    return future.pool().joins.completionWait(future);
+  }
+
+  /**
+   * After a submit from the calling (outside) thread threw {@link SlotsExhaustedException}: null when a
+   * slot can be had now (the next submit gets it), else what to wait for before asking again. Call
+   * {@link #endSlotWait} if you stop waiting without asking again.
+   */
+  public AsyncWait slotWait() {
+    return pool.allocator.slotWait();
+  }
+
+  /** Ends a wait that {@link #slotWait} started for the calling thread, if any. */
+  public void endSlotWait() {
+    pool.allocator.endSlotWait();
+  }
+
+  /** Null once the pool is terminated, else the word that changes as its threads leave. */
+  public AsyncWait terminationWait() {
+    return pool.lifecycle.terminationWait();
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * webthreads: pools of worker threads that run pure Java tasks through shared memory, the same code on
+ * the JVM and in the browser's Web Workers.
+ *
+ * <p><b>The API</b> (public): {@link org.webthreads.ThreadPool} (create, submit, execute, shutdown,
+ * shared arrays), {@link org.webthreads.TaskKind} and {@link org.webthreads.TaskBody} (what a task is),
+ * {@link org.webthreads.TaskInput} (its arguments), {@link org.webthreads.TaskFuture} (its outcome),
+ * {@link org.webthreads.SharedIntArray}, {@link org.webthreads.PoolConfig} and the exceptions. The
+ * platform's side: {@link org.webthreads.Platform} (what a pool needs from the JVM or the browser) and
+ * {@link org.webthreads.PoolControl} (how a platform runs a pool's threads), with
+ * {@link org.webthreads.LoopExit} and {@link org.webthreads.AsyncWait}.
+ *
+ * <p><b>The parts</b> (package-private), wired by {@code Pool}: {@code PoolShared} (the shared
+ * structures), {@code Submission}, {@code SlotAllocator}, {@code SlotIO}, {@code Outcomes},
+ * {@code Joins}, {@code Shutdown}, {@code LostWorkerRepair}, {@code OutsideSubmitters},
+ * {@code PoolThreads}; a pool thread's side: {@code WorkerLoop} (find, steal, park), {@code TaskRunner}
+ * (every way a task runs, one outcome capture), {@code ForkPublisher} and {@code PrivateForks} (private
+ * forks), {@code StackRecords} (what is on the stack, for recovery), {@code SubmitterState}.
+ * docs/scheduler.md explains the protocols.
+ *
+ * <p><b>Conventions.</b> Shared memory is only reached through {@link org.webthreads.memory.SharedWords},
+ * whose method names say the ordering: {@code load}, {@code store}, {@code compareAndSet} and
+ * {@code getAndAdd} are sequentially consistent; {@code storeRelease} is a release store, used only
+ * for words a later operation of the same thread publishes. Every such operation in the scheduler
+ * carries a comment naming what it pairs with. Java fields are plain unless declared {@code volatile}
+ * (each volatile field says why). Objects whose fields a pool thread writes on every task keep those
+ * fields between cache-line padding ({@link org.webthreads.memory.CacheLinePadding}).
+ */
+package org.webthreads;

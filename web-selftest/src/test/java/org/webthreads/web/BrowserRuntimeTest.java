@@ -1,0 +1,272 @@
+package org.webthreads.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.webthreads.devserver.IsolatedFileServer;
+import org.webthreads.testkit.HeadlessChromium;
+
+/**
+ * The web runtime in headless Chromium: loads selftest.html (BrowserSelfTest compiled to WasmGC) with
+ * 2 workers, lets it run its scenarios, and asserts each one's outcome; then loads it in the ways
+ * that must fail (no isolation headers, a worker whose wasm is missing, a worker whose main throws).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BrowserRuntimeTest {
+  private IsolatedFileServer server;
+  private HeadlessChromium browser;
+  private Map<String, Object> results;
+  private Map<String, Object> workerLossResults;
+
+  @BeforeAll
+  void runSelfTest() throws Exception {
+    server = new IsolatedFileServer(Path.of(System.getProperty("webapp.dir", "target/webapp")), 0);
+    browser = new HeadlessChromium();
+    results = load("selftest.html?workers=2&tasks=1000000");
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> load(String page) {
+    try {
+      browser.openAndAwaitDone(server.url(page), Duration.ofMinutes(5));
+    } finally {
+      browser.console().forEach(line -> System.out.println("console: " + line));
+    }
+    Map<String, Object> map = (Map<String, Object>) browser.eval("return self.wtResults;");
+    System.out.println(page + " -> " + map);
+    return map;
+  }
+
+  @AfterAll
+  void close() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  private String passed(String scenario) {
+    return passed(results, scenario);
+  }
+
+  /** The worker-loss scenarios, on their own page with 4 workers (loaded by the first test that needs them). */
+  private String passedWorkerLoss(String scenario) {
+    if (workerLossResults == null) {
+      workerLossResults = Map.of(); // one attempt: if the load fails, the other tests fail at once
+      workerLossResults = load("selftest.html?workers=4&group=workerLoss");
+    }
+    return passed(workerLossResults, scenario);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static String passed(Map<String, Object> results, String scenario) {
+    Map<String, Object> result = (Map<String, Object>) results.get(scenario);
+    assertNotNull(result, "scenario " + scenario + " did not report; all results: " + results);
+    assertEquals(Boolean.TRUE, result.get("ok"), scenario + ": " + result.get("detail"));
+    return String.valueOf(result.get("detail"));
+  }
+
+  @Test
+  void workerIdsAreOneToN() {
+    assertEquals("[1, 2]", passed("ids"));
+  }
+
+  @Test
+  void idZeroIsRejected() {
+    passed("idZeroRejected");
+  }
+
+  @Test
+  void poolIsCreatedOnWorkers() {
+    passed("createPool");
+  }
+
+  @Test
+  void millionTasksRunExactlyOnceWithSpawningOverflowAndStealing() {
+    String detail = passed("exactlyOnce");
+    assertTrue(detail.startsWith("1000000 tasks"), detail);
+  }
+
+  @Test
+  void nestedForkJoin() {
+    passed("nestedJoin");
+  }
+
+  @Test
+  void completionAsPromises() {
+    passed("promises");
+  }
+
+  @Test
+  void deepJoinChainStaysWithinTheWorkerStack() {
+    assertTrue(passed("deepJoinChain").contains("= 500"));
+  }
+
+  @Test
+  void blockingJoinOnTheMainThreadIsAnImmediateError() {
+    passed("blockingJoinOnMainIsAnError");
+  }
+
+  @Test
+  void exceptionsReachTheCaller() {
+    passed("exceptionReachesCaller");
+    passed("jsTaskErrorReachesSender");
+  }
+
+  @Test
+  void aStackOverflowFailsTheTasksOnThatStackAndTheWorkerServesOn() {
+    passed("stackOverflowFailsTheTasksOnTheStack");
+  }
+
+  @Test
+  void unknownTaskKinds() {
+    assertTrue(passed("unknownTaskKind").contains("unknown task kind id"), results.get("unknownTaskKind").toString());
+    passed("unknownJsTaskKind");
+  }
+
+  @Test
+  void jsTaskInterruptsABusyWorkerAndTheLoopResumes() {
+    passed("jsTaskInterruptsBusyWorker");
+  }
+
+  @Test
+  void jsTasksFromWorkers() {
+    passed("jsTaskFromWorkerToPageAndWorker");
+  }
+
+  @Test
+  void uncloneablePayloadIsRejectedAndTheWorkerResumes() {
+    passed("uncloneablePayload");
+  }
+
+  @Test
+  void fullArenaIsAClearErrorAndLosesNothing() {
+    assertTrue(passed("fullArena").contains("arena"));
+  }
+
+  @Test
+  void pageWaitsForAFreeSlotWithoutBlocking() {
+    assertTrue(passed("pageWaitsForAFreeSlot").contains("all 64 task slots"));
+  }
+
+  @Test
+  void shutdownFinishesQueuedWorkAndRejectsNewWork() {
+    assertTrue(passed("shutdown").contains("was shut down"));
+  }
+
+  @Test
+  void shutdownNowCancelsAndANewPoolUsesTheSameWorkers() {
+    passed("shutdownNowAndNewPool");
+  }
+
+  @Test
+  void terminatedWorkerFailsItsPendingJsTasks() {
+    passed("workerTerminationFailsItsJsTasks");
+  }
+
+  @Test
+  void aTerminatedWorkersRunningTaskFailsAndItsPoolServesOn() {
+    passedWorkerLoss("lostWorkerFailsItsTaskAndThePoolServesOn");
+  }
+
+  @Test
+  void losingAPoolsLastWorkerFailsItsTasksAndStopsThePool() {
+    passedWorkerLoss("losingThePoolsLastWorkerStopsThePool");
+  }
+
+  @Test
+  void aWorkerFailingOutsideItsLoopIsStoppedAndItsPoolRepaired() {
+    passedWorkerLoss("workerFailingOutsideItsLoopIsStoppedAndItsPoolRepaired");
+  }
+
+  @Test
+  void pageWithoutIsolationHeadersNamesThem() {
+    String error = startError(IsolatedFileServer.NO_ISOLATION_PREFIX.substring(1) + "selftest.html");
+    assertTrue(error.contains("Cross-Origin-Opener-Policy: same-origin"), error);
+    assertTrue(error.contains("Cross-Origin-Embedder-Policy: require-corp"), error);
+    assertTrue(error.contains("SharedArrayBuffer"), error);
+  }
+
+  @Test
+  void workerLoadFailureNamesTheWorker() {
+    String error = startError("selftest.html?workers=2&brokenWorker=2");
+    assertTrue(error.startsWith("worker 2 failed (loading "), error);
+    assertTrue(error.contains("missing.wasm"), error);
+  }
+
+  @Test
+  void workerMainThrowingNamesTheWorkerAndCause() {
+    String error = startError("selftest.html?workers=2&throwInWorker=1");
+    assertTrue(error.startsWith("worker 1 failed (running main())"), error);
+    assertTrue(error.contains("throws from main as the page asked"), error);
+  }
+
+  @Test
+  void aMissingWorkerScriptNamesItsUrlAndStatus() {
+    String error = startError("selftest.html?workers=2&worker=missing-worker.js");
+    assertTrue(error.contains("missing-worker.js") && error.contains("HTTP 404"), error);
+  }
+
+  /** Isolation headers on the page but not on the worker script: the header is named. */
+  @Test
+  void aWorkerScriptWithoutTheIsolationHeadersNamesTheHeader() {
+    String error = startError("selftest.html?workers=2&worker="
+        + IsolatedFileServer.NO_ISOLATION_PREFIX + "worker.js");
+    assertTrue(error.contains("worker.js") && error.contains("Cross-Origin-Embedder-Policy: require-corp"),
+        error);
+  }
+
+  @Test
+  void aMissingProgramNamesItsUrlAndStatus() {
+    String error = loadError("selftest.html?workers=2&wasm=missing-program.wasm");
+    assertTrue(error.contains("missing-program.wasm") && error.contains("HTTP 404"), error);
+  }
+
+  @Test
+  void aPageWithoutTeaVmsRuntimeSaysSo() {
+    String error = loadError("no-runtime.html?workers=2");
+    assertTrue(error.contains("TeaVM's runtime is not loaded") && error.contains("teavm-runtime.js"), error);
+  }
+
+  @Test
+  void aPageOpenedFromAFileSaysToUseHttp() throws Exception {
+    Path page = Path.of(System.getProperty("webapp.dir", "target/webapp")).resolve("selftest.html")
+        .toAbsolutePath();
+    browser.openAndAwaitDone(page.toUri().toString(), Duration.ofMinutes(1));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> map = (Map<String, Object>) browser.eval("return self.wtResults;");
+    String error = loadErrorIn(map);
+    assertTrue(error.contains("file://") && error.contains("http(s)"), error);
+  }
+
+  private String loadError(String page) {
+    return loadErrorIn(load(page));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static String loadErrorIn(Map<String, Object> map) {
+    Map<String, Object> load = (Map<String, Object>) map.get("load");
+    assertNotNull(load, "loading did not fail: " + map);
+    assertEquals(Boolean.FALSE, load.get("ok"));
+    return String.valueOf(load.get("detail"));
+  }
+
+  @SuppressWarnings("unchecked")
+  private String startError(String page) {
+    Map<String, Object> map = load(page);
+    Map<String, Object> start = (Map<String, Object>) map.get("start");
+    assertNotNull(start, "the start did not fail: " + map);
+    assertEquals(Boolean.FALSE, start.get("ok"));
+    return String.valueOf(start.get("detail"));
+  }
+}
