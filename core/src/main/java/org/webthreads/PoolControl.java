@@ -84,11 +84,6 @@ public final class PoolControl {
     return (before & PoolLayout.YIELD_COUNT_MASK) - 1;
   }
 
-  /** How many yield requests for {@code threadId} are not served yet. */
-  public int pendingYields(int threadId) {
-    return pool.shared.words.load(signalWord(threadId)) & PoolLayout.YIELD_COUNT_MASK;
-  }
-
   private int signalWord(int threadId) {
     return pool.shared.layout.signalIndex(pool.shared.requireIndex(threadId));
   }

@@ -4,7 +4,7 @@ import org.webthreads.memory.ArrayWords;
 
 /**
  * Words private to one thread, used as a stack of argument streams for tasks that run at once on the
- * forking thread instead of being queued (see {@link WorkerLoop#MAX_NESTING}): the same encoding as a
+ * forking thread instead of being queued (see {@link ThreadPool#MAX_NESTED_TASKS}): the same encoding as a
  * task slot, so the task body reads its {@link TaskInput} exactly as it would read a queued task's.
  * Grows in place, so readers of outer frames keep valid indexes. Never shared, so plain array accesses.
  */

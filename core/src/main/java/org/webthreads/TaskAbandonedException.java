@@ -5,7 +5,7 @@ package org.webthreads;
  * Either an error that Java code cannot catch unwound the stack (in the browser a JavaScript error
  * thrown through the WebAssembly frames, above all the {@code RangeError} of a stack overflow; the
  * thread then serves its pool again), or the thread stopped for good (a browser worker terminated, or
- * failed outside its pool loop; see {@link ThreadPool#workerLost}). Every task with a future on that
+ * failed outside its pool loop; see {@link PoolControl#workerLost}). Every task with a future on that
  * stack fails with this exception, so that no caller waits forever.
  */
 public final class TaskAbandonedException extends RuntimeException {

@@ -55,10 +55,6 @@ public final class FutexMutex {
     }
   }
 
-  public boolean isLocked() {
-    return words.load(index) != UNLOCKED;
-  }
-
   private int exchange(int value) {
     while (true) {
       int current = words.load(index);

@@ -192,8 +192,4 @@ final class JsTasks {
       p.callback.failed(new JsTaskFailedException(p.kindName, target, "WorkerFailedException", cause));
     }
   }
-
-  int pendingCount() {
-    return pending.size();
-  }
 }
