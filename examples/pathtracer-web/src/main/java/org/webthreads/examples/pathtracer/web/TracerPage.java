@@ -10,6 +10,12 @@ import org.webthreads.examples.pathtracer.Accumulation;
 import org.webthreads.examples.pathtracer.DefaultScene;
 import org.webthreads.examples.pathtracer.Scene;
 import org.webthreads.examples.pathtracer.SceneCodec;
+import org.webthreads.examples.pathtracer.Tile;
+import org.webthreads.examples.pathtracer.TileGrid;
+import org.webthreads.examples.pathtracer.tiles.PassProgress;
+import org.webthreads.examples.pathtracer.tiles.TileActivity;
+import org.webthreads.examples.pathtracer.tiles.TileJob;
+import org.webthreads.examples.pathtracer.tiles.TileTask;
 import org.webthreads.web.JsObjects;
 import org.webthreads.web.JsTaskCallback;
 import org.webthreads.web.JsTaskFailedException;
@@ -23,7 +29,7 @@ import org.webthreads.web.WebThreads;
  *
  * <p>On the page: builds {@link DefaultScene}, sends it encoded ({@link SceneCodec}, a
  * {@code Float64Array}) once to every worker as a {@link TracerTasks#SCENE} JS task, then renders pass
- * after pass: one pure {@link TracerTasks#TILE} task per tile, whose samples go into a
+ * after pass: one pure {@link TileTask} per tile, whose samples go into a
  * {@link SharedIntArray} of fixed-point sums in shared memory (no postMessage for pixels). Tiles are
  * submitted without futures; each records itself in the pass's progress array, from which the page
  * draws finished tiles (at every animation frame in the first pass, so the image fills in tile by
@@ -50,13 +56,15 @@ public final class TracerPage {
   private static ThreadPool pool;
   private static SharedIntArray sums;
   private static SharedIntArray display;
-  private static SharedIntArray activity;
-  /** The current pass's progress (see {@link TracerTasks#TILE}). */
-  private static SharedIntArray progress;
+  private static TileActivity activity;
+  /** The current pass's progress. */
+  private static PassProgress progress;
   /** Tiles of the finished list already drawn, and the pass whose drawing loop runs (-1: none). */
   private static int drawn;
   private static int drawingPass = -1;
-  private static int[] tiles;
+  private static TileGrid grid;
+  /** Every tile's job but for the pass (shared-memory mode). */
+  private static TileJob render;
   private static double[] passMillis;
   private static double startMillis;
   private static boolean failed;
@@ -111,9 +119,11 @@ public final class TracerPage {
     int pixels = settings.width * settings.height;
     sums = pool.newSharedIntArray(pixels * 3);
     display = pool.newSharedIntArray(pixels);
-    activity = pool.newSharedIntArray((platform.workerCount() + 1) * TracerTasks.ACTIVITY_STRIDE);
-    tiles = settings.tiles();
-    progress = pool.newSharedIntArray(TracerTasks.PROGRESS_HEADER + tiles.length / 4);
+    activity = new TileActivity(pool.newSharedIntArray(TileActivity.wordsFor(platform.workerCount())));
+    grid = settings.grid();
+    progress = new PassProgress(pool.newSharedIntArray(PassProgress.wordsFor(grid.count())));
+    render = TileJob.of(SCENE_ID, null, grid, sums).withDisplay(display).withActivity(activity)
+        .withProgress(progress);
     passMillis = new double[settings.passes];
     if (settings.postMessage) {
       pageSums = Ui.int32Array(pixels * 3);
@@ -156,25 +166,20 @@ public final class TracerPage {
     }
     Ui.status("pass " + (pass + 1) + (settings.passes > 0 ? " of " + settings.passes : ""));
     double start = Ui.now();
-    int count = tiles.length / 4;
-    for (int i = 0; i < TracerTasks.PROGRESS_HEADER + count; i++) {
-      progress.set(i, 0);
-    }
-    progress.set(0, count);
+    int count = grid.count();
+    progress.startPass(count);
     for (int k = 0; k < count; k++) {
-      pool.execute(TracerTasks.TILE, progress, k, SCENE_ID, settings.width, settings.height,
-          tiles[k * 4], tiles[k * 4 + 1], tiles[k * 4 + 2], tiles[k * 4 + 3], pass, sums, display, activity);
+      pool.execute(TileTask.KIND, render.forTile(k, pass).arguments());
     }
     drawn = 0;
     drawingPass = pass;
     scheduleDraw(pass);
     // The last tile notifies when the count of tiles left reaches 0: one wake-up per pass.
-    WebFutures.whenValue(progress, 0, 0, () -> {
+    WebFutures.whenValue(progress.words(), PassProgress.TILES_LEFT, 0, () -> {
       drawingPass = -1;
-      int failedTile = progress.get(2) - 1;
+      int failedTile = progress.failedTile();
       if (failedTile >= 0) {
-        fail("tile (" + tiles[failedTile * 4] + ", " + tiles[failedTile * 4 + 1] + ") of pass " + pass
-            + " failed; the worker's console has its error");
+        fail(render.forTile(failedTile, pass) + " failed; the worker's console has its error");
         return;
       }
       passDone(pass, Ui.now() - start);
@@ -201,20 +206,21 @@ public final class TracerPage {
       scheduleDraw(pass);
       return;
     }
-    int finished = progress.get(1);
+    int finished = progress.finishedCount();
     int left = Integer.MAX_VALUE;
     int top = Integer.MAX_VALUE;
     int right = 0;
     int bottom = 0;
     while (drawn < finished) {
-      int tile = progress.get(TracerTasks.PROGRESS_HEADER + drawn) - 1;
-      if (tile < 0) {
+      int index = progress.finishedTile(drawn);
+      if (index < 0) {
         break; // its place is claimed but not filled yet: next time
       }
-      left = Math.min(left, tiles[tile * 4]);
-      top = Math.min(top, tiles[tile * 4 + 1]);
-      right = Math.max(right, tiles[tile * 4] + tiles[tile * 4 + 2]);
-      bottom = Math.max(bottom, tiles[tile * 4 + 1] + tiles[tile * 4 + 3]);
+      Tile tile = grid.tile(index);
+      left = Math.min(left, tile.x0());
+      top = Math.min(top, tile.y0());
+      right = Math.max(right, tile.right());
+      bottom = Math.max(bottom, tile.bottom());
       drawn++;
     }
     if (right > left) {
@@ -247,13 +253,14 @@ public final class TracerPage {
     clearDirtyBox();
     drawingPass = pass;
     scheduleDraw(pass);
-    int count = tiles.length / 4;
+    int count = grid.count();
     int[] left = {count};
     for (int k = 0; k < count; k++) {
-      int x0 = tiles[k * 4];
-      int y0 = tiles[k * 4 + 1];
-      int w = tiles[k * 4 + 2];
-      int h = tiles[k * 4 + 3];
+      Tile tile = grid.tile(k);
+      int x0 = tile.x0();
+      int y0 = tile.y0();
+      int w = tile.width();
+      int h = tile.height();
       JSObject payload = JsObjects.newObject();
       JsObjects.set(payload, "id", SCENE_ID);
       JsObjects.set(payload, "width", settings.width);
@@ -276,9 +283,8 @@ public final class TracerPage {
           dirtyBottom = Math.max(dirtyBottom, y0 + h);
           // The same activity figures the pure tile tasks count on the workers.
           int thread = Ui.intAt(samples, w * h * 3);
-          if (thread > 0 && (thread + 1) * TracerTasks.ACTIVITY_STRIDE <= activity.length()) {
-            activity.getAndAdd(thread * TracerTasks.ACTIVITY_STRIDE, 1);
-            activity.getAndAdd(thread * TracerTasks.ACTIVITY_STRIDE + 1, Ui.intAt(samples, w * h * 3 + 1));
+          if (thread > 0) {
+            activity.record(thread, Ui.intAt(samples, w * h * 3 + 1));
           }
           if (--left[0] == 0) {
             drawingPass = -1;
@@ -350,7 +356,7 @@ public final class TracerPage {
     }
     JSObject result = settings.toJs();
     JsObjects.set(result, "workers", platform.workerCount());
-    JsObjects.set(result, "tilesPerPass", tiles.length / 4);
+    JsObjects.set(result, "tilesPerPass", grid.count());
     JsObjects.set(result, "sumsChecksum", checksum);
     JsObjects.set(result, "passMillisPerWorker", perWorker);
     JsObjects.set(result, "passMillis", roundedArray(mean));
@@ -381,7 +387,7 @@ public final class TracerPage {
    */
   private static void passDone(int pass, double millis) {
     passMillis[pass] = millis;
-    int tileCount = tiles.length / 4;
+    int tileCount = grid.count();
     double total = Ui.now() - startMillis;
     boolean last = pass + 1 >= settings.passes;
     if (!last) {
@@ -397,7 +403,7 @@ public final class TracerPage {
     double pixels = (double) settings.width * settings.height;
     Ui.figures(pass + 1, millis, pixels / millis * 1000, tileCount / millis * 1000,
         pixels * (pass + 1) / total * 1000, total);
-    Ui.activity(activity.handle(), platform.workerCount(), total);
+    Ui.activity(activity.words().handle(), platform.workerCount(), total);
     if (last) {
       finish(total);
     }
@@ -426,23 +432,23 @@ public final class TracerPage {
     }
     JSObject result = settings.toJs();
     JsObjects.set(result, "workers", platform.workerCount());
-    JsObjects.set(result, "tilesPerPass", tiles.length / 4);
+    JsObjects.set(result, "tilesPerPass", grid.count());
     JsObjects.set(result, "sumsChecksum", Accumulation.hex(Accumulation.checksum(sumValues)));
     JsObjects.set(result, "rgbaChecksum", Accumulation.hex(Accumulation.checksum(rgba)));
     JsObjects.set(result, "displayChecksum", Accumulation.hex(Accumulation.checksum(shownBytes)));
     JsObjects.set(result, "passMillis", roundedArray(passMillis));
     JsObjects.set(result, "totalMillis", Math.round(totalMillis * 100) / 100.0);
     JsObjects.set(result, "samplesPerSec", Math.round((double) pixels * passes / totalMillis * 1000));
-    JsObjects.set(result, "tasksPerSec", Math.round((double) tiles.length / 4 * passes / totalMillis * 1000));
+    JsObjects.set(result, "tasksPerSec", Math.round((double) grid.count() * passes / totalMillis * 1000));
     JSObject perWorker = JsObjects.newArray();
     for (int id = 1; id <= platform.workerCount(); id++) {
-      JsObjects.push(perWorker, JsObjects.number(activity.get(id * TracerTasks.ACTIVITY_STRIDE)));
+      JsObjects.push(perWorker, JsObjects.number(activity.tiles(id)));
     }
     JsObjects.set(result, "tilesPerWorker", perWorker);
     // Wall-clock time inside tile rendering per worker (includes time the OS gave its core to others).
     JSObject busy = JsObjects.newArray();
     for (int id = 1; id <= platform.workerCount(); id++) {
-      JsObjects.push(busy, JsObjects.number(activity.get(id * TracerTasks.ACTIVITY_STRIDE + 1) / 1000));
+      JsObjects.push(busy, JsObjects.number(activity.micros(id) / 1000));
     }
     JsObjects.set(result, "renderMillisPerWorker", busy);
     Ui.finish(result);
@@ -571,21 +577,9 @@ public final class TracerPage {
       return v;
     }
 
-    /** The tiles of one pass as (x0, y0, w, h) quadruples, row by row. */
-    int[] tiles() {
-      int columns = (width + tile - 1) / tile;
-      int rows = (height + tile - 1) / tile;
-      int[] out = new int[columns * rows * 4];
-      int k = 0;
-      for (int y = 0; y < height; y += tile) {
-        for (int x = 0; x < width; x += tile) {
-          out[k++] = x;
-          out[k++] = y;
-          out[k++] = Math.min(tile, width - x);
-          out[k++] = Math.min(tile, height - y);
-        }
-      }
-      return out;
+    /** The tiles of one pass. */
+    TileGrid grid() {
+      return new TileGrid(width, height, tile);
     }
 
     JSObject toJs() {

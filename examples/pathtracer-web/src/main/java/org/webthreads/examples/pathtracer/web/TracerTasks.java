@@ -2,12 +2,15 @@ package org.webthreads.examples.pathtracer.web;
 
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
-import org.webthreads.SharedIntArray;
-import org.webthreads.TaskKind;
 import org.webthreads.examples.pathtracer.Accumulation;
 import org.webthreads.examples.pathtracer.FrameSink;
 import org.webthreads.examples.pathtracer.SceneCodec;
+import org.webthreads.examples.pathtracer.Tile;
+import org.webthreads.examples.pathtracer.TileGrid;
 import org.webthreads.examples.pathtracer.Tracer;
+import org.webthreads.examples.pathtracer.tiles.SceneCache;
+import org.webthreads.examples.pathtracer.tiles.TileActivity;
+import org.webthreads.examples.pathtracer.tiles.TileTask;
 import org.webthreads.web.JsObjects;
 import org.webthreads.web.JsTaskKind;
 import org.webthreads.web.WebThreads;
@@ -18,12 +21,12 @@ import org.webthreads.web.WebThreads;
  *
  * <ul>
  * <li>{@link #SCENE}, a JS task sent once to every worker: payload {@code {id, data}} with the scene
- *     encoded by {@link SceneCodec} in a {@code Float64Array}; the worker decodes it and keeps a
- *     {@link Tracer} for it in a static.
- * <li>{@link #TILE}, a pure task (shared memory only): ints plus three {@link SharedIntArray}s. It
+ *     encoded by {@link SceneCodec} in a {@code Float64Array}; the worker decodes it and installs it
+ *     in its {@link SceneCache}.
+ * <li>{@link TileTask}, the path tracer's pure task (shared memory only), the same as on the JVM: it
  *     adds one sample per pixel of its tile into the frame's fixed-point sums, writes the pixels'
- *     display colours (packed RGBA, averaged over pass + 1 passes) and counts itself in the per-thread
- *     activity figures.
+ *     display colours (packed RGBA, averaged over pass + 1 passes), counts itself in the per-thread
+ *     activity figures and reports to the pass's progress.
  * <li>{@link #TILE_PIXELS}, the same tile as a JS task for the postMessage comparison: it returns the
  *     tile's sums in an {@code Int32Array} (transferred back) instead of writing shared memory.
  * <li>{@link #OWN_FRAMES}, the benchmark's reference for what the cores give with no coordination at
@@ -31,13 +34,8 @@ import org.webthreads.web.WebThreads;
  * </ul>
  */
 public final class TracerTasks {
-  /** Words per thread in the activity array: tiles rendered, microseconds spent rendering. */
-  public static final int ACTIVITY_STRIDE = 2;
   /** Ints after a {@link #TILE_PIXELS} result's samples: the rendering thread's id and its microseconds. */
   public static final int TILE_PIXELS_TRAILER = 2;
-
-  private static int sceneId;
-  private static Tracer tracer;
 
   static final JsTaskKind SCENE = JsTaskKind.register("tracer.scene", (payload, context) -> {
     int id = intField(payload, "id");
@@ -50,71 +48,9 @@ public final class TracerTasks {
     for (int i = 0; i < length; i++) {
       values[i] = doubleAt(data, i);
     }
-    tracer = new Tracer(SceneCodec.decode(values));
-    sceneId = id;
+    SceneCache.install(id, SceneCodec.decode(values));
     return number(length);
   });
-
-  /** Words of the pass's progress array before its list of finished tiles. */
-  static final int PROGRESS_HEADER = 3;
-
-  /**
-   * Arguments: progress, tile index, scene id, frame width, height, tile x0, y0, w, h, pass, sums (3
-   * ints per pixel), display (1 packed RGBA int per pixel), activity ({@link #ACTIVITY_STRIDE} ints per
-   * thread id). Progress is [tiles left, finished count, first failed tile + 1, then the
-   * finished tiles' indices + 1 in the order they finished]: the page draws from that list and learns
-   * the end of the pass from the count reaching 0 (notified), with no future per tile.
-   */
-  static final TaskKind<Integer> TILE = TaskKind.register("tracer.webTile", (args, pool) -> {
-    SharedIntArray progress = args.readSharedIntArray();
-    int tile = args.readInt();
-    try {
-      return renderTile(args);
-    } catch (RuntimeException e) {
-      progress.compareAndSet(2, 0, tile + 1);
-      throw e;
-    } finally {
-      // Claims a place in the finished list, then fills it: the page stops at a place still 0.
-      int place = progress.getAndAdd(1, 1);
-      progress.set(PROGRESS_HEADER + place, tile + 1);
-      if (progress.getAndAdd(0, -1) == 1) {
-        progress.notifyWaiters(0); // the last tile of the pass: wakes the page's waitAsync
-      }
-    }
-  });
-
-  private static int renderTile(org.webthreads.TaskInput args) {
-    int id = args.readInt();
-    int frameWidth = args.readInt();
-    int frameHeight = args.readInt();
-    int x0 = args.readInt();
-    int y0 = args.readInt();
-    int w = args.readInt();
-    int h = args.readInt();
-    int pass = args.readInt();
-    SharedIntArray sums = args.readSharedIntArray();
-    SharedIntArray display = args.readSharedIntArray();
-    SharedIntArray activity = args.readSharedIntArray();
-    Tracer t = tracerFor(id);
-    if (sums.length() != frameWidth * frameHeight * 3 || display.length() != frameWidth * frameHeight) {
-      throw new IllegalArgumentException("tracer.webTile: sums hold " + sums.length() + " and display "
-          + display.length() + " ints; a " + frameWidth + " x " + frameHeight + " frame needs "
-          + frameWidth * frameHeight * 3 + " and " + frameWidth * frameHeight);
-    }
-    if (pass >= Accumulation.MAX_PASSES) {
-      throw new IllegalArgumentException("tracer.webTile: pass " + pass + " would overflow the sums (at most "
-          + Accumulation.MAX_PASSES + " passes)");
-    }
-    long start = System.nanoTime();
-    t.renderTile(frameWidth, frameHeight, x0, y0, w, h, pass, new SharedSink(sums, display, frameWidth, pass + 1));
-    int micros = (int) ((System.nanoTime() - start) / 1000);
-    int thread = WebThreads.threadId();
-    if ((thread + 1) * ACTIVITY_STRIDE <= activity.length()) {
-      activity.getAndAdd(thread * ACTIVITY_STRIDE, 1);
-      activity.getAndAdd(thread * ACTIVITY_STRIDE + 1, micros);
-    }
-    return w * h;
-  }
 
   /**
    * Payload {@code {id, width, height, x0, y0, w, h, pass}}; result: an Int32Array of the tile's
@@ -159,16 +95,14 @@ public final class TracerTasks {
     int tile = intField(payload, "tile");
     int passes = intField(payload, "passes");
     PrivateSink sink = new PrivateSink(width, height);
+    TileGrid grid = new TileGrid(width, height, tile);
     JSObject times = JsObjects.newArray();
     for (int pass = 0; pass < passes; pass++) {
       sink.passes = pass + 1;
       long start = System.nanoTime();
-      for (int y = 0; y < height; y += tile) {
-        for (int x = 0; x < width; x += tile) {
-          int w = Math.min(tile, width - x);
-          int h = Math.min(tile, height - y);
-          t.renderTile(width, height, x, y, w, h, pass, sink);
-        }
+      for (int k = 0; k < grid.count(); k++) {
+        Tile tt = grid.tile(k);
+        t.renderTile(width, height, tt.x0(), tt.y0(), tt.width(), tt.height(), pass, sink);
       }
       JsObjects.push(times, JsObjects.number((System.nanoTime() - start) / 1e6));
     }
@@ -181,53 +115,19 @@ public final class TracerTasks {
   private TracerTasks() {
   }
 
-  /** Makes sure the kinds above are registered (call from main on every thread). */
+  /** Makes sure the kinds above and the tile task are registered (call from main on every thread). */
   static void register() {
-    if (SCENE == null || TILE == null || TILE_PIXELS == null || OWN_FRAMES == null) {
+    if (SCENE == null || TileTask.KIND == null || TILE_PIXELS == null || OWN_FRAMES == null) {
       throw new IllegalStateException("tracer task kinds not registered");
     }
+    TileActivity.identifyThreadsWith(WebThreads::threadId);
   }
 
   private static Tracer tracerFor(int id) {
-    if (tracer == null || sceneId != id) {
-      throw new IllegalStateException("worker " + WebThreads.threadId() + " has no scene " + id
-          + (tracer == null ? " (no tracer.scene JS task reached it)" : " (it holds scene " + sceneId + ")")
-          + ": send tracer.scene to every worker before tile tasks");
-    }
-    return tracer;
+    return SceneCache.tracerFor(id, null);
   }
 
-  /** Adds fixed-point samples to the shared sums and stores the pixel's display colour. */
-  static final class SharedSink implements FrameSink {
-    private final SharedIntArray sums;
-    private final SharedIntArray display;
-    private final int width;
-    private final int passes;
-
-    SharedSink(SharedIntArray sums, SharedIntArray display, int width, int passes) {
-      this.sums = sums;
-      this.display = display;
-      this.width = width;
-      this.passes = passes;
-    }
-
-    @Override
-    public void add(int x, int y, double r, double g, double b) {
-      int p = y * width + x;
-      int i = p * 3;
-      // Each tile owns its pixels and passes run one after another, but an atomic add costs the same
-      // one call as a plain load or store, and keeps the sums right whatever the schedule.
-      int qr = Accumulation.quantize(r);
-      int qg = Accumulation.quantize(g);
-      int qb = Accumulation.quantize(b);
-      int sr = sums.getAndAdd(i, qr) + qr;
-      int sg = sums.getAndAdd(i + 1, qg) + qg;
-      int sb = sums.getAndAdd(i + 2, qb) + qb;
-      display.set(p, pack(sr, sg, sb, passes));
-    }
-  }
-
-  /** {@link SharedSink}'s work on plain arrays of one thread's own. */
+  /** The tile task's sums and display colours on plain arrays of one thread's own. */
   static final class PrivateSink implements FrameSink {
     final int[] sums;
     final int[] display;
@@ -247,14 +147,8 @@ public final class TracerTasks {
       int sr = sums[i] += Accumulation.quantize(r);
       int sg = sums[i + 1] += Accumulation.quantize(g);
       int sb = sums[i + 2] += Accumulation.quantize(b);
-      display[p] = pack(sr, sg, sb, passes);
+      display[p] = Accumulation.packedRgba(sr, sg, sb, passes);
     }
-  }
-
-  /** The display colour of a pixel as one int whose little-endian bytes are R, G, B, 255. */
-  static int pack(int sumR, int sumG, int sumB, int passes) {
-    return Accumulation.toByte(sumR, passes) | Accumulation.toByte(sumG, passes) << 8
-        | Accumulation.toByte(sumB, passes) << 16 | 0xFF << 24;
   }
 
   @JSBody(params = {"o", "k"}, script = "const v = o ? o[k] : undefined;"
