@@ -4,6 +4,6 @@
 # Prints the PNG's path and timing as JSON.
 set -euo pipefail
 cd "$(dirname "$0")"
-mvn -q -B -pl examples/pathtracer -am package -DskipTests
-exec java -cp core/target/classes:jvm/target/classes:examples/pathtracer/target/classes \
+mvn -q -B -pl examples/pathtracer-jvm -am package -DskipTests
+exec java -cp core/target/classes:jvm/target/classes:examples/pathtracer/target/classes:examples/pathtracer-jvm/target/classes \
   org.webthreads.examples.pathtracer.jvm.RenderPng "$@"

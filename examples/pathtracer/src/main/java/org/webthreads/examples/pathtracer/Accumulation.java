@@ -51,6 +51,14 @@ public final class Accumulation {
   }
 
   /**
+   * The display colour of a pixel whose channel sums over {@code passes} samples are given, as one int
+   * whose little-endian bytes are R, G, B, 255 ({@link #toByte} each): a canvas's pixel as one word.
+   */
+  public static int packedRgba(int sumR, int sumG, int sumB, int passes) {
+    return toByte(sumR, passes) | toByte(sumG, passes) << 8 | toByte(sumB, passes) << 16 | 0xFF << 24;
+  }
+
+  /**
    * Converts a frame's sums (3 per pixel) to RGBA bytes (4 per pixel, alpha 255), as a canvas
    * {@code ImageData} wants them. Bytes above 127 come out negative in Java; mask with 0xFF to read.
    */

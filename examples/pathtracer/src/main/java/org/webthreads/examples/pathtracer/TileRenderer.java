@@ -21,14 +21,12 @@ public final class TileRenderer {
       throw new IllegalArgumentException("tile size must be positive, was " + tile);
     }
     AccumulationBuffer buffer = new AccumulationBuffer(width, height);
+    TileGrid grid = new TileGrid(width, height, tile);
     Tracer tracer = new Tracer(scene);
     for (int pass = 0; pass < passes; pass++) {
-      for (int y = 0; y < height; y += tile) {
-        for (int x = 0; x < width; x += tile) {
-          int w = width - x < tile ? width - x : tile;
-          int h = height - y < tile ? height - y : tile;
-          tracer.renderTile(width, height, x, y, w, h, pass, buffer);
-        }
+      for (int k = 0; k < grid.count(); k++) {
+        Tile t = grid.tile(k);
+        tracer.renderTile(width, height, t.x0(), t.y0(), t.width(), t.height(), pass, buffer);
       }
     }
     return buffer;

@@ -34,11 +34,11 @@ class BvhTest {
         b.box(0, -0.5, 0, 0.2, 0, 0.2, m);
       }
       Scene scene = b.build();
-      Tracer tracer = new Tracer(scene);
+      Intersector intersector = new Intersector(scene);
       int expected = smallFirst == 1 ? big - 1 : big;
-      assertEquals(expected, tracer.intersect(0.1, 5, 0.1, 0, -1, 0, Tracer.T_MIN));
-      assertEquals(5.0, tracer.hitT());
-      assertEquals(expected, tracer.intersectBruteForce(0.1, 5, 0.1, 0, -1, 0, Tracer.T_MIN));
+      assertEquals(expected, intersector.intersect(0.1, 5, 0.1, 0, -1, 0, Tracer.T_MIN));
+      assertEquals(5.0, intersector.hitT());
+      assertEquals(expected, intersector.intersectBruteForce(0.1, 5, 0.1, 0, -1, 0, Tracer.T_MIN));
     }
   }
 
@@ -46,8 +46,8 @@ class BvhTest {
   void emptySceneHitsNothing() {
     SceneBuilder b = new SceneBuilder();
     b.camera(TestScenes.frontCamera(4, 4));
-    Tracer tracer = new Tracer(b.build());
-    assertEquals(-1, tracer.intersect(0, 0, 0, 0, 0, 1, Tracer.T_MIN));
+    Intersector intersector = new Intersector(b.build());
+    assertEquals(-1, intersector.intersect(0, 0, 0, 0, 0, 1, Tracer.T_MIN));
   }
 
   @Test
@@ -60,7 +60,7 @@ class BvhTest {
   }
 
   private static void compare(Scene scene, double extent, int rays) {
-    Tracer tracer = new Tracer(scene);
+    Intersector intersector = new Intersector(scene);
     Rng rng = new Rng(99);
     int hits = 0;
     for (int i = 0; i < rays; i++) {
@@ -86,16 +86,16 @@ class BvhTest {
         dy = i % 20 == 0 ? 0 : -1;
         dz = 0;
       }
-      int fast = tracer.intersect(ox, oy, oz, dx, dy, dz, Tracer.T_MIN);
-      double fastT = tracer.hitT();
-      int fastFace = tracer.hitFace();
-      int slow = tracer.intersectBruteForce(ox, oy, oz, dx, dy, dz, Tracer.T_MIN);
+      int fast = intersector.intersect(ox, oy, oz, dx, dy, dz, Tracer.T_MIN);
+      double fastT = intersector.hitT();
+      int fastFace = intersector.hitFace();
+      int slow = intersector.intersectBruteForce(ox, oy, oz, dx, dy, dz, Tracer.T_MIN);
       assertEquals(slow, fast, "ray " + i);
       if (slow >= 0) {
         hits++;
-        assertEquals(tracer.hitT(), fastT, 0.0, "ray " + i);
+        assertEquals(intersector.hitT(), fastT, 0.0, "ray " + i);
         if (scene.primType[slow] == Scene.BOX) {
-          assertEquals(tracer.hitFace(), fastFace, "ray " + i);
+          assertEquals(intersector.hitFace(), fastFace, "ray " + i);
         }
       }
     }

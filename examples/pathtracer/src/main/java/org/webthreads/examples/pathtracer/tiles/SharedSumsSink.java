@@ -1,4 +1,4 @@
-package org.webthreads.examples.pathtracer.jvm;
+package org.webthreads.examples.pathtracer.tiles;
 
 import org.webthreads.SharedIntArray;
 import org.webthreads.examples.pathtracer.Accumulation;
@@ -7,6 +7,7 @@ import org.webthreads.examples.pathtracer.FrameSink;
 /**
  * Adds samples into a frame's fixed-point sums in shared memory with atomic adds, using the same
  * {@link Accumulation#quantize} as every other platform (so the sums equal a one-thread render's).
+ * Samples that quantize to 0 cost no shared-word operation.
  */
 final class SharedSumsSink implements FrameSink {
   private final SharedIntArray sums;

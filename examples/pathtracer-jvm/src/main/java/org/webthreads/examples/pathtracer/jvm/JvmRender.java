@@ -10,11 +10,16 @@ import org.webthreads.TaskFuture;
 import org.webthreads.ThreadPool;
 import org.webthreads.examples.pathtracer.Accumulation;
 import org.webthreads.examples.pathtracer.Scene;
+import org.webthreads.examples.pathtracer.TileGrid;
+import org.webthreads.examples.pathtracer.tiles.SceneCache;
+import org.webthreads.examples.pathtracer.tiles.TileJob;
+import org.webthreads.examples.pathtracer.tiles.TileTask;
 import org.webthreads.jvm.JvmThreads;
 
 /**
- * Progressive rendering on a webthreads pool of JVM threads: every pass submits one {@link TileTasks#TILE}
- * task per tile from outside the pool and joins them all; the sums live in a {@link SharedIntArray}.
+ * Progressive rendering on a webthreads pool of JVM threads: every pass submits one {@link TileTask}
+ * per tile from outside the pool and joins them all; the sums live in a {@link SharedIntArray}, and the
+ * scene travels encoded in another, which each thread decodes once ({@link SceneCache}).
  */
 public final class JvmRender {
   private static final AtomicInteger SCENE_IDS = new AtomicInteger();
@@ -57,21 +62,18 @@ public final class JvmRender {
       ThreadPool pool = ThreadPool.create(threads, PoolConfig.defaults().withArenaWords(arenaWords),
           threads.workerIds());
       try {
-        SharedIntArray sceneWords = TileTasks.share(pool, scene);
+        SharedIntArray sceneWords = SceneCache.share(pool, scene);
         SharedIntArray sums = pool.newSharedIntArray(sumWords);
-        int sceneId = SCENE_IDS.incrementAndGet();
+        TileJob render = TileJob.of(SCENE_IDS.incrementAndGet(), sceneWords, new TileGrid(width, height, tile),
+            sums);
+        int tiles = render.grid().count();
         long[] passNanos = new long[passes];
         List<TaskFuture<Integer>> futures = new ArrayList<>();
         for (int pass = 0; pass < passes; pass++) {
           long start = System.nanoTime();
           futures.clear();
-          for (int y = 0; y < height; y += tile) {
-            for (int x = 0; x < width; x += tile) {
-              int w = Math.min(tile, width - x);
-              int h = Math.min(tile, height - y);
-              futures.add(pool.submit(TileTasks.TILE, sceneId, sceneWords, sums, width, height, x, y, w, h,
-                  pass));
-            }
+          for (int k = 0; k < tiles; k++) {
+            futures.add(pool.submit(TileTask.KIND, render.forTile(k, pass).arguments()));
           }
           long pixels = 0;
           for (TaskFuture<Integer> future : futures) {

@@ -1,0 +1,93 @@
+package org.webthreads.examples.pathtracer.web;
+
+import org.webthreads.examples.pathtracer.Tile;
+import org.webthreads.examples.pathtracer.TileGrid;
+import org.webthreads.examples.pathtracer.tiles.TileActivity;
+import org.webthreads.web.WebPlatform;
+
+/**
+ * What the two modes that cut every pass into tile tasks share (shared memory and postMessage): passes
+ * one after another, drawing while a pass renders ({@link DrawSchedule}), the whole frame and the
+ * figures after each pass, the per-worker activity, and the result after the last pass. A mode says how
+ * one pass is rendered and how its pixels reach the canvas.
+ */
+abstract class PassByPassRender implements PageRender {
+  final PageSettings settings;
+  final WebPlatform platform;
+  final TileGrid grid;
+  /** Tiles and render time per worker id (the chart under the frame). */
+  final TileActivity activity;
+  final DrawSchedule drawing;
+  private final double[] passMillis;
+  private double startMillis;
+
+  PassByPassRender(PageSettings settings, WebPlatform platform, TileActivity activity) {
+    this.settings = settings;
+    this.platform = platform;
+    this.grid = settings.grid();
+    this.activity = activity;
+    this.drawing = new DrawSchedule(settings.draw);
+    this.passMillis = new double[settings.passes];
+  }
+
+  @Override
+  public final void start(double startMillis) {
+    this.startMillis = startMillis;
+    runPass(0);
+  }
+
+  /**
+   * Renders pass {@code pass}: submits its tiles, draws finished ones at the {@link #drawing} schedule
+   * and calls {@link #passDone} when the last one is in (or reports a failure).
+   */
+  abstract void renderPass(int pass);
+
+  /** Puts the whole frame, as it is now, on the canvas. */
+  abstract void drawWholeFrame();
+
+  /** The frame's sums after the last pass. */
+  abstract int[] finalSums();
+
+  /** The colours on the canvas after the last pass, one little-endian RGBA word per pixel. */
+  abstract int[] shownPixels();
+
+  /** How errors name tile {@code index}: by its top left corner. */
+  final String tileName(int index) {
+    if (index < 0 || index >= grid.count()) {
+      return "tile " + index;
+    }
+    Tile tile = grid.tile(index);
+    return "tile (" + tile.x0() + ", " + tile.y0() + ")";
+  }
+
+  private void runPass(int pass) {
+    if (!PageFailure.happened()) {
+      renderPass(pass);
+    }
+  }
+
+  /**
+   * Pass {@code pass} ended after {@code millis}: the next pass is submitted first, so that the
+   * workers render it while the page draws this one and updates its figures (done the other way round,
+   * the workers waited for the page's drawing at the end of every pass).
+   */
+  final void passDone(int pass, double millis) {
+    passMillis[pass] = millis;
+    double total = TracerUi.now() - startMillis;
+    boolean last = pass + 1 >= settings.passes;
+    if (!last) {
+      runPass(pass + 1);
+    }
+    // Tiles of the next pass may already have written newer colours into parts of the frame; those are
+    // drawn again when they finish.
+    drawWholeFrame();
+    double pixels = settings.pixels();
+    TracerUi.figures(pass + 1, millis, pixels / millis * 1000, grid.count() / millis * 1000,
+        pixels * (pass + 1) / total * 1000, total);
+    TracerUi.activity(activity.words().handle(), platform.workerCount(), total);
+    if (last) {
+      TracerUi.finish(PageResult.passByPass(settings, platform.workerCount(), grid.count(), finalSums(),
+          shownPixels(), passMillis, total, activity));
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package org.webthreads.examples.pathtracer.web;
+
+import org.webthreads.SharedIntArray;
+import org.webthreads.ThreadPool;
+import org.webthreads.examples.pathtracer.tiles.PassProgress;
+import org.webthreads.examples.pathtracer.tiles.TileActivity;
+import org.webthreads.examples.pathtracer.tiles.TileJob;
+import org.webthreads.examples.pathtracer.tiles.TileTask;
+import org.webthreads.web.WebFutures;
+import org.webthreads.web.WebPlatform;
+
+/**
+ * mode=shared (the default): every tile of a pass is a pure {@link TileTask} through the scheduler,
+ * submitted without a future; it adds its samples to the frame's sums in shared memory and writes its
+ * pixels' display colours into a second shared array, so no pixels travel by postMessage. Each finished
+ * tile lists itself in the pass's {@link PassProgress}, from which the page draws, and the last one
+ * wakes the page ({@link WebFutures#whenValue}): the page does little work per tile.
+ */
+final class SharedMemoryRender extends PassByPassRender {
+  private final ThreadPool pool;
+  private final SharedIntArray sums;
+  private final SharedIntArray display;
+  private final PassProgress progress;
+  /** Every tile's job but for its index and pass. */
+  private final TileJob render;
+  /** Places of the pass's finished list already drawn. */
+  private int drawn;
+
+  SharedMemoryRender(PageSettings settings, WebPlatform platform, ThreadPool pool, TileActivity activity,
+      int sceneId) {
+    super(settings, platform, activity);
+    this.pool = pool;
+    this.sums = pool.newSharedIntArray(settings.pixels() * 3);
+    this.display = pool.newSharedIntArray(settings.pixels());
+    this.progress = new PassProgress(pool.newSharedIntArray(PassProgress.wordsFor(grid.count())));
+    // The scene travels once per worker (the tracer.scene JS task), not with the tiles.
+    this.render = TileJob.of(sceneId, null, grid, sums).withDisplay(display).withActivity(activity)
+        .withProgress(progress);
+  }
+
+  @Override
+  void renderPass(int pass) {
+    TracerUi.status("pass " + (pass + 1) + " of " + settings.passes);
+    double start = TracerUi.now();
+    progress.startPass(grid.count());
+    for (int k = 0; k < grid.count(); k++) {
+      pool.execute(TileTask.KIND, render.forTile(k, pass).arguments());
+    }
+    drawn = 0;
+    drawing.whilePassRenders(pass, this::drawFinishedTiles);
+    // The last tile notifies when the count of tiles left reaches 0: one wake-up per pass.
+    WebFutures.whenValue(progress.words(), PassProgress.TILES_LEFT, 0, () -> {
+      drawing.stop();
+      int failed = progress.failedTile();
+      if (failed >= 0) {
+        PageFailure.report(tileName(failed) + " of pass " + pass + " failed; the worker's console has its error");
+        return;
+      }
+      passDone(pass, TracerUi.now() - start);
+    });
+  }
+
+  /**
+   * Draws the tiles that finished since the last call, in one copy of the box around them. Tiles inside
+   * the box that are still being rendered show what the display array holds at that moment; they are
+   * drawn again once they finish, so every tile's final colours reach the canvas.
+   */
+  private void drawFinishedTiles() {
+    DirtyBox box = new DirtyBox();
+    int finished = progress.finishedCount();
+    while (drawn < finished) {
+      int tile = progress.finishedTile(drawn);
+      if (tile < 0) {
+        break; // its place is claimed but not filled yet: next time
+      }
+      box.add(grid.tile(tile));
+      drawn++;
+    }
+    if (!box.isEmpty()) {
+      TracerUi.drawTile(display.handle(), settings.width, box.left(), box.top(), box.width(), box.height());
+    }
+  }
+
+  @Override
+  void drawWholeFrame() {
+    TracerUi.drawTile(display.handle(), settings.width, 0, 0, settings.width, settings.height);
+  }
+
+  @Override
+  int[] finalSums() {
+    return sums.toArray();
+  }
+
+  @Override
+  int[] shownPixels() {
+    return display.toArray();
+  }
+}
