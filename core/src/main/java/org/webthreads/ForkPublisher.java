@@ -18,14 +18,18 @@ package org.webthreads;
 final class ForkPublisher {
   private final Pool pool;
   private final WorkerLoop loop;
+  private final TaskRunner runner;
+  private final org.webthreads.scheduler.LocalRing ring;
   /** Forks of task bodies on this thread that no other thread can see yet. */
   private final PrivateForks forks = new PrivateForks();
   /** The pool's configuration keeps forks private at first (PoolConfig.withPrivateForks). */
   private final boolean enabled;
 
-  ForkPublisher(Pool pool, WorkerLoop loop) {
+  ForkPublisher(Pool pool, WorkerLoop loop, TaskRunner runner) {
     this.pool = pool;
     this.loop = loop;
+    this.runner = runner;
+    this.ring = loop.ring;
     this.enabled = pool.shared.layout.privateForks;
   }
 
@@ -35,7 +39,7 @@ final class ForkPublisher {
    * instead, so the loop's stopping flag needs no look here.)
    */
   boolean forksPrivately() {
-    return enabled && loop.runner.depth() > 0;
+    return enabled && runner.depth() > 0;
   }
 
   /** The stack position a task body starts at (for {@link #publishLeftovers}). */
@@ -58,7 +62,7 @@ final class ForkPublisher {
     // Keep one task of ours where thieves can take it: with our ring empty, publish the oldest private
     // fork (usually the largest piece of work left). One load of our own ring's state word; a stealer
     // that empties the ring right after it is seen non-empty makes the next fork publish.
-    if (loop.ring.size() == 0) {
+    if (ring.size() == 0) {
       publishOrRun(forks.takeOldest());
     }
     return future;
@@ -69,7 +73,7 @@ final class ForkPublisher {
    * first (the newest stays ours), as in {@link #fork}.
    */
   void shareBeforeJoin() {
-    if (forks.size() > 1 && loop.ring.size() == 0) {
+    if (forks.size() > 1 && ring.size() == 0) {
       publishOrRun(forks.takeOldest());
     }
   }
@@ -85,7 +89,7 @@ final class ForkPublisher {
    */
   private void publishOrRun(TaskFuture<?> future) {
     if (!publish(future)) {
-      loop.runner.runPrivate(future);
+      runner.runPrivate(future);
     }
   }
 
@@ -116,12 +120,12 @@ final class ForkPublisher {
         forks.push(leftovers[i]); // room: takeAbove just removed at least this many
       }
     }
-    if (loop.runner.depth() == 0) {
+    if (runner.depth() == 0) {
       // Back in the loop (or in JS-task code) no enclosing body will join what went back on the
       // stack: run it now, one at a time, the rest staying on the stack meanwhile.
       TaskFuture<?> kept;
       while ((kept = forks.pop()) != null) {
-        loop.runner.runPrivate(kept);
+        runner.runPrivate(kept);
       }
     }
   }

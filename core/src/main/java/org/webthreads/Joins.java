@@ -30,7 +30,7 @@ final class Joins {
   void awaitDone(TaskFuture<?> future) {
     WorkerLoop loop = pool.currentLoop();
     if (loop != null) {
-      loop.helpUntilDone(future);
+      loop.help(future, false);
       return;
     }
     if (!words.canWait()) {

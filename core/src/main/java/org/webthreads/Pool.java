@@ -38,6 +38,8 @@ final class Pool {
   final LostWorkerRepair repair;
   final ThreadPool facade;
   final PoolControl control;
+  /** The threads share one heap: the thread that ends a task completes its future (see Outcomes). */
+  final boolean completeFuturesDirectly;
 
   private Pool(Platform platform, SharedWords words, PoolLayout layout) {
     this.shared = new PoolShared(platform, words, layout);
@@ -50,6 +52,7 @@ final class Pool {
     this.submission = new Submission(this);
     this.lifecycle = new Shutdown(this);
     this.repair = new LostWorkerRepair(this);
+    this.completeFuturesDirectly = outcomes.completeFuturesDirectly();
     this.facade = new ThreadPool(this);
     this.control = new PoolControl(this);
   }

@@ -43,12 +43,17 @@ final class PoolThreads {
       loops[index] = loop;
     }
     loopThreads[index] = Thread.currentThread();
+    loop.thread = Thread.currentThread();
     return loop;
   }
 
   /** The calling thread no longer serves position {@code index}: its submits go outside again. */
   void unbind(int index) {
     loopThreads[index] = null;
+    WorkerLoop loop = loops[index];
+    if (loop != null) {
+      loop.thread = null;
+    }
   }
 
   /** The loop at {@code index}, or null if no thread ran it on this heap. */

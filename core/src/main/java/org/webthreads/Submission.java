@@ -58,25 +58,36 @@ final class Submission {
   TaskFuture<?> submitInt(TaskKind<?> kind, int arg, boolean detached) {
     requireKind(kind);
     WorkerLoop loop = pool.currentLoop();
-    admit(kind, loop);
-    try {
-      if (loop != null && loop.runner.atNestingBound()) {
-        return loop.runner.runNow(kind, new Object[] {arg}, ValueCodec.INT_WORDS, detached);
-      }
-      if (loop != null && !detached && loop.forks.forksPrivately()) {
-        ForkArgs forkArgs = new ForkArgs(ValueCodec.INT_WORDS);
-        ValueCodec.writeInt(arg, forkArgs, 0);
-        return loop.forks.fork(kind, forkArgs);
-      }
-      SubmitterState state = loop != null ? loop.state : pool.outside.current();
-      int slot = pool.allocator.allocate(state, loop, kind);
-      pool.slots.writeIntArg(slot, arg, detached ? TaskSlots.DETACHED : 0);
-      return publish(kind, loop, state, slot, detached);
-    } finally {
-      if (loop == null) {
-        exitFromOutside();
-      }
+    if (loop != null) {
+      return submitIntFromPool(loop, kind, arg, detached);
     }
+    admit(kind, null);
+    try {
+      SubmitterState state = pool.outside.current();
+      int slot = pool.allocator.allocate(state, null, kind);
+      pool.slots.writeIntArg(slot, arg, detached ? TaskSlots.DETACHED : 0);
+      return publish(kind, null, state, slot, detached);
+    } finally {
+      exitFromOutside();
+    }
+  }
+
+  /** A pool thread's int submit: no run-state entry to exit from, so no finally. */
+  private TaskFuture<?> submitIntFromPool(WorkerLoop loop, TaskKind<?> kind, int arg, boolean detached) {
+    if (shared.runState.current() == RunState.STOP) {
+      throw refused(kind, RunState.STOP);
+    }
+    if (loop.runner.atNestingBound()) {
+      return loop.runner.runNow(kind, new Object[] {arg}, ValueCodec.INT_WORDS, detached);
+    }
+    if (!detached && loop.forks.forksPrivately()) {
+      ForkArgs forkArgs = new ForkArgs(ValueCodec.INT_WORDS);
+      ValueCodec.writeInt(arg, forkArgs, 0);
+      return loop.forks.fork(kind, forkArgs);
+    }
+    int slot = pool.allocator.allocate(loop.state, loop, kind);
+    pool.slots.writeIntArg(slot, arg, detached ? TaskSlots.DETACHED : 0);
+    return publish(kind, loop, loop.state, slot, detached);
   }
 
   private static void requireKind(TaskKind<?> kind) {

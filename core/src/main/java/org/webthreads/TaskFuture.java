@@ -53,7 +53,7 @@ public final class TaskFuture<R> {
     if (harvested) {
       return true;
     }
-    if (pool.outcomes.completeFuturesDirectly()) {
+    if (pool.completeFuturesDirectly) {
       // The thread that ends the task completes this object itself (see Outcomes):
       // nothing to harvest, and the slot may already run another task.
       return harvested;
@@ -72,7 +72,12 @@ public final class TaskFuture<R> {
   /** Waits for the task (helping on pool threads) and returns its value. */
   public R join() {
     if (!isDone()) {
-      pool.joins.awaitDone(this);
+      WorkerLoop forker = owner;
+      if (forker != null && forker.thread == Thread.currentThread()) {
+        forker.help(this, false); // our own private fork: the fork/join path, without a lookup
+      } else {
+        pool.joins.awaitDone(this);
+      }
     }
     return report();
   }

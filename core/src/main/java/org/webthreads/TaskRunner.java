@@ -21,6 +21,10 @@ import org.webthreads.scheduler.TaskSlots;
 final class TaskRunner extends TaskRunnerFields {
   private final Pool pool;
   private final WorkerLoop loop;
+  /** The loop's other parts and the pool's run state, held here: one load each on every task. */
+  private ForkPublisher forks;
+  private StackRecords records;
+  private final RunState runState;
   /** Argument streams of tasks run at once because {@link #depth} reached the bound. */
   private final PrivateWords inlineArgs = new PrivateWords();
   // Trailing padding (see CacheLinePadding): laid out right after the hot fields of the superclass.
@@ -35,6 +39,13 @@ final class TaskRunner extends TaskRunnerFields {
   TaskRunner(Pool pool, WorkerLoop loop) {
     this.pool = pool;
     this.loop = loop;
+    this.runState = pool.shared.runState;
+  }
+
+  /** Wires the loop's other parts (made after this one). */
+  void bind(ForkPublisher forks, StackRecords records) {
+    this.forks = forks;
+    this.records = records;
   }
 
   /** Task bodies on this thread's stack right now: 0 in the loop, 1 in a task, more in joins. */
@@ -58,9 +69,9 @@ final class TaskRunner extends TaskRunnerFields {
     boolean detached = (argsHeader & TaskSlots.DETACHED) != 0;
     int kindId = slots.kindId(slot);
     TaskKind<?> kind = TaskRegistry.lookup(kindId);
-    loop.records.push(slot, null);
+    records.push(slot, null);
     if (!detached) {
-      loop.records.record(slot);
+      records.record(slot);
     }
     int outcome;
     if (kind == null) {
@@ -71,7 +82,7 @@ final class TaskRunner extends TaskRunnerFields {
       outcome = runBody(kind, slots.argsOf(slot, argsHeader, kind.name()), detached ? RESULT_DROPPED
           : pool.outcomes.completeFuturesDirectly() ? RESULT_COPIED : RESULT_ENCODED);
     }
-    loop.records.pop();
+    records.pop();
     endTask(slot, argsHeader, detached, outcome, kind != null ? kind.name() : unknownKindName(kindId));
   }
 
@@ -82,9 +93,9 @@ final class TaskRunner extends TaskRunnerFields {
   void runJoined(TaskFuture<?> future, int slot) {
     int argsHeader = pool.slots.argsHeader(slot);
     TaskInput input = pool.slots.argsOf(slot, argsHeader, future.kind().name());
-    loop.records.push(slot, future);
+    records.push(slot, future);
     runInline(future, input);
-    loop.records.pop();
+    records.pop();
     endJoinedTask(slot, argsHeader);
   }
 
@@ -96,9 +107,14 @@ final class TaskRunner extends TaskRunnerFields {
     ForkArgs args = future.takeForkArgs();
     // After shutdownNow queued tasks are cancelled, and so is this one (a null input). The loop's
     // stopping flag is refreshed only between tasks, so look at the run state itself: one load.
-    boolean stop = pool.shared.runState.current() == RunState.STOP;
-    runInline(future, stop ? null
-        : new TaskInput(pool, args, 0, args.length(), future.kind().name(), "' argument"));
+    if (runState.current() == RunState.STOP) {
+      future.completeInline(TaskSlots.CANCELLED, null, null);
+    } else {
+      TaskKind<?> kind = future.kind();
+      int outcome = runBody(kind, new TaskInput(pool, args, 0, args.length(), kind.name(), "' argument"),
+          RESULT_COPIED);
+      future.completeInline(outcome, bodyValue, bodyFailure);
+    }
     if (future.hasForeignWaiter()) {
       pool.joins.signalForkEpoch(loop); // after completeInline's volatile store: see TaskFuture
     }
@@ -152,7 +168,7 @@ final class TaskRunner extends TaskRunnerFields {
    * leaves it for the task that joined.
    */
   private int runBody(TaskKind<?> kind, TaskInput input, int resultUse) {
-    int mark = loop.forks.mark();
+    int mark = forks.mark();
     int outcome;
     Object value = null;
     TaskFailure failure = null;
@@ -178,7 +194,7 @@ final class TaskRunner extends TaskRunnerFields {
     if (depth == 0) {
       Thread.interrupted();
     }
-    loop.forks.publishLeftovers(mark); // may run other bodies: our outcome goes into the fields after it
+    forks.publishLeftovers(mark); // may run other bodies: our outcome goes into the fields after it
     bodyValue = value;
     bodyFailure = failure;
     return outcome;
@@ -187,7 +203,7 @@ final class TaskRunner extends TaskRunnerFields {
   private boolean isCancellation(Throwable failure) {
     return failure instanceof java.util.concurrent.CancellationException
         || (failure instanceof PoolShutdownException
-            && pool.shared.runState.current() == RunState.STOP);
+            && runState.current() == RunState.STOP);
   }
 
   static String unknownKindName(int kindId) {
@@ -217,7 +233,7 @@ final class TaskRunner extends TaskRunnerFields {
     if (!pool.outcomes.completeFuturesDirectly()) {
       outcome = pool.slots.writeOutcome(slot, outcome, value, failure, kindName);
     }
-    loop.records.clear();
+    records.clear();
     pool.outcomes.complete(slot, outcome, value, failure);
   }
 

@@ -36,6 +36,8 @@ final class WorkerLoop extends WorkerLoopFields {
   long q09, q10, q11, q12, q13, q14, q15, q16;
   /** Inside {@link #run}: set on entry, cleared on a normal return. */
   private boolean inRun;
+  /** The thread running this loop while it serves the pool (set and cleared by PoolThreads). */
+  Thread thread;
 
   WorkerLoop(Pool pool, int index, int threadId) {
     PoolShared shared = pool.shared;
@@ -50,8 +52,9 @@ final class WorkerLoop extends WorkerLoopFields {
     this.runState = shared.runState;
     this.random = 0x9E3779B9 * (threadId + 1);
     this.runner = new TaskRunner(pool, this);
-    this.forks = new ForkPublisher(pool, this);
+    this.forks = new ForkPublisher(pool, this, runner);
     this.records = new StackRecords(pool, this);
+    runner.bind(forks, records);
   }
 
   int index() {
@@ -234,7 +237,7 @@ final class WorkerLoop extends WorkerLoopFields {
   }
 
   /** Returns true once the future is done, false when {@code interruptible} and the thread was interrupted. */
-  private boolean help(TaskFuture<?> future, boolean interruptible) {
+  boolean help(TaskFuture<?> future, boolean interruptible) {
     do {
       if (interruptible && Thread.interrupted()) {
         return false;
