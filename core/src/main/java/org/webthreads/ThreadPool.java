@@ -294,6 +294,18 @@ public final class ThreadPool {
                 + "SharedIntArray that was freed; allocate a new one with newSharedIntArray");
           }
         }
+        if (args[i] instanceof SharedFloatArray) {
+          SharedFloatArray array = (SharedFloatArray) args[i];
+          if (!array.belongsTo(arena)) {
+            throw new IllegalArgumentException("task '" + kind.name() + "' argument " + i + ": a "
+                + "SharedFloatArray of another pool. A shared array lives in the arena of the pool that "
+                + "allocated it: allocate it with this pool's newSharedFloatArray");
+          }
+          if (array.isFreed()) {
+            throw new IllegalArgumentException("task '" + kind.name() + "' argument " + i + ": a "
+                + "SharedFloatArray that was freed; allocate a new one with newSharedFloatArray");
+          }
+        }
       }
     }
     if (argWords > TaskSlots.ARGS_INLINE_WORDS && argWords > arena.maxPayloadWords()) {
@@ -1050,6 +1062,19 @@ public final class ThreadPool {
 
   SharedIntArray sharedIntArrayAt(int handle, int length) {
     return new SharedIntArray(words, arena, handle, length);
+  }
+
+  /**
+   * Allocates a zeroed {@link SharedFloatArray} of {@code length} in the pool's arena, placed as
+   * {@link #newSharedIntArray} places an int array of that length.
+   */
+  public SharedFloatArray newSharedFloatArray(int length) {
+    int handle = newSharedIntArray(length).handle();
+    return new SharedFloatArray(words, arena, handle, length);
+  }
+
+  SharedFloatArray sharedFloatArrayAt(int handle, int length) {
+    return new SharedFloatArray(words, arena, handle, length);
   }
 
   /** Words of the arena in use (arguments, results, shared arrays). */

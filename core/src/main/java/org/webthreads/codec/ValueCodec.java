@@ -1,5 +1,6 @@
 package org.webthreads.codec;
 
+import org.webthreads.SharedFloatArray;
 import org.webthreads.SharedIntArray;
 import org.webthreads.memory.SharedWords;
 
@@ -15,7 +16,7 @@ import org.webthreads.memory.SharedWords;
  * null [NULL]            int [INT, v]           long/double [tag, low, high]     float [FLOAT, bits]
  * boolean [BOOLEAN | v &lt;&lt; 8]     String [STRING, length, two chars a word ...]
  * int[]/float[] [tag, length, v ...]    long[]/double[] [tag, length, low, high ...]
- * byte[] [BYTE_ARRAY, length, four bytes a word ...]     SharedIntArray [tag, handle, length]
+ * byte[] [BYTE_ARRAY, length, four bytes a word ...]     SharedIntArray, SharedFloatArray [tag, handle, length]
  * </pre>
  */
 public final class ValueCodec {
@@ -24,7 +25,7 @@ public final class ValueCodec {
 
   /** The supported types, for error messages. */
   public static final String SUPPORTED = "null, Integer, Long, Double, Float, Boolean, String, int[], "
-      + "long[], double[], float[], byte[] or SharedIntArray";
+      + "long[], double[], float[], byte[], SharedIntArray or SharedFloatArray";
 
   /**
    * Words needed to encode {@code value}; throws when its type cannot cross threads. A {@code long}:
@@ -59,7 +60,7 @@ public final class ValueCodec {
     if (value instanceof byte[]) {
       return 2 + (((byte[]) value).length + 3L) / 4;
     }
-    if (value instanceof SharedIntArray) {
+    if (value instanceof SharedIntArray || value instanceof SharedFloatArray) {
       return 3;
     }
     throw new IllegalArgumentException(value.getClass().getName()
@@ -179,6 +180,13 @@ public final class ValueCodec {
     if (value instanceof SharedIntArray) {
       SharedIntArray array = (SharedIntArray) value;
       words.storeRelease(index, ValueTag.SHARED_INT_ARRAY);
+      words.storeRelease(index + 1, array.handle());
+      words.storeRelease(index + 2, array.length());
+      return index + 3;
+    }
+    if (value instanceof SharedFloatArray) {
+      SharedFloatArray array = (SharedFloatArray) value;
+      words.storeRelease(index, ValueTag.SHARED_FLOAT_ARRAY);
       words.storeRelease(index + 1, array.handle());
       words.storeRelease(index + 2, array.length());
       return index + 3;
