@@ -24,8 +24,8 @@ package org.webthreads.examples.pitch.web;
  *       {@link #DONE_US} + a (when it was written, microseconds since the base) and {@link #BUSY_US} + a
  *       (how long the analysis itself took). {@link #SEQ} + {@link #SPECTRUM} marks the spectrogram
  *       column of window k (every {@link #SPECTRUM_EVERY}-th window).</li>
- *   <li>spectrogram ({@code SharedFloatArray} of {@link #COLUMNS} x {@link #ROWS}): column c at
- *       {@code (c % COLUMNS) * ROWS}, row r the level in dB around {@link #rowHz}(r).</li>
+ *   <li>spectrogram ({@code SharedFloatArray} of {@link #COLUMNS} x {@link #ROWS}): the column of window k
+ *       ({@link #column}) at {@code column * ROWS}, row r the level in dB around {@link #rowHz}(r).</li>
  * </ul>
  */
 final class LiveLayout {
@@ -59,6 +59,11 @@ final class LiveLayout {
   static final double HIGH_HZ = 4000;
 
   private LiveLayout() {
+  }
+
+  /** The spectrogram column of window k (windows with spectra are {@link #SPECTRUM_EVERY} apart). */
+  static int column(int k) {
+    return (k / SPECTRUM_EVERY) % COLUMNS;
   }
 
   /** The frequency at the centre of spectrogram row r (log-spaced from LOW_HZ to HIGH_HZ). */

@@ -271,7 +271,7 @@ final class LiveSession {
         }
         seq = -(k + 1);
       }
-      PitchUi.spectrogramColumn(seq > 0 ? (stream / LiveLayout.SPECTRUM_EVERY) % LiveLayout.COLUMNS : -1);
+      PitchUi.spectrogramColumn(seq > 0 ? LiveLayout.column(k) : -1);
       nextColumnWindow += LiveLayout.SPECTRUM_EVERY;
     }
   }

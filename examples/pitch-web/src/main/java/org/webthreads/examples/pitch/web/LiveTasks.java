@@ -65,7 +65,7 @@ final class LiveTasks {
     int slot = (k % LiveLayout.RESULT_SLOTS) * LiveLayout.INT_STRIDE;
     if (analysis == LiveLayout.SPECTRUM) {
       if (!lost) {
-        int column = (k / LiveLayout.SPECTRUM_EVERY) % LiveLayout.COLUMNS;
+        int column = LiveLayout.column(k);
         scratch.spectrum.magnitudeDb(scratch.samples, 0, scratch.bins, 0);
         SpectrogramColumn.toRows(scratch.bins, rate, length, scratch.rows);
         spectrogram.copyFrom(scratch.rows, 0, column * LiveLayout.ROWS, LiveLayout.ROWS);

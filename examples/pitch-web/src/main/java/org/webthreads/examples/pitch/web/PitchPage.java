@@ -59,16 +59,21 @@ public final class PitchPage {
       startFailed("could not start: " + e);
       return;
     }
-    PitchUi.status("ready: " + platform.workerCount() + " workers");
-    JSObject data = JsObjects.newObject();
-    JsObjects.set(data, "workers", platform.workerCount());
-    if (options.autostart.equals("live")) {
-      live.start();
-    } else if (options.autostart.equals("demo")) {
-      files.demo();
-    } else {
-      PitchUi.publish("ready", data);
-    }
+    PitchUi.status("warming up the workers");
+    double warmStart = Clock.nowMs();
+    WarmUp.run(pool, () -> {
+      PitchUi.status("ready: " + platform.workerCount() + " workers");
+      JSObject data = JsObjects.newObject();
+      JsObjects.set(data, "workers", platform.workerCount());
+      JsObjects.set(data, "warmUpMs", Math.round(Clock.nowMs() - warmStart));
+      if (options.autostart.equals("live")) {
+        live.start();
+      } else if (options.autostart.equals("demo")) {
+        files.demo();
+      } else {
+        PitchUi.publish("ready", data);
+      }
+    });
   }
 
   private static void startFailed(String message) {
