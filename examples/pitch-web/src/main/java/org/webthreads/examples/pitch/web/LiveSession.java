@@ -37,6 +37,10 @@ final class LiveSession {
   private final LiveStats[] busyUs = {new LiveStats(), new LiveStats()};
   private LiveStats latencyUs = new LiveStats();
   private LiveStats stampCheckMs = new LiveStats();
+  /** Latency from the worklet's own Date.now() stamp (whole ms), a check that needs no clock worker. */
+  private LiveStats dateLatencyMs = new LiveStats();
+  /** Date.now() minus the shared performance clock, measured at the start. */
+  private double dateOffsetMs;
   private final int[] analysed = new int[2];
   private boolean running;
   private boolean starting;
@@ -139,6 +143,8 @@ final class LiveSession {
     busyUs[1] = new LiveStats();
     latencyUs = new LiveStats();
     stampCheckMs = new LiveStats();
+    dateLatencyMs = new LiveStats();
+    dateOffsetMs = dateOffset();
     running = true;
     startedMs = Clock.nowMs();
     lastFiguresMs = startedMs;
@@ -288,11 +294,14 @@ final class LiveSession {
     boolean stamped = stamps.get(stampAt + LiveLayout.STAMP_QUANTUM) == quantum;
     int stampUs = stamps.get(stampAt + LiveLayout.STAMP_CLOCK_US);
     if (stamped) {
-      // The clock worker's stamp against the worklet's own (whole ms, so this is 0 to 1 ms when prompt).
+      // The clock worker's stamp against the worklet's own (whole ms, so this is 0 to 1 ms when the
+      // clock worker woke at once), on the performance clock.
       double clockMs = baseMs + stampUs / 1000.0;
-      double dateMs = dateBaseMs + stamps.get(stampAt + LiveLayout.STAMP_DATE_MS);
+      double dateMs = dateBaseMs + stamps.get(stampAt + LiveLayout.STAMP_DATE_MS) - dateOffsetMs;
       stampCheckMs.add(clockMs - dateMs);
     }
+    // The worklet writes its Date.now() stamp before it publishes the samples: it is always there.
+    double writtenDateMs = dateBaseMs + stamps.get(stampAt + LiveLayout.STAMP_DATE_MS);
     for (int a = 0; a <= LiveLayout.YIN; a++) {
       if (!enabled[a]) {
         continue;
@@ -301,6 +310,8 @@ final class LiveSession {
         lost = true;
         continue;
       }
+      double doneMs = baseMs + ints.get(slot + LiveLayout.DONE_US + a) / 1000.0;
+      dateLatencyMs.add(doneMs + dateOffsetMs - writtenDateMs);
       hz[a] = floats.get(fslot + 3 * a);
       clarity[a] = floats.get(fslot + 3 * a + 1);
       analysed[a]++;
@@ -319,6 +330,19 @@ final class LiveSession {
     log.update(tuner);
     unheardWindows = f > 0 ? 0 : unheardWindows + 1;
     PitchUi.livePoint((end - window / 2.0) / rate, hz[0], clarity[0], hz[1], clarity[1]);
+  }
+
+  /**
+   * Date.now() minus the shared performance clock: the median of 21 readings (Date.now() counts whole
+   * milliseconds, so each reading is up to 1 ms low; the median of the difference sits half a ms low).
+   */
+  private static double dateOffset() {
+    double[] d = new double[21];
+    for (int i = 0; i < d.length; i++) {
+      d[i] = PitchUi.dateNowMs() - Clock.nowMs();
+    }
+    java.util.Arrays.sort(d);
+    return d[d.length / 2] + 0.5;
   }
 
   /** Called at every animation frame while live: the tuner, the heard notes and (4 times a second) the figures. */
@@ -410,6 +434,13 @@ final class LiveSession {
     JsObjects.set(check, "p99Ms", stampCheckMs.percentile(99));
     JsObjects.set(check, "maxMs", stampCheckMs.max());
     JsObjects.set(r, "clockStampMinusWorkletDateMs", check);
+    JSObject byDate = JsObjects.newObject();
+    JsObjects.set(byDate, "count", dateLatencyMs.count());
+    JsObjects.set(byDate, "medianMs", dateLatencyMs.percentile(50));
+    JsObjects.set(byDate, "p95Ms", dateLatencyMs.percentile(95));
+    JsObjects.set(byDate, "maxMs", dateLatencyMs.max());
+    JsObjects.set(byDate, "dateMinusClockOffsetMs", dateOffsetMs);
+    JsObjects.set(r, "latencyFromWorkletDate", byDate);
     JsObjects.set(r, "notes", notes());
     return r;
   }

@@ -4,6 +4,8 @@ import org.teavm.jso.JSObject;
 import org.webthreads.PoolConfig;
 import org.webthreads.ThreadPool;
 import org.webthreads.examples.pitch.pool.FileTasks;
+import org.webthreads.examples.pitch.web.bench.BenchTasks;
+import org.webthreads.examples.pitch.web.bench.PitchBench;
 import org.webthreads.web.JsObjects;
 import org.webthreads.web.WebOptions;
 import org.webthreads.web.WebPlatform;
@@ -31,8 +33,13 @@ public final class PitchPage {
   public static void main(String[] args) {
     LiveTasks.register();
     FileTasks.register();
+    BenchTasks.register();
     if (WebThreads.isWorker()) {
       WebThreads.start(WebOptions.defaults(), ready -> { }, error -> { });
+      return;
+    }
+    if (PitchBench.isBenchPage()) {
+      PitchBench.start(WebThreads.pageQuery()); // bench/js-pitch/pitch-bench.html runs the same program
       return;
     }
     try {
