@@ -69,11 +69,14 @@ export async function compare(input, libs, status) {
   const count = input.truth.length;
   const frame = (f) => input.frames.subarray(input.index[2 * f], input.index[2 * f] + input.index[2 * f + 1]);
   const all = [];
-  for (const name of ["mcleod", "yin"]) {
+  const oursNames = { mcleod: "webthreads McLeod", yin: "webthreads YIN",
+    mcleodParabola: "webthreads McLeod, parabola only", yinParabola: "webthreads YIN, parabola only" };
+  for (const name of Object.keys(oursNames)) {
     const e = input.ours[name];
     all.push({
-      name: "webthreads " + (name === "mcleod" ? "McLeod" : "YIN"), library: "ours (pitch.wasm, one worker)",
-      voicing: "frequency > 0 (gates: RMS >= -60 dBFS, clarity >= 0.5)",
+      name: oursNames[name], library: "ours (pitch.wasm, one worker)",
+      voicing: "frequency > 0 (gates: RMS >= -60 dBFS, clarity >= 0.5)" + (name.endsWith("Parabola")
+          ? "; no PeriodRefiner (the refinement's cost and gain)" : ""),
       estimates: Array.from({ length: count }, (_, f) => ({ hz: e[2 * f], voiced: e[2 * f] > 0 })),
       speed: input.oursSpeed[name],
     });

@@ -18,6 +18,10 @@ public final class BenchTasks {
   /** Ids of our estimators in task arguments. */
   public static final int MCLEOD = 0;
   public static final int YIN = 1;
+  /** The same two with the parabola only (no {@code PeriodRefiner}): what the refinement costs. */
+  public static final int MCLEOD_PARABOLA = 2;
+  public static final int YIN_PARABOLA = 3;
+  public static final int ESTIMATORS = 4;
 
   /**
    * Arguments: frames (samples of every frame, one after another), index (per frame: offset, length),
@@ -90,6 +94,20 @@ public final class BenchTasks {
   }
 
   static PitchEstimator of(int estimator, PitchSettings settings) {
-    return estimator == MCLEOD ? new McLeodPitch(settings) : new YinPitch(settings);
+    switch (estimator) {
+      case MCLEOD:
+        return new McLeodPitch(settings);
+      case YIN:
+        return new YinPitch(settings);
+      case MCLEOD_PARABOLA:
+        return new McLeodPitch(settings, McLeodPitch.DEFAULT_CUTOFF, false);
+      default:
+        return new YinPitch(settings, YinPitch.DEFAULT_THRESHOLD, false);
+    }
+  }
+
+  /** The estimator's name in the benchmark's results. */
+  public static String name(int estimator) {
+    return new String[] {"mcleod", "yin", "mcleodParabola", "yinParabola"}[estimator];
   }
 }

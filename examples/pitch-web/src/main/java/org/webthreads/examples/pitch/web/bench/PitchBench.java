@@ -19,7 +19,8 @@ import org.webthreads.web.WebThreads;
 
 /**
  * The page side of bench/js-pitch/pitch-bench.html: builds the benchmark's frames in shared memory,
- * runs our two estimators on them as pure tasks on a pool of one worker ({@link BenchTasks}), then
+ * runs our two estimators (and, to show what the refinement costs, the same with the parabola only) on
+ * them as pure tasks on a pool of one worker ({@link BenchTasks}), then
  * hands the same frames (zero-copy Float32Array views) and our results to the page's JavaScript,
  * which runs pitchy, pitchfinder and aubiojs on them and computes every library's figures the same way.
  *
@@ -119,8 +120,11 @@ public final class PitchBench {
       speedFrames[s] = pool.newSharedFloatArray(SPEED_FRAMES * n);
       speedFrames[s].copyFrom(tone, 0, 0, SPEED_FRAMES * n);
     }
-    SharedFloatArray[] estimates = {pool.newSharedFloatArray(2 * frameCount), pool.newSharedFloatArray(2 * frameCount)};
-    double[][] speed = new double[2][SPEED_SIZES.length];
+    SharedFloatArray[] estimates = new SharedFloatArray[BenchTasks.ESTIMATORS];
+    for (int e = 0; e < estimates.length; e++) {
+      estimates[e] = pool.newSharedFloatArray(2 * frameCount);
+    }
+    double[][] speed = new double[BenchTasks.ESTIMATORS][SPEED_SIZES.length];
     status("our estimators on " + frameCount + " frames, on one worker");
     runOurs(0, frames, sharedIndex, frameCount, estimates, speedFrames, speed, () -> {
       JSObject input = JsObjects.newObject();
@@ -135,17 +139,18 @@ public final class PitchBench {
       }
       JsObjects.set(input, "setNames", names);
       JSObject ours = JsObjects.newObject();
-      JsObjects.set(ours, "mcleod", SharedArrayViews.float32(estimates[0]));
-      JsObjects.set(ours, "yin", SharedArrayViews.float32(estimates[1]));
+      for (int e = 0; e < BenchTasks.ESTIMATORS; e++) {
+        JsObjects.set(ours, BenchTasks.name(e), SharedArrayViews.float32(estimates[e]));
+      }
       JsObjects.set(input, "ours", ours);
       JSObject oursSpeed = JsObjects.newObject();
       JSObject speedInput = JsObjects.newObject();
-      for (int e = 0; e < 2; e++) {
+      for (int e = 0; e < BenchTasks.ESTIMATORS; e++) {
         JSObject perSize = JsObjects.newObject();
         for (int s = 0; s < SPEED_SIZES.length; s++) {
           JsObjects.set(perSize, String.valueOf(SPEED_SIZES[s]), Math.round(speed[e][s] * 100) / 100.0);
         }
-        JsObjects.set(oursSpeed, e == 0 ? "mcleod" : "yin", perSize);
+        JsObjects.set(oursSpeed, BenchTasks.name(e), perSize);
       }
       for (int s = 0; s < SPEED_SIZES.length; s++) {
         JsObjects.set(speedInput, String.valueOf(SPEED_SIZES[s]), SharedArrayViews.float32(speedFrames[s]));
@@ -162,7 +167,7 @@ public final class PitchBench {
   /** Our accuracy then speed runs, estimator by estimator, each a task on the pool's one worker. */
   private static void runOurs(int estimator, SharedFloatArray frames, SharedIntArray index, int count,
       SharedFloatArray[] estimates, SharedFloatArray[] speedFrames, double[][] speed, Runnable done) {
-    if (estimator == 2) {
+    if (estimator == BenchTasks.ESTIMATORS) {
       done.run();
       return;
     }
@@ -180,7 +185,7 @@ public final class PitchBench {
       done.run();
       return;
     }
-    status("our " + (estimator == 0 ? "McLeod" : "YIN") + " at " + SPEED_SIZES[s] + " samples");
+    status("our " + BenchTasks.name(estimator) + " at " + SPEED_SIZES[s] + " samples");
     TaskFuture<Double> future = pool.submit(BenchTasks.SPEED, speedFrames[s], SPEED_FRAMES, SPEED_SIZES[s], RATE,
         estimator, speedMillis);
     WebFutures.whenDone(future, () -> {
