@@ -3,6 +3,7 @@ package org.webthreads.examples.pitch.web;
 import org.teavm.jso.JSObject;
 import org.webthreads.SharedFloatArray;
 import org.webthreads.SharedIntArray;
+import org.webthreads.SlotsExhaustedException;
 import org.webthreads.ThreadPool;
 import org.webthreads.examples.pitch.NoteLog;
 import org.webthreads.examples.pitch.NoteNames;
@@ -228,13 +229,25 @@ final class LiveSession {
       }
       for (int a = 0; a <= LiveLayout.YIN; a++) {
         if (enabled[a]) {
-          pool.execute(LiveTasks.WINDOW, ring, control, ints, floats, spectrogram, k, end, rate, window, a, baseMs);
+          submit(k, end, a);
         }
       }
       if (stream % LiveLayout.SPECTRUM_EVERY == 0 && end >= spectrumLength) {
-        pool.execute(LiveTasks.WINDOW, ring, control, ints, floats, spectrogram, k, end, rate, window,
-            LiveLayout.SPECTRUM, baseMs);
+        submit(k, end, LiveLayout.SPECTRUM);
       }
+    }
+  }
+
+  /**
+   * Submits one analysis of window k. With every task slot taken (the workers stalled for minutes) the
+   * page must not block: the analysis is marked dropped instead.
+   */
+  private void submit(int k, int end, int analysis) {
+    try {
+      pool.execute(LiveTasks.WINDOW, ring, control, ints, floats, spectrogram, k, end, rate, window, analysis,
+          baseMs);
+    } catch (SlotsExhaustedException e) {
+      ints.set((k % LiveLayout.RESULT_SLOTS) * LiveLayout.INT_STRIDE + LiveLayout.SEQ + analysis, -(k + 1));
     }
   }
 
