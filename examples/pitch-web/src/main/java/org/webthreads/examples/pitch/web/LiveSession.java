@@ -40,6 +40,10 @@ final class LiveSession {
   private LiveStats stampCheckMs = new LiveStats();
   /** Latency from the worklet's own Date.now() stamp (whole ms), a check that needs no clock worker. */
   private LiveStats dateLatencyMs = new LiveStats();
+  /** Per window: from its last block's clock stamp to the page's submit (the page's share of the latency). */
+  private LiveStats submitDelayMs = new LiveStats();
+  /** When the page submitted each window's tasks (ms on {@link Clock}), by result slot. */
+  private final double[] submittedMs = new double[LiveLayout.RESULT_SLOTS];
   /** Date.now() minus the shared performance clock, measured at the start. */
   private double dateOffsetMs;
   private final int[] analysed = new int[2];
@@ -145,6 +149,7 @@ final class LiveSession {
     latencyUs = new LiveStats();
     stampCheckMs = new LiveStats();
     dateLatencyMs = new LiveStats();
+    submitDelayMs = new LiveStats();
     dateOffsetMs = dateOffset();
     running = true;
     startedMs = Clock.nowMs();
@@ -227,6 +232,7 @@ final class LiveSession {
         }
         continue;
       }
+      submittedMs[k % LiveLayout.RESULT_SLOTS] = Clock.nowMs();
       for (int a = 0; a <= LiveLayout.YIN; a++) {
         if (enabled[a]) {
           submit(k, end, a);
@@ -312,6 +318,7 @@ final class LiveSession {
       double clockMs = baseMs + stampUs / 1000.0;
       double dateMs = dateBaseMs + stamps.get(stampAt + LiveLayout.STAMP_DATE_MS) - dateOffsetMs;
       stampCheckMs.add(clockMs - dateMs);
+      submitDelayMs.add(submittedMs[k % LiveLayout.RESULT_SLOTS] - clockMs);
     }
     // The worklet writes its Date.now() stamp before it publishes the samples: it is always there.
     double writtenDateMs = dateBaseMs + stamps.get(stampAt + LiveLayout.STAMP_DATE_MS);
@@ -441,6 +448,9 @@ final class LiveSession {
     JsObjects.set(latency, "p95Ms", latencyUs.percentile(95) / 1000);
     JsObjects.set(latency, "p99Ms", latencyUs.percentile(99) / 1000);
     JsObjects.set(latency, "maxMs", latencyUs.max() / 1000);
+    JsObjects.set(latency, "pageSubmitDelayMedianMs", submitDelayMs.percentile(50));
+    JsObjects.set(latency, "pageSubmitDelayP95Ms", submitDelayMs.percentile(95));
+    JsObjects.set(latency, "pageSubmitDelayMaxMs", submitDelayMs.max());
     JsObjects.set(r, "latency", latency);
     JSObject check = JsObjects.newObject();
     JsObjects.set(check, "medianMs", stampCheckMs.percentile(50));
