@@ -1,6 +1,5 @@
 package org.webthreads;
 
-import org.webthreads.codec.SharedArrayReference;
 import org.webthreads.codec.ValueTag;
 import org.webthreads.memory.Arena;
 import org.webthreads.memory.SharedWords;
@@ -16,34 +15,19 @@ import org.webthreads.memory.SharedWords;
  * thread's view frees it), and so is any use of this object after its {@link #free}; another thread's
  * view of the same array cannot tell, so free an array only once no task uses it.
  */
-public final class SharedIntArray implements SharedArrayReference {
-  private final SharedWords words;
-  private final Arena arena;
-  private final int handle;
-  private final int length;
-  private boolean freed;
-
+public final class SharedIntArray extends SharedArray {
   SharedIntArray(SharedWords words, Arena arena, int handle, int length) {
-    this.words = words;
-    this.arena = arena;
-    this.handle = handle;
-    this.length = length;
-  }
-
-  @Override
-  public int length() {
-    return length;
-  }
-
-  /** The arena handle (index of element 0 in the shared words). */
-  @Override
-  public int handle() {
-    return handle;
+    super(words, arena, handle, length);
   }
 
   @Override
   public int valueTag() {
     return ValueTag.SHARED_INT_ARRAY;
+  }
+
+  @Override
+  String typeName() {
+    return "SharedIntArray";
   }
 
   public int get(int index) {
@@ -79,52 +63,27 @@ public final class SharedIntArray implements SharedArrayReference {
     words.waitWhileEqual(handle + check(index), expected, -1);
   }
 
+  /** Copies {@code count} elements from {@code from} on into {@code target[offset ..]}. */
+  public void copyTo(int from, int[] target, int offset, int count) {
+    checkRange(from, count);
+    checkJavaRange(target.length, offset, count, "int");
+    for (int i = 0; i < count; i++) {
+      target[offset + i] = words.load(handle + from + i);
+    }
+  }
+
+  /** Copies {@code count} elements of {@code source} from {@code offset} on into this array from {@code to}. */
+  public void copyFrom(int[] source, int offset, int to, int count) {
+    checkRange(to, count);
+    checkJavaRange(source.length, offset, count, "int");
+    for (int i = 0; i < count; i++) {
+      words.store(handle + to + i, source[offset + i]);
+    }
+  }
+
   public int[] toArray() {
-    checkLive();
     int[] copy = new int[length];
-    for (int i = 0; i < length; i++) {
-      copy[i] = words.load(handle + i);
-    }
+    copyTo(0, copy, 0, length);
     return copy;
-  }
-
-  /**
-   * Returns the memory to the arena. Afterwards this object refuses every use.
-   *
-   * @throws IllegalStateException when the array was freed already (through this or another view)
-   */
-  public void free() {
-    checkLive();
-    // Marked first: if the arena finds the block free already (freed through another view), it is
-    // not this array's memory any more either way.
-    freed = true;
-    arena.free(handle);
-  }
-
-  /** Whether this array lives in {@code arena} (the pool it may be passed to). */
-  boolean belongsTo(Arena arena) {
-    return this.arena.isAt(arena.words(), arena.base());
-  }
-
-  /** Whether {@link #free} was called on this object. */
-  public boolean isFreed() {
-    return freed;
-  }
-
-  private void checkLive() {
-    if (freed) {
-      throw new IllegalStateException("shared array (handle " + handle + ", length " + length + ") was "
-          + "freed: allocate a new one with ThreadPool.newSharedIntArray");
-    }
-  }
-
-  private int check(int index) {
-    if (freed) {
-      checkLive();
-    }
-    if (index < 0 || index >= length) {
-      throw new IndexOutOfBoundsException("index " + index + " outside shared array of length " + length);
-    }
-    return index;
   }
 }

@@ -63,8 +63,8 @@ final class SlotIO {
           throw new IllegalArgumentException(
               "task '" + kind.name() + "' argument " + i + ": " + e.getMessage());
         }
-        if (args[i] instanceof SharedIntArray) {
-          checkSharedArray(kind, i, (SharedIntArray) args[i]);
+        if (args[i] instanceof SharedArray) {
+          checkSharedArray(kind, i, (SharedArray) args[i]);
         }
       }
     }
@@ -74,15 +74,16 @@ final class SlotIO {
     return (int) argWords;
   }
 
-  private void checkSharedArray(TaskKind<?> kind, int i, SharedIntArray array) {
+  private void checkSharedArray(TaskKind<?> kind, int i, SharedArray array) {
+    String type = array.typeName();
     if (!array.belongsTo(shared.arena)) {
       throw new IllegalArgumentException("task '" + kind.name() + "' argument " + i + ": a "
-          + "SharedIntArray of another pool. A shared array lives in the arena of the pool that "
-          + "allocated it: allocate it with this pool's newSharedIntArray");
+          + type + " of another pool. A shared array lives in the arena of the pool that "
+          + "allocated it: allocate it with this pool's new" + type);
     }
     if (array.isFreed()) {
       throw new IllegalArgumentException("task '" + kind.name() + "' argument " + i + ": a "
-          + "SharedIntArray that was freed; allocate a new one with newSharedIntArray");
+          + type + " that was freed; allocate a new one with new" + type);
     }
   }
 

@@ -23,10 +23,19 @@ public final class TaskInput extends ValueReader {
     return new SharedIntArray(pool.shared.words, pool.shared.arena, (int) (reference >>> 32), (int) reference);
   }
 
+  /** Reads a {@link SharedFloatArray} argument: a view of the same shared memory the submitter used. */
+  public SharedFloatArray readSharedFloatArray() {
+    long reference = readSharedFloatArrayReference();
+    return new SharedFloatArray(pool.shared.words, pool.shared.arena, (int) (reference >>> 32), (int) reference);
+  }
+
   @Override
   protected Object readOther(int tag) {
     if (tag == ValueTag.SHARED_INT_ARRAY) {
       return readSharedIntArray();
+    }
+    if (tag == ValueTag.SHARED_FLOAT_ARRAY) {
+      return readSharedFloatArray();
     }
     return super.readOther(tag);
   }

@@ -124,6 +124,17 @@ public final class ThreadPool {
     return new SharedIntArray(shared.words, shared.arena, handle, length);
   }
 
+  /**
+   * Allocates a zeroed {@link SharedFloatArray} of {@code length} in the pool's arena, placed as
+   * {@link #newSharedIntArray} places its arrays.
+   *
+   * @throws ArenaFullException when the arena has no block that large free
+   */
+  public SharedFloatArray newSharedFloatArray(int length) {
+    int handle = newSharedIntArray(length).handle();
+    return new SharedFloatArray(pool.shared.words, pool.shared.arena, handle, length);
+  }
+
   /** Words of the arena in use (arguments, results, shared arrays). */
   public int arenaWordsInUse() {
     return pool.shared.arena.wordsInUse();

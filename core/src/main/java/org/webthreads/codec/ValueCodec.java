@@ -23,7 +23,7 @@ public final class ValueCodec {
 
   /** The supported types, for error messages. */
   public static final String SUPPORTED = "null, Integer, Long, Double, Float, Boolean, String, int[], "
-      + "long[], double[], float[], byte[] or SharedIntArray";
+      + "long[], double[], float[], byte[], SharedIntArray or SharedFloatArray";
 
   /**
    * Words needed to encode {@code value}; throws when its type cannot cross threads. A {@code long}:

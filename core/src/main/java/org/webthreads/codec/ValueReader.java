@@ -184,7 +184,15 @@ public class ValueReader {
     return reference;
   }
 
-  /** Reads the next value whatever its type (boxed). SharedIntArray needs a pool: see subclasses. */
+  /** Reads a SharedFloatArray reference as {@code handle << 32 | length}. */
+  protected long readSharedFloatArrayReference() {
+    expect(ValueTag.SHARED_FLOAT_ARRAY);
+    long reference = ((long) words.load(index + 1) << 32) | (words.load(index + 2) & 0xFFFFFFFFL);
+    index += 3;
+    return reference;
+  }
+
+  /** Reads the next value whatever its type (boxed). Shared arrays need a pool: see subclasses. */
   public Object readValue() {
     int tag = peekTag();
     switch (tag) {

@@ -15,6 +15,7 @@ public final class ValueTag {
   public static final int FLOAT_ARRAY = 11;
   public static final int BYTE_ARRAY = 12;
   public static final int SHARED_INT_ARRAY = 13;
+  public static final int SHARED_FLOAT_ARRAY = 14;
 
   private ValueTag() {
   }
@@ -34,6 +35,7 @@ public final class ValueTag {
       case FLOAT_ARRAY: return "float[]";
       case BYTE_ARRAY: return "byte[]";
       case SHARED_INT_ARRAY: return "SharedIntArray";
+      case SHARED_FLOAT_ARRAY: return "SharedFloatArray";
       default: return "unknown tag " + tag;
     }
   }

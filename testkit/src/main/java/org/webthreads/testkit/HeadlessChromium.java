@@ -25,6 +25,14 @@ public final class HeadlessChromium implements AutoCloseable {
   private static final Duration WAIT_SLICE = Duration.ofSeconds(60);
 
   public HeadlessChromium() {
+    this(List.of());
+  }
+
+  /**
+   * Headless Chromium with extra command-line flags, e.g. a fake microphone for media tests
+   * ({@code --use-fake-device-for-media-stream}, {@code --use-file-for-fake-audio-capture=...}).
+   */
+  public HeadlessChromium(List<String> extraArguments) {
     if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
       throw new IllegalStateException("browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
           + ": apt-get install -y chromium chromium-driver (.ci/run does this)");
@@ -38,6 +46,7 @@ public final class HeadlessChromium implements AutoCloseable {
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--no-first-run");
+    options.addArguments(extraArguments);
     // Extra flags for experiments (benchmarks), e.g. CHROMIUM_FLAGS=--js-flags=--single-threaded-gc.
     String extra = System.getenv("CHROMIUM_FLAGS");
     if (extra != null && !extra.isBlank()) {
@@ -59,6 +68,16 @@ public final class HeadlessChromium implements AutoCloseable {
    */
   public String openAndAwaitDone(String url, Duration timeout) {
     driver.get(url);
+    return awaitDone(timeout);
+  }
+
+  /**
+   * Waits (at most {@code timeout}) until the open page's title is "done" or "error", as
+   * {@link #openAndAwaitDone} does after loading; returns that title. A page that reports several
+   * results in turn sets another title before each step (a test may too, through {@link #eval}).
+   */
+  public String awaitDone(Duration timeout) {
+    String url = driver.getCurrentUrl();
     driver.manage().timeouts().scriptTimeout(WAIT_SLICE.plusSeconds(30));
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
@@ -86,6 +105,19 @@ public final class HeadlessChromium implements AutoCloseable {
   /** Opens {@code url} and returns once it has loaded. */
   public void open(String url) {
     driver.get(url);
+  }
+
+  /**
+   * Chooses {@code file} in the page's file input {@code cssSelector}, as a user picking it in the file
+   * dialog would: the input's change event follows.
+   */
+  public void chooseFile(String cssSelector, java.nio.file.Path file) {
+    driver.findElement(org.openqa.selenium.By.cssSelector(cssSelector)).sendKeys(file.toAbsolutePath().toString());
+  }
+
+  /** Clicks the element {@code cssSelector} as a user would (a trusted event: it counts as a user gesture). */
+  public void click(String cssSelector) {
+    driver.findElement(org.openqa.selenium.By.cssSelector(cssSelector)).click();
   }
 
   public Object eval(String script) {

@@ -98,6 +98,12 @@ class BrowserRuntimeTest {
   }
 
   @Test
+  void sharedFloatArrayViewIsTheSameMemoryForJavaJavaScriptAndWorkers() {
+    String detail = passed("sharedArrayViews");
+    assertTrue(detail.contains("after the task: shared 6 1.5 -0.25 3.25 6.5 0 0"), detail);
+  }
+
+  @Test
   void nestedForkJoin() {
     passed("nestedJoin");
   }

@@ -80,6 +80,7 @@ public final class BrowserSelfTest {
 
   public static void main(String[] args) {
     SelfTestTasks.register();
+    SharedViewScenario.register();
     String query = WebThreads.pageQuery();
     if (WebThreads.isWorker() && WebThreads.threadId() == queryInt(query, "throwInWorker", -1)) {
       throw new IllegalStateException("self-test: worker " + WebThreads.threadId()
@@ -161,6 +162,8 @@ public final class BrowserSelfTest {
           platform.workerIds());
       r.pass("pool at word " + org.webthreads.PoolControl.of(pool).base() + " over " + Arrays.toString(pool.threadIds()));
     });
+
+    add("sharedArrayViews", r -> SharedViewScenario.run(r, platform, pool));
 
     add("nestedJoin", r -> {
       TaskFuture<Long> fib = pool.submit(SelfTestTasks.FIB, 18);

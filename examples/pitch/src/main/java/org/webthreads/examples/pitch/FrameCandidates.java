@@ -10,7 +10,9 @@ package org.webthreads.examples.pitch;
  * vary over a prior distribution and collects, for every dip, the probability that it is the one
  * chosen:
  * <ol>
- *   <li>d' of the frame ({@link YinDifference}) and its troughs (local minima) in the lag range;</li>
+ *   <li>d' of the frame ({@link YinDifference}) and its troughs (local minima) in the lag range, where
+ *       troughs parted by a rise of less than {@value #RIPPLE} count as one at the lower of them (a
+ *       dip's floor made ragged by noise; see {@link #RIPPLE});</li>
  *   <li>for each of the 100 thresholds s = 0.01, 0.02, ... 1.00, weighted by a Beta(2, 34/3)
  *       distribution (mean 0.15; the paper's middle prior), the first trough below s receives the
  *       weight of s; if no trough is below s, the lowest trough receives the weight times
@@ -50,6 +52,13 @@ public final class FrameCandidates {
   private static final int THRESHOLDS = 100;
   private static final double BETA_A = 2;
   private static final double BETA_B = 34.0 / 3;
+  /**
+   * Two troughs of d' are one dip when d' rises less than this between them (above the higher of the
+   * two): noise makes the floor of a wide dip ragged (low pitches, 10 dB SNR), and each ripple would
+   * otherwise be a candidate of its own, the first of them up to 50 cents early (measured at 46 Hz,
+   * window 4096). Separate dips (the period and its multiples) are parted by rises to about 1.
+   */
+  static final double RIPPLE = 0.1;
 
   private final PitchSettings settings;
   private final YinDifference yin;
@@ -102,12 +111,23 @@ public final class FrameCandidates {
     double[] dn = yin.normalised();
     double[] d = yin.difference();
     int troughs = 0;
+    double peakSince = 0;
     for (int t = settings.minLag(); t <= settings.maxLag(); t++) {
+      peakSince = Math.max(peakSince, dn[t]);
       if (dn[t] < dn[t - 1] && dn[t] <= dn[t + 1]) {
-        troughLags[troughs] = t;
-        troughValues[troughs] = dn[t];
-        troughProbabilities[troughs] = 0;
-        troughs++;
+        if (troughs > 0 && peakSince - Math.max(dn[t], troughValues[troughs - 1]) < RIPPLE) {
+          // The same dip as the previous trough, split by a ripple: keep its lowest point only.
+          if (dn[t] < troughValues[troughs - 1]) {
+            troughLags[troughs - 1] = t;
+            troughValues[troughs - 1] = dn[t];
+          }
+        } else {
+          troughLags[troughs] = t;
+          troughValues[troughs] = dn[t];
+          troughProbabilities[troughs] = 0;
+          troughs++;
+        }
+        peakSince = dn[t];
       }
     }
     if (troughs == 0) {

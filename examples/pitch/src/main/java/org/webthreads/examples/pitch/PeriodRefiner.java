@@ -34,7 +34,7 @@ package org.webthreads.examples.pitch;
  * {@code sum x y_t = w(t) . c} and {@code sum y_t^2 = w(t)' G w(t)}, where {@code c} holds the
  * {@code 2 REACH + 2} lagged products around the period and {@code G} their Gram matrix (computed in
  * {@code O(H * REACH)} once per frame, the rest of G by a sliding update). Each evaluation of F then
- * costs {@code O(REACH^2)}, and a golden-section search finds its maximum to 1e-7 samples.
+ * costs {@code O(REACH^2)}, and Brent's method finds its maximum to 1e-7 samples in about ten evaluations.
  * (Fractional delay by windowed sinc: T. I. Laakso et al., "Splitting the unit delay", IEEE Signal
  * Processing Magazine, 1996; Kaiser window: J. F. Kaiser, 1974; biquad low-pass: R. Bristow-Johnson,
  * "Cookbook formulae for audio EQ biquad filter coefficients".)
@@ -51,6 +51,8 @@ final class PeriodRefiner {
   private static final double KAISER_BETA = 10.0;
   private static final int TABLE_STEPS = 1024;
   private static final double GOLDEN = 0.6180339887498949;
+  /** How close to F's maximum the refined period is, in samples. */
+  static final double TOLERANCE = 1e-7;
   /** Biquad sections of the low-pass filter (order 2 * SECTIONS). */
   private static final int SECTIONS = 2;
   /** The low-pass filter's cutoff as a fraction of the sample rate. */
@@ -117,28 +119,35 @@ final class PeriodRefiner {
       sum += samples[offset + j];
     }
     double mean = sum / length;
+    // Both biquads (SECTIONS = 2) in one pass: the second section's recurrence for sample j overlaps the first's for
+    // sample j + 1 (each is a serial chain of multiply-adds; two passes ran them one after the other).
+    double b0 = lowPass[0];
+    double b1 = lowPass[1];
+    double b2 = lowPass[2];
+    double a1 = lowPass[3];
+    double a2 = lowPass[4];
+    double c0 = lowPass[5];
+    double c1 = lowPass[6];
+    double c2 = lowPass[7];
+    double d1 = lowPass[8];
+    double d2 = lowPass[9];
+    double in1 = 0;
+    double in2 = 0;
+    double mid1 = 0;
+    double mid2 = 0;
+    double out1 = 0;
+    double out2 = 0;
     for (int j = 0; j < length; j++) {
-      x[j] = samples[offset + j] - mean;
-    }
-    for (int section = 0; section < SECTIONS; section++) {
-      double b0 = lowPass[5 * section];
-      double b1 = lowPass[5 * section + 1];
-      double b2 = lowPass[5 * section + 2];
-      double a1 = lowPass[5 * section + 3];
-      double a2 = lowPass[5 * section + 4];
-      double in1 = 0;
-      double in2 = 0;
-      double out1 = 0;
-      double out2 = 0;
-      for (int j = 0; j < length; j++) {
-        double in = x[j];
-        double out = b0 * in + b1 * in1 + b2 * in2 - a1 * out1 - a2 * out2;
-        in2 = in1;
-        in1 = in;
-        out2 = out1;
-        out1 = out;
-        x[j] = out;
-      }
+      double in = samples[offset + j] - mean;
+      double mid = b0 * in + b1 * in1 + b2 * in2 - a1 * mid1 - a2 * mid2;
+      double out = c0 * mid + c1 * mid1 + c2 * mid2 - d1 * out1 - d2 * out2;
+      in2 = in1;
+      in1 = in;
+      mid2 = mid1;
+      mid1 = mid;
+      out2 = out1;
+      out1 = out;
+      x[j] = out;
     }
     prepared = length;
   }
@@ -169,18 +178,52 @@ final class PeriodRefiner {
       energy += v * v;
     }
     headEnergy = energy;
-    for (int p = 0; p < LAGS; p++) {
-      double sum = 0;
-      double gramSum = 0;
-      int shifted = offset + base + p;
-      int first = offset + base;
-      for (int j = 0; j < head; j++) {
-        sum += x[offset + j] * x[shifted + j];
-        gramSum += x[first + j] * x[shifted + j];
+    // The refiner's main cost: 2 * LAGS sums over the head. Two lags at a time (they share all but one
+    // of their samples, so each sample is loaded once for both) and two partial sums each (j even and
+    // odd: a sum's additions form a chain whose latency bounds the loop, as compilers keep
+    // floating-point order, and independent chains overlap). Measured: about 2x faster than one lag
+    // and one sum at a time, on the JVM and in Chromium's WebAssembly.
+    int first = offset + base;
+    int pairs = head & ~1;
+    for (int p = 0; p < LAGS; p += 2) {
+      int shifted = first + p;
+      double sa0 = 0;
+      double sa1 = 0;
+      double sb0 = 0;
+      double sb1 = 0;
+      double ga0 = 0;
+      double ga1 = 0;
+      double gb0 = 0;
+      double gb1 = 0;
+      for (int j = 0; j < pairs; j += 2) {
+        double h0 = x[offset + j];
+        double h1 = x[offset + j + 1];
+        double f0 = x[first + j];
+        double f1 = x[first + j + 1];
+        double y0 = x[shifted + j];
+        double y1 = x[shifted + j + 1];
+        double y2 = x[shifted + j + 2];
+        sa0 += h0 * y0;
+        sa1 += h1 * y1;
+        sb0 += h0 * y1;
+        sb1 += h1 * y2;
+        ga0 += f0 * y0;
+        ga1 += f1 * y1;
+        gb0 += f0 * y1;
+        gb1 += f1 * y2;
       }
-      products[p] = sum;
-      gram[p] = gramSum;
-      gram[p * LAGS] = gramSum;
+      for (int j = pairs; j < head; j++) {
+        sa0 += x[offset + j] * x[shifted + j];
+        sb0 += x[offset + j] * x[shifted + j + 1];
+        ga0 += x[first + j] * x[shifted + j];
+        gb0 += x[first + j] * x[shifted + j + 1];
+      }
+      products[p] = sa0 + sa1;
+      products[p + 1] = sb0 + sb1;
+      gram[p] = ga0 + ga1;
+      gram[p * LAGS] = ga0 + ga1;
+      gram[p + 1] = gb0 + gb1;
+      gram[(p + 1) * LAGS] = gb0 + gb1;
     }
     for (int p = 0; p + 1 < LAGS; p++) {
       double leaving = x[offset + base + p];
@@ -198,28 +241,94 @@ final class PeriodRefiner {
       lo = tau - 1;
       hi = tau + 1;
     }
-    double a = hi - GOLDEN * (hi - lo);
-    double b = lo + GOLDEN * (hi - lo);
-    double fa = match(a);
-    double fb = match(b);
-    while (hi - lo > 1e-7) {
-      if (fa < fb) {
-        lo = a;
-        a = b;
-        fa = fb;
-        b = lo + GOLDEN * (hi - lo);
-        fb = match(b);
-      } else {
-        hi = b;
-        b = a;
-        fb = fa;
-        a = hi - GOLDEN * (hi - lo);
-        fa = match(a);
-      }
-    }
-    double best = 0.5 * (lo + hi);
+    double best = maximise(lo, hi);
     peak = match(best);
     return best;
+  }
+
+  /**
+   * The maximum of {@link #match} on [lo, hi] to within {@value #TOLERANCE} samples, by Brent's method
+   * (R. P. Brent, "Algorithms for Minimization without Derivatives", 1973, chapter 5): parabolas
+   * through the three best points, falling back to golden-section steps when a parabola is not
+   * trustworthy. F is smooth at its peak, so this takes about 10 evaluations where golden sections
+   * alone took 36 (each evaluation costs {@code O(REACH^2)}).
+   */
+  private double maximise(double lo, double hi) {
+    double a = lo;
+    double b = hi;
+    double x = a + (1 - GOLDEN) * (b - a);
+    double w = x;
+    double v = x;
+    double fx = -match(x);
+    double fw = fx;
+    double fv = fx;
+    double d = 0;
+    double e = 0;
+    double tol1 = TOLERANCE / 2;
+    double tol2 = TOLERANCE;
+    for (int iteration = 0; iteration < 100; iteration++) {
+      double middle = 0.5 * (a + b);
+      if (Math.abs(x - middle) <= tol2 - 0.5 * (b - a)) {
+        break;
+      }
+      boolean golden = true;
+      if (Math.abs(e) > tol1) {
+        double r = (x - w) * (fx - fv);
+        double q = (x - v) * (fx - fw);
+        double p = (x - v) * q - (x - w) * r;
+        q = 2 * (q - r);
+        if (q > 0) {
+          p = -p;
+        } else {
+          q = -q;
+        }
+        double previous = e;
+        e = d;
+        if (Math.abs(p) < Math.abs(0.5 * q * previous) && p > q * (a - x) && p < q * (b - x)) {
+          d = p / q;
+          double u = x + d;
+          if (u - a < tol2 || b - u < tol2) {
+            d = middle > x ? tol1 : -tol1;
+          }
+          golden = false;
+        }
+      }
+      if (golden) {
+        e = x >= middle ? a - x : b - x;
+        d = (1 - GOLDEN) * e;
+      }
+      double u = Math.abs(d) >= tol1 ? x + d : x + (d > 0 ? tol1 : -tol1);
+      double fu = -match(u);
+      if (fu <= fx) {
+        if (u >= x) {
+          a = x;
+        } else {
+          b = x;
+        }
+        v = w;
+        fv = fw;
+        w = x;
+        fw = fx;
+        x = u;
+        fx = fu;
+      } else {
+        if (u < x) {
+          a = u;
+        } else {
+          b = u;
+        }
+        if (fu <= fw || w == x) {
+          v = w;
+          fv = fw;
+          w = u;
+          fw = fu;
+        } else if (fu <= fv || v == x || v == w) {
+          v = u;
+          fv = fu;
+        }
+      }
+    }
+    return x;
   }
 
   /** F at the period {@link #refine} returned last. */

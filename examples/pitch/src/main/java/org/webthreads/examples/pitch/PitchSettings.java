@@ -141,6 +141,23 @@ public final class PitchSettings {
     return sampleCount < windowSize ? 0 : 1 + (sampleCount - windowSize) / hop;
   }
 
+  /** Settings are equal when rate, window, asked range and gates are. */
+  @Override
+  public boolean equals(Object other) {
+    if (!(other instanceof PitchSettings)) {
+      return false;
+    }
+    PitchSettings o = (PitchSettings) other;
+    return sampleRate == o.sampleRate && windowSize == o.windowSize && minFrequencyHz == o.minFrequencyHz
+        && maxFrequencyHz == o.maxFrequencyHz && minRmsDbfs == o.minRmsDbfs && minClarity == o.minClarity;
+  }
+
+  @Override
+  public int hashCode() {
+    return (sampleRate * 31 + windowSize) * 31 + (int) (minFrequencyHz * 7 + maxFrequencyHz * 13 + minRmsDbfs * 17
+        + minClarity * 1000);
+  }
+
   @Override
   public String toString() {
     return "PitchSettings[" + sampleRate + " Hz, window " + windowSize + ", lags " + minLag + ".." + maxLag

@@ -193,7 +193,64 @@ public final class RealFft {
       data[i + 2] = ar - br;
       data[i + 3] = ai - bi;
     }
-    for (int span = 2; span < half; span *= 2) {
+    // Then the stages two at a time (spans s and 2s over blocks of 4s: the same butterflies as two
+    // radix-2 passes, but each value is loaded and stored once for both; loads, stores and their
+    // bounds checks, not the arithmetic, bound this loop on the JVM and in WebAssembly). The second
+    // stage's twiddle for the block's upper half is the first one's times sign * i.
+    int span = 2;
+    for (; 2 * span < half; span *= 4) {
+      int stride1 = half / (2 * span);
+      int stride2 = half / (4 * span);
+      for (int start = 0; start < half; start += 4 * span) {
+        for (int k = 0; k < span; k++) {
+          double w1r = cos[k * stride1];
+          double w1i = sign * sin[k * stride1];
+          double w2r = cos[k * stride2];
+          double w2i = sign * sin[k * stride2];
+          int p0 = 2 * (start + k);
+          int p1 = p0 + 2 * span;
+          int p2 = p1 + 2 * span;
+          int p3 = p2 + 2 * span;
+          double x0r = data[p0];
+          double x0i = data[p0 + 1];
+          double x1r = data[p1];
+          double x1i = data[p1 + 1];
+          double x2r = data[p2];
+          double x2i = data[p2 + 1];
+          double x3r = data[p3];
+          double x3i = data[p3 + 1];
+          // first stage (span s): (p0, p1) and (p2, p3), twiddle w1
+          double t1r = x1r * w1r - x1i * w1i;
+          double t1i = x1r * w1i + x1i * w1r;
+          double t3r = x3r * w1r - x3i * w1i;
+          double t3i = x3r * w1i + x3i * w1r;
+          double y0r = x0r + t1r;
+          double y0i = x0i + t1i;
+          double y1r = x0r - t1r;
+          double y1i = x0i - t1i;
+          double y2r = x2r + t3r;
+          double y2i = x2i + t3i;
+          double y3r = x2r - t3r;
+          double y3i = x2i - t3i;
+          // second stage (span 2s): (p0, p2) with w2, (p1, p3) with w2 * sign * i
+          double u2r = y2r * w2r - y2i * w2i;
+          double u2i = y2r * w2i + y2i * w2r;
+          double v3r = y3r * w2r - y3i * w2i;
+          double v3i = y3r * w2i + y3i * w2r;
+          double u3r = -sign * v3i;
+          double u3i = sign * v3r;
+          data[p0] = y0r + u2r;
+          data[p0 + 1] = y0i + u2i;
+          data[p2] = y0r - u2r;
+          data[p2 + 1] = y0i - u2i;
+          data[p1] = y1r + u3r;
+          data[p1 + 1] = y1i + u3i;
+          data[p3] = y1r - u3r;
+          data[p3 + 1] = y1i - u3i;
+        }
+      }
+    }
+    if (span < half) {
       int stride = half / (2 * span);
       for (int start = 0; start < half; start += 2 * span) {
         for (int k = 0; k < span; k++) {

@@ -12,6 +12,7 @@ class CompileCheckTest {
         + "mcleod 33 voiced A3x10@220.0 C#4x11@277.2 E4x12@329.6; "
         + "yin 33 voiced A3x11@220.0 C#4x10@277.2 E4x12@329.6; "
         + "tracker 31 voiced A3x10@220.0 C#4x10@277.2 E4x11@329.6; "
-        + "spectrum peak bin 10 (215.3 Hz)", PitchCompileCheck.run());
+        + "spectrum peak bin 10 (215.3 Hz); "
+        + "adapted 12000 Hz, csv 36 rows; heard A3+0c C#4+0c E4+0c", PitchCompileCheck.run());
   }
 }

@@ -1,15 +1,22 @@
 package org.webthreads.examples.pitch.check;
 
+import org.webthreads.examples.pitch.FrameAnalyser;
 import org.webthreads.examples.pitch.FrameCandidates;
 import org.webthreads.examples.pitch.McLeodPitch;
 import org.webthreads.examples.pitch.MonoAudio;
+import org.webthreads.examples.pitch.NoteLog;
 import org.webthreads.examples.pitch.NoteNames;
 import org.webthreads.examples.pitch.PitchEstimate;
 import org.webthreads.examples.pitch.PitchEstimator;
 import org.webthreads.examples.pitch.PitchSettings;
+import org.webthreads.examples.pitch.PitchAlgorithm;
+import org.webthreads.examples.pitch.PitchCsv;
+import org.webthreads.examples.pitch.PitchTrack;
 import org.webthreads.examples.pitch.PitchTracker;
+import org.webthreads.examples.pitch.RateAdapter;
 import org.webthreads.examples.pitch.Spectrum;
 import org.webthreads.examples.pitch.TestSignals;
+import org.webthreads.examples.pitch.TunerSmoother;
 import org.webthreads.examples.pitch.WavReader;
 import org.webthreads.examples.pitch.WavWriter;
 import org.webthreads.examples.pitch.YinPitch;
@@ -59,6 +66,30 @@ public final class PitchCompileCheck {
     }
     out.append("; spectrum peak bin ").append(peak).append(" (").append(tenths((double) peak * rate / window))
         .append(" Hz)");
+    // The whole-file path (FrameAnalyser records, PitchTrack, CSV) and the live path (tuner, note log),
+    // on the melody resampled from 6 kHz (RateAdapter).
+    MonoAudio slow = new MonoAudio(TestSignals.noteSequence(6000, new int[] {57, 64}, new double[] {0.3, 0.3}, 0.5,
+        440), 6000, "generated");
+    MonoAudio adapted = RateAdapter.toSupportedRate(slow);
+    PitchTrack whole = PitchTrack.analyse(adapted.samples(), PitchAlgorithm.parse("track"),
+        PitchSettings.of(adapted.sampleRate(), window), hop);
+    String csv = PitchCsv.write(whole);
+    out.append("; adapted ").append(adapted.sampleRate()).append(" Hz, csv ").append(csv.split("\n").length - 1)
+        .append(" rows");
+    TunerSmoother tuner = new TunerSmoother(hop / (double) rate, new NoteNames());
+    NoteLog log = new NoteLog(hop / (double) rate);
+    FrameAnalyser live = new FrameAnalyser(PitchAlgorithm.MCLEOD, settings);
+    float[] record = new float[live.recordFloats()];
+    for (int f = 0; f < frames; f++) {
+      live.analyse(x, f * hop, record, 0);
+      tuner.update(record[0]);
+      log.update(tuner);
+    }
+    out.append("; heard");
+    for (int i = 0; i < log.size(); i++) {
+      out.append(' ').append(NoteNames.nameOfMidi(log.midi(i))).append(log.cents(i) >= -0.5 && log.cents(i) < 0.5
+          ? "+0c" : "?c");
+    }
     return out.toString();
   }
 

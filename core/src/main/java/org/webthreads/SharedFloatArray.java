@@ -1,0 +1,72 @@
+package org.webthreads;
+
+import org.webthreads.codec.ValueTag;
+import org.webthreads.memory.Arena;
+import org.webthreads.memory.SharedWords;
+
+/**
+ * A {@code float} array in the pool's shared arena: every thread of the pool sees the same elements
+ * (each float is one shared word holding its IEEE 754 bits). Pass it as a task argument and the task
+ * receives a view of the same memory (nothing is copied). Bulk data for tasks lives here: audio
+ * samples, spectra, results that the page reads while tasks still write. Call {@link #free} when no
+ * task uses it any more. In the browser, JavaScript reads and writes the same memory through a
+ * {@code Float32Array} view (the web module's {@code SharedArrayViews.float32}).
+ *
+ * <p>Reads and writes are single shared-word operations: a {@link #get} after another thread's
+ * {@link #set} of the same element sees the whole float, never a torn one. To hand a batch of elements
+ * to another thread, write them, then publish with an atomic operation on a {@link SharedIntArray} (a
+ * counter or sequence word) that the reader reads first, as with any shared memory.
+ *
+ * <p>The lifetime rules are {@link SharedIntArray}'s: it belongs to the pool whose
+ * {@code newSharedFloatArray} allocated it, and passing it to a task of another pool is refused at
+ * submit; freeing it twice is an error (detected by the arena, whichever thread's view frees it), and
+ * so is any use of this object after its {@link #free}; another thread's view of the same array cannot
+ * tell, so free an array only once no task uses it.
+ */
+public final class SharedFloatArray extends SharedArray {
+  SharedFloatArray(SharedWords words, Arena arena, int handle, int length) {
+    super(words, arena, handle, length);
+  }
+
+  @Override
+  public int valueTag() {
+    return ValueTag.SHARED_FLOAT_ARRAY;
+  }
+
+  @Override
+  String typeName() {
+    return "SharedFloatArray";
+  }
+
+  public float get(int index) {
+    return Float.intBitsToFloat(words.load(handle + check(index)));
+  }
+
+  public void set(int index, float value) {
+    words.store(handle + check(index), Float.floatToRawIntBits(value));
+  }
+
+  /** Copies {@code count} elements from {@code from} on into {@code target[offset ..]}. */
+  public void copyTo(int from, float[] target, int offset, int count) {
+    checkRange(from, count);
+    checkJavaRange(target.length, offset, count, "float");
+    for (int i = 0; i < count; i++) {
+      target[offset + i] = Float.intBitsToFloat(words.load(handle + from + i));
+    }
+  }
+
+  /** Copies {@code count} elements of {@code source} from {@code offset} on into this array from {@code to}. */
+  public void copyFrom(float[] source, int offset, int to, int count) {
+    checkRange(to, count);
+    checkJavaRange(source.length, offset, count, "float");
+    for (int i = 0; i < count; i++) {
+      words.store(handle + to + i, Float.floatToRawIntBits(source[offset + i]));
+    }
+  }
+
+  public float[] toArray() {
+    float[] copy = new float[length];
+    copyTo(0, copy, 0, length);
+    return copy;
+  }
+}
