@@ -226,20 +226,28 @@ final class WorkerLoop extends WorkerLoopFields {
    * (usually finding the joined task itself on top) rather than to the slot again.
    */
   void helpUntilDone(TaskFuture<?> future) {
-    help(future, false);
+    help(future, false, -1);
   }
 
   /** As {@link #helpUntilDone}, but an interrupt of this thread ends the wait (for TaskFuture.get). */
   void helpUntilDoneInterruptibly(TaskFuture<?> future) throws InterruptedException {
-    if (!help(future, true)) {
+    if (!help(future, true, -1)) {
       throw new InterruptedException("interrupted while waiting for task '" + future.kind().name() + "'");
     }
   }
 
-  /** Returns true once the future is done, false when {@code interruptible} and the thread was interrupted. */
-  boolean help(TaskFuture<?> future, boolean interruptible) {
+  /**
+   * Returns true once the future is done; false when {@code interruptible} and the thread was
+   * interrupted, or when {@code deadline} ({@code System.nanoTime()}, -1 for none) passed, which it
+   * looks at between the tasks it runs.
+   */
+  boolean help(TaskFuture<?> future, boolean interruptible, long deadline) {
     do {
       if (interruptible && Thread.interrupted()) {
+        return false;
+      }
+      long left = deadline == -1 ? -1 : deadline - System.nanoTime();
+      if (deadline != -1 && left <= 0) {
         return false;
       }
       // Private forks first: they are newer than anything in our ring, and the joined task itself is
@@ -256,14 +264,14 @@ final class WorkerLoop extends WorkerLoopFields {
       // The joined task itself (usually our own child, popped back off our ring). Its slot id is
       // its own while the future is not harvested: a slot is freed only after harvested is set, so
       // reading false after taking the id means the id was not reused.
-      if (task == joined && task != 0 && !stopping && !future.isHarvested()) {
+      if (task == joined && task != 0 && !stopping && !future.isDecided()) {
         runner.runJoined(future, task);
         return true;
       }
       if (task != 0) {
         runner.runTask(task);
       } else if (!queueBusy) {
-        pool.joins.waitForCompletion(future, interruptible);
+        pool.joins.waitForCompletion(future, interruptible, left);
       }
       // Else a producer has claimed the queue's head cell and not yet published it; the task we join
       // may sit behind it. Look again rather than sleep: the producer's wake-up after publishing

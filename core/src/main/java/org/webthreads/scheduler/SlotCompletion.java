@@ -103,6 +103,15 @@ public final class SlotCompletion {
   /** As {@link #await(SharedWords, int, BooleanSupplier)}; also returns when interrupted, if asked. */
   public static void await(SharedWords words, int stateIndex, BooleanSupplier completedInline,
       boolean interruptible) {
+    await(words, stateIndex, completedInline, interruptible, -1);
+  }
+
+  /**
+   * As {@link #await(SharedWords, int, BooleanSupplier, boolean)}; also returns after
+   * {@code timeoutNanos} when that is not negative (for a wait that is not interruptible).
+   */
+  public static void await(SharedWords words, int stateIndex, BooleanSupplier completedInline,
+      boolean interruptible, long timeoutNanos) {
     int state = words.load(stateIndex);
     if ((state & TaskSlots.OUTCOME_MASK) != TaskSlots.PENDING) {
       return;
@@ -120,7 +129,7 @@ public final class SlotCompletion {
     if (interruptible) {
       words.waitWhileEqualInterruptibly(stateIndex, state | TaskSlots.WAITER);
     } else {
-      words.waitWhileEqual(stateIndex, state | TaskSlots.WAITER, -1);
+      words.waitWhileEqual(stateIndex, state | TaskSlots.WAITER, timeoutNanos);
     }
   }
 }

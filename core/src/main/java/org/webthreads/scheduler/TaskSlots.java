@@ -9,7 +9,8 @@ package org.webthreads.scheduler;
  *                   bits 16..31 = generation, +1 each time the slot is allocated (see SlotCompletion)
  *  1 KIND           task-kind id                      (while free: NEXT, the next free slot)
  *  2 (unused)                                         (while free: CHUNK_NEXT, the next free chunk)
- *  3 ARGS           [in arena:1 | detached:1 | words:30] (while free: CHUNK_SIZE of the chunk it heads)
+ *  3 ARGS           [in arena:1 | detached:1 | cancel requested:1 | words:29]
+ *                                                     (while free: CHUNK_SIZE of the chunk it heads)
  *  4..10            arguments inline (7 words) or an arena handle
  * 11 RESULT         result area header
  * 12..15            result inline (4 words) or an arena handle
@@ -47,8 +48,14 @@ public final class TaskSlots {
   public static final int ARGS_IN_ARENA = 1 << 31;
   /** ARGS header bit: submitted with execute(); nobody holds a future, the runner frees the slot. */
   public static final int DETACHED = 1 << 30;
-  /** ARGS header: the argument stream's length in words. */
-  public static final int ARGS_LENGTH_MASK = (1 << 30) - 1;
+  /**
+   * ARGS header bit, separate heaps only: the future's holder cancelled the task (TaskFuture.cancel), so
+   * a runner that has not started it skips its body. Set after publication by the holder alone; the
+   * runner reads the header anyway, so the check costs no extra load.
+   */
+  public static final int CANCEL_REQUESTED = 1 << 29;
+  /** ARGS header: the argument stream's length in words (the arena's largest block is 2^26 words). */
+  public static final int ARGS_LENGTH_MASK = (1 << 29) - 1;
 
   /** Largest slot count: ids must fit the 20-bit id field of {@link SlotFreeList}'s head word. */
   public static final int MAX_SLOTS = (1 << 20) - 1;
