@@ -129,7 +129,7 @@ class BrowserRuntimeTest {
 
   @Test
   void deepJoinChainStaysWithinTheWorkerStack() {
-    assertTrue(passed("deepJoinChain").contains("= 500"));
+    assertTrue(passed("deepJoinChain").contains("= 300"));
   }
 
   @Test

@@ -187,7 +187,7 @@ public final class BrowserSelfTest {
     });
 
     add("deepJoinChain", r -> {
-      int depth = queryInt(WebThreads.pageQuery(), "chainDepth", 500);
+      int depth = queryInt(WebThreads.pageQuery(), "chainDepth", 300);
       TaskFuture<Integer> chain = pool.submit(SelfTestTasks.CHAIN, depth);
       WebFutures.whenDone(chain, () -> {
         int value = chain.join();

@@ -1,6 +1,7 @@
 package org.webthreads.web.selftest;
 
 import org.teavm.jso.JSBody;
+import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
 import org.webthreads.SharedIntArray;
 import org.webthreads.TaskFuture;
@@ -117,6 +118,7 @@ final class CancellationScenarios {
     }
   }
 
+  @JSFunctor
   interface Settled extends JSObject {
     void settled(boolean ok, String value);
   }
