@@ -30,7 +30,7 @@ final class Joins {
   void awaitDone(TaskFuture<?> future) {
     WorkerLoop loop = pool.currentLoop();
     if (loop != null) {
-      loop.help(future, false, -1);
+      loop.help(future, false, WorkerLoop.NO_DEADLINE);
       return;
     }
     if (!words.canWait()) {

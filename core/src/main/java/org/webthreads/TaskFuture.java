@@ -3,6 +3,7 @@ package org.webthreads;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.webthreads.scheduler.TaskSlots;
 
 /**
  * The pending result of a task submitted with {@link ThreadPool#submit}.
@@ -18,12 +19,12 @@ import java.util.concurrent.TimeUnit;
 public final class TaskFuture<R> {
   /** {@link #state}: no outcome yet. */
   static final int UNDECIDED = 0;
-  /** {@link #state}: the task's outcome is in {@link #outcome} (DONE, FAILED, or CANCELLED by shutdownNow). */
+  /** {@link #state}: the outcome is in {@link #outcome} (DONE, FAILED, or CANCELLED by shutdownNow). */
   static final int COMPLETED = 1;
-  /** {@link #state}: {@link #cancel()} came first; whatever the task does, this future reports cancellation. */
+  /** {@link #state}: {@link #cancel()} came first; whatever the task does, joins report cancellation. */
   static final int CANCEL_REQUESTED = 2;
   static final int DECISION = 3;
-  /** {@link #state} bit: the task no longer uses a slot for this future (ended and given back, or never had one). */
+  /** {@link #state} bit: the task is over with its slot (ended and gave it back, or never had one). */
   static final int RELEASED = 4;
 
   private final Pool pool;
@@ -81,7 +82,7 @@ public final class TaskFuture<R> {
     // meanwhile and the slot was reused (so it reads pending again), the state was decided before the
     // slot was freed, so the second read of it sees that. A private fork (slot 0) is done once its
     // owner completed it inline, which decides the state.
-    if (slot == 0 || pool.slots.outcome(slot) == org.webthreads.scheduler.TaskSlots.PENDING) {
+    if (slot == 0 || pool.slots.outcome(slot) == TaskSlots.PENDING) {
       return isDecided();
     }
     return harvest();
@@ -92,7 +93,8 @@ public final class TaskFuture<R> {
     if (!isDone()) {
       WorkerLoop forker = owner;
       if (forker != null && forker.thread == Thread.currentThread()) {
-        forker.help(this, false, -1); // our own private fork: the fork/join path, without a lookup
+        // Our own private fork: the fork/join path, without a lookup.
+        forker.help(this, false, WorkerLoop.NO_DEADLINE);
       } else {
         pool.joins.awaitDone(this);
       }
@@ -163,12 +165,12 @@ public final class TaskFuture<R> {
   }
 
   public boolean isCompletedExceptionally() {
-    return isDone() && !(decision() == COMPLETED && outcome == org.webthreads.scheduler.TaskSlots.DONE);
+    return isDone() && !(decision() == COMPLETED && outcome == TaskSlots.DONE);
   }
 
-  /** Whether the task was cancelled: by {@link #cancel()}, or by {@link ThreadPool#shutdownNow()} before it ran. */
+  /** Whether the task was cancelled: by {@link #cancel()}, or by shutdownNow() before it ran. */
   public boolean isCancelled() {
-    return isDone() && (decision() == CANCEL_REQUESTED || outcome == org.webthreads.scheduler.TaskSlots.CANCELLED);
+    return isDone() && (decision() == CANCEL_REQUESTED || outcome == TaskSlots.CANCELLED);
   }
 
   public TaskKind<R> kind() {
@@ -275,7 +277,7 @@ public final class TaskFuture<R> {
       return isDecided();
     }
     int slotOutcome = pool.slots.outcome(slot);
-    if (slotOutcome == org.webthreads.scheduler.TaskSlots.PENDING) {
+    if (slotOutcome == TaskSlots.PENDING) {
       return isDecided();
     }
     // Read after the slot's outcome: a task run on its joining thread (completeInline) decides and
@@ -285,9 +287,9 @@ public final class TaskFuture<R> {
       return true;
     }
     if (!isCancelRequested()) {
-      if (slotOutcome == org.webthreads.scheduler.TaskSlots.DONE) {
+      if (slotOutcome == TaskSlots.DONE) {
         value = pool.slots.readResult(slot, kind);
-      } else if (slotOutcome == org.webthreads.scheduler.TaskSlots.FAILED) {
+      } else if (slotOutcome == TaskSlots.FAILED) {
         failure = pool.slots.readFailure(slot, kind);
       }
       outcome = slotOutcome;
@@ -326,9 +328,9 @@ public final class TaskFuture<R> {
       throw new CancellationException("task '" + kind.name() + "' was cancelled with cancel()");
     }
     switch (outcome) {
-      case org.webthreads.scheduler.TaskSlots.DONE:
+      case TaskSlots.DONE:
         return (R) value;
-      case org.webthreads.scheduler.TaskSlots.FAILED:
+      case TaskSlots.FAILED:
         throw new TaskFailedException(kind.name(), failure.className, failure.message, failure.hops);
       default:
         throw new CancellationException("task '" + kind.name()

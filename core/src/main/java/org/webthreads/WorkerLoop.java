@@ -226,28 +226,31 @@ final class WorkerLoop extends WorkerLoopFields {
    * (usually finding the joined task itself on top) rather than to the slot again.
    */
   void helpUntilDone(TaskFuture<?> future) {
-    help(future, false, -1);
+    help(future, false, NO_DEADLINE);
   }
+
+  /** For {@link #help}: wait without a deadline. */
+  static final long NO_DEADLINE = Long.MIN_VALUE;
 
   /** As {@link #helpUntilDone}, but an interrupt of this thread ends the wait (for TaskFuture.get). */
   void helpUntilDoneInterruptibly(TaskFuture<?> future) throws InterruptedException {
-    if (!help(future, true, -1)) {
+    if (!help(future, true, NO_DEADLINE)) {
       throw new InterruptedException("interrupted while waiting for task '" + future.kind().name() + "'");
     }
   }
 
   /**
    * Returns true once the future is done; false when {@code interruptible} and the thread was
-   * interrupted, or when {@code deadline} ({@code System.nanoTime()}, -1 for none) passed, which it
-   * looks at between the tasks it runs.
+   * interrupted, or when {@code deadline} ({@code System.nanoTime()}, or {@link #NO_DEADLINE}) passed,
+   * which it looks at between the tasks it runs.
    */
   boolean help(TaskFuture<?> future, boolean interruptible, long deadline) {
     do {
       if (interruptible && Thread.interrupted()) {
         return false;
       }
-      long left = deadline == -1 ? -1 : deadline - System.nanoTime();
-      if (deadline != -1 && left <= 0) {
+      long left = deadline == NO_DEADLINE ? -1 : deadline - System.nanoTime();
+      if (deadline != NO_DEADLINE && left <= 0) {
         return false;
       }
       // Private forks first: they are newer than anything in our ring, and the joined task itself is
@@ -262,8 +265,9 @@ final class WorkerLoop extends WorkerLoopFields {
       int joined = future.slot();
       int task = findTask();
       // The joined task itself (usually our own child, popped back off our ring). Its slot id is
-      // its own while the future is not harvested: a slot is freed only after harvested is set, so
-      // reading false after taking the id means the id was not reused.
+      // its own while the future is not decided: a slot is freed only after its completion decided
+      // the state, so reading undecided after taking the id means the id was not reused. A future
+      // that cancel() decided goes to runTask, which ends the task without its body.
       if (task == joined && task != 0 && !stopping && !future.isDecided()) {
         runner.runJoined(future, task);
         return true;
