@@ -1,6 +1,7 @@
 package org.webthreads;
 
 import org.webthreads.memory.SharedWords;
+import org.webthreads.scheduler.SlotCompletion;
 import org.webthreads.scheduler.TaskSlots;
 
 /**
@@ -56,16 +57,8 @@ final class Cancellation {
     }
   }
 
-  /**
-   * Wakes the threads that sleep on the slot's state word for this future (SlotCompletion.await, or
-   * Atomics.waitAsync on the page). A load, not an RMW: the word must keep its value for the task's
-   * real completion. Pairs with the waiter's WAITER CAS and its later read of the future's state
-   * (Dekker: we changed the state, then load the word; the waiter set the bit, then reads the state).
-   */
+  /** Wakes the threads that sleep on the slot's state word for this future (see SlotCompletion). */
   private void wakeWaiters(int slot) {
-    int stateIndex = pool.shared.slotWord(slot, TaskSlots.STATE);
-    if ((words.load(stateIndex) & TaskSlots.WAITER) != 0) {
-      words.notify(stateIndex, Integer.MAX_VALUE);
-    }
+    SlotCompletion.wakeWaiters(words, pool.shared.slotWord(slot, TaskSlots.STATE));
   }
 }

@@ -6,6 +6,7 @@ package org.webthreads.scheduler;
  * <pre>
  *  0 STATE          PENDING, then DONE / FAILED / CANCELLED (low byte); bit 8 = a joiner may be waiting;
  *                   bit 9 = the future's owner sleeps and wants to be woken (see SlotCompletion);
+ *                   bit 10 = flipped to wake the joiners of a cancelled task (see SlotCompletion);
  *                   bits 16..31 = generation, +1 each time the slot is allocated (see SlotCompletion)
  *  1 KIND           task-kind id                      (while free: NEXT, the next free slot)
  *  2 (unused)                                         (while free: CHUNK_NEXT, the next free chunk)
@@ -41,6 +42,12 @@ public final class TaskSlots {
    * must be woken to harvest it when the task completes (separate heaps only; see SlotCompletion).
    */
   public static final int OWNER_WAKE = 0x200;
+  /**
+   * Flipped by {@link SlotCompletion#wakeWaiters} when a future is cancelled while its task runs: a
+   * change of the word that wakes its waiters without touching the outcome, the bits above or the
+   * generation.
+   */
+  public static final int CANCEL_WAKE = 0x400;
   /** One step of the generation in the STATE word's upper half. */
   public static final int GENERATION_ONE = 1 << 16;
 
