@@ -93,7 +93,13 @@ final class ForkPublisher {
     }
   }
 
+  /** Returns false when no slot or block is free; a fork cancelled meanwhile is dropped (true). */
   private boolean publish(TaskFuture<?> future) {
+    if (future.isDecided()) {
+      future.takeForkArgs();
+      future.markReleased(); // cancel() came first (see Cancellation): it never runs
+      return true;
+    }
     if (!pool.submission.publishFork(loop, future, future.forkArgs())) {
       return false;
     }

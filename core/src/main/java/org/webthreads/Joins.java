@@ -30,7 +30,7 @@ final class Joins {
   void awaitDone(TaskFuture<?> future) {
     WorkerLoop loop = pool.currentLoop();
     if (loop != null) {
-      loop.help(future, false);
+      loop.help(future, false, WorkerLoop.NO_DEADLINE);
       return;
     }
     if (!words.canWait()) {
@@ -41,6 +41,30 @@ final class Joins {
     while (!future.isDone()) {
       waitForCompletion(future, false);
     }
+  }
+
+  /**
+   * As {@link #awaitDone}, until {@code deadline} ({@code System.nanoTime()}); returns whether the
+   * future is done. A pool thread looks at the time between the tasks it runs meanwhile.
+   */
+  boolean awaitDoneUntil(TaskFuture<?> future, long deadline) {
+    WorkerLoop loop = pool.currentLoop();
+    if (loop != null) {
+      return loop.help(future, false, deadline);
+    }
+    if (!words.canWait()) {
+      throw new IllegalStateException("join(timeout) on task '" + future.kind().name() + "' would block "
+          + "this thread, which must never block (the browser's main thread): use the completion "
+          + "callback or Promise with a timeout instead (WebFutures)");
+    }
+    while (!future.isDone()) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      waitForCompletion(future, false, left);
+    }
+    return true;
   }
 
   /**
@@ -72,12 +96,37 @@ final class Joins {
    * looks again. Returns early whenever something changed, and on an interrupt if {@code interruptible}.
    */
   void waitForCompletion(TaskFuture<?> future, boolean interruptible) {
+    waitForCompletion(future, interruptible, -1);
+  }
+
+  /** As {@link #waitForCompletion(TaskFuture, boolean)}, for at most {@code timeoutNanos} if not negative. */
+  void waitForCompletion(TaskFuture<?> future, boolean interruptible, long timeoutNanos) {
     int slot = future.slot();
     if (slot == 0) {
-      waitForPrivateFork(future, interruptible);
+      waitForPrivateFork(future, interruptible, timeoutNanos);
       return;
     }
-    SlotCompletion.await(words, stateWord(slot), future::isHarvested, interruptible);
+    SlotCompletion.await(words, stateWord(slot), future::isDecided, interruptible, timeoutNanos);
+  }
+
+  /**
+   * Separate heaps, for a thread waiting for a slot: blocks until the task of {@code future} (published,
+   * tracked by this thread) has ended, so that harvesting it frees its slot, or returns early when
+   * something changed. Unlike a join it does not return for a future that was cancelled while its
+   * task runs: the slot is not free until the task ends.
+   */
+  void waitForTaskEnd(TaskFuture<?> future) {
+    SlotCompletion.await(words, stateWord(future.slot()), future::isReleased, false);
+  }
+
+  /** As {@link #waitForTaskEnd}, for a thread that may not block: null once the task has ended. */
+  AsyncWait taskEndWait(TaskFuture<?> future) {
+    if (future.settle()) {
+      return null;
+    }
+    int slot = future.slot();
+    int waiting = announceWaiter(slot);
+    return waiting == -1 || future.settle() ? null : new AsyncWait(stateWord(slot), waiting);
   }
 
   private int stateWord(int slot) {
@@ -88,7 +137,7 @@ final class Joins {
    * Blocks until another thread's private fork is published or done, or returns at once if it is
    * already; also returns early whenever the owner's fork epoch changed (the caller looks again).
    */
-  private void waitForPrivateFork(TaskFuture<?> future, boolean interruptible) {
+  private void waitForPrivateFork(TaskFuture<?> future, boolean interruptible, long timeoutNanos) {
     int epoch = announceForeignWaiter(future);
     if (epoch == -1) {
       return;
@@ -97,7 +146,7 @@ final class Joins {
     if (interruptible) {
       words.waitWhileEqualInterruptibly(index, epoch);
     } else {
-      words.waitWhileEqual(index, epoch, -1);
+      words.waitWhileEqual(index, epoch, timeoutNanos);
     }
   }
 
@@ -113,7 +162,7 @@ final class Joins {
     // Dekker with the owner: we store the mark (volatile), then read slot and harvested; the owner
     // stores one of those (volatile), then reads the mark. One of us sees the other.
     future.markForeignWaiter();
-    return future.slot() != 0 || future.isHarvested() ? -1 : epoch;
+    return future.slot() != 0 || future.isDecided() ? -1 : epoch;
   }
 
   /** The fork-epoch word of the pool thread {@code owner}. */

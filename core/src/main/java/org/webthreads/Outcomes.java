@@ -36,6 +36,15 @@ final class Outcomes {
         ? new TaskFuture<?>[pool.shared.layout.slotCount + 1] : null;
   }
 
+  /**
+   * One heap: the future of the published task in {@code slot} (null for a detached task); the runner
+   * reads it before the body to skip a cancelled task. A plain read of what the submitter stored before
+   * the push that published the task.
+   */
+  TaskFuture<?> futureOf(int slot) {
+    return futureOfSlot[slot];
+  }
+
   /** Whether the thread that ends a task completes its future object itself (one heap). */
   boolean completeFuturesDirectly() {
     return futureOfSlot != null;
@@ -114,11 +123,11 @@ final class Outcomes {
    * be woken when this unfinished future of its own finishes ({@link SlotCompletion#markOwnerWake}).
    */
   boolean markOwnerWake(TaskFuture<?> future) {
-    return !future.isHarvested() && SlotCompletion.markOwnerWake(words, stateWord(future.slot()));
+    return !future.isReleased() && SlotCompletion.markOwnerWake(words, stateWord(future.slot()));
   }
 
   /** Whether a tracked future's task has finished, without harvesting it. */
   boolean hasFinished(TaskFuture<?> future) {
-    return future.isHarvested() || pool.slots.outcome(future.slot()) != TaskSlots.PENDING;
+    return future.isReleased() || pool.slots.outcome(future.slot()) != TaskSlots.PENDING;
   }
 }

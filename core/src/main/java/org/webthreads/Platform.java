@@ -40,4 +40,13 @@ public interface Platform {
   default boolean threadsShareOneHeap() {
     return false;
   }
+
+  /**
+   * Whether a Java object may be used by more than one thread (any JVM, also where the pool is told the
+   * heaps are separate): the pool's futures then change state atomically. Where each thread has a heap
+   * of its own (the browser's workers), return false.
+   */
+  default boolean javaObjectsCrossThreads() {
+    return true;
+  }
 }

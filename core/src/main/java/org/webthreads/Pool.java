@@ -19,6 +19,7 @@ import org.webthreads.scheduler.PoolLayout;
  * SlotIO              what a slot carries: arguments, results, failures
  * Outcomes            how a finished task reaches its future, and the slot goes back
  * Joins               waiting for a future (helping on pool threads)
+ * Cancellation        what cancel() tells the task's runner and the future's waiters
  * Shutdown            run-state changes, draining, termination
  * LostWorkerRepair    repair after a pool thread stopped for good
  * </pre>
@@ -33,6 +34,7 @@ final class Pool {
   final SlotAllocator allocator;
   final Outcomes outcomes;
   final Joins joins;
+  final Cancellation cancellation;
   final Submission submission;
   final Shutdown lifecycle;
   final LostWorkerRepair repair;
@@ -40,6 +42,8 @@ final class Pool {
   final PoolControl control;
   /** The threads share one heap: the thread that ends a task completes its future (see Outcomes). */
   final boolean completeFuturesDirectly;
+  /** How futures change state: atomically where objects cross threads (see FutureStates). */
+  final FutureStates futureStates;
 
   private Pool(Platform platform, SharedWords words, PoolLayout layout) {
     this.shared = new PoolShared(platform, words, layout);
@@ -49,10 +53,12 @@ final class Pool {
     this.allocator = new SlotAllocator(this);
     this.outcomes = new Outcomes(this);
     this.joins = new Joins(this);
+    this.cancellation = new Cancellation(this);
     this.submission = new Submission(this);
     this.lifecycle = new Shutdown(this);
     this.repair = new LostWorkerRepair(this);
     this.completeFuturesDirectly = outcomes.completeFuturesDirectly();
+    this.futureStates = FutureStates.forPlatform(platform);
     this.facade = new ThreadPool(this);
     this.control = new PoolControl(this);
   }

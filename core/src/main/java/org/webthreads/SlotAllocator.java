@@ -39,7 +39,7 @@ final class SlotAllocator {
         TaskFuture<?> pending = outstanding > 0 ? state.oldestPending() : null;
         if (pending != null) {
           // Our own unjoined futures hold slots: wait for the oldest, then harvest it.
-          pool.joins.waitForCompletion(pending, false);
+          pool.joins.waitForTaskEnd(pending);
         } else {
           return shared.freeList.awaitRelease(state.magazine, shared.parking::wakeAll);
         }
@@ -75,7 +75,7 @@ final class SlotAllocator {
     }
     TaskFuture<?> pending = outstanding > 0 ? state.oldestPending() : null;
     if (pending != null) {
-      return pool.joins.completionWait(pending);
+      return pool.joins.taskEndWait(pending);
     }
     SlotFreeList freeList = shared.freeList;
     // Announce first, then look: pairs with pushChunk, which loads the waiter count after its push.

@@ -147,9 +147,20 @@ final class SlotIO {
     return words.load(shared.slotWord(slot, TaskSlots.KIND));
   }
 
-  /** The ARGS header word of {@code slot}: argument length, arena and detached bits. */
+  /** The ARGS header word of {@code slot}: argument length, arena, detached and cancel bits. */
   int argsHeader(int slot) {
     return words.load(shared.slotWord(slot, TaskSlots.ARGS));
+  }
+
+  /**
+   * Separate heaps: the holder of the future of the pending task in {@code slot} cancelled it. Nobody
+   * else writes the header once the task is published, and the slot stays the holder's until it
+   * harvests, so a load and a release store suffice; the runner's plain load of the header before the
+   * body sees it or not (then the body may see it through TaskInput.isCancelled).
+   */
+  void markCancelRequested(int slot) {
+    int header = shared.slotWord(slot, TaskSlots.ARGS);
+    words.storeRelease(header, words.load(header) | TaskSlots.CANCEL_REQUESTED);
   }
 
   TaskInput argsOf(int slot, int argsHeader, String kindName) {

@@ -36,13 +36,13 @@ final class SubmitterState extends SubmitterStateFields {
 
   void track(TaskFuture<?> future) {
     // Fork/join harvests the newest future first: drop those from the back.
-    while (tail != head && at(tail - 1).isHarvested()) {
+    while (tail != head && at(tail - 1).isReleased()) {
       set(--tail, null);
     }
     // Dropped futures: harvest the oldest once it is done (one check per submit while more are
     // outstanding than a fork/join recursion usually keeps; below that, reapAll finds them when the
     // slots run out).
-    if (tail - head >= HARVEST_ABOVE && at(head).isDone()) {
+    if (tail - head >= HARVEST_ABOVE && at(head).settle()) {
       set(head++, null);
     }
     if (tail - head > mask) {
@@ -62,7 +62,7 @@ final class SubmitterState extends SubmitterStateFields {
     for (int i = head; i != tail; i++) {
       TaskFuture<?> future = at(i);
       set(i, null);
-      if (!future.isDone()) {
+      if (!future.settle()) {
         set(kept++, future);
       }
     }
@@ -101,10 +101,10 @@ final class SubmitterState extends SubmitterStateFields {
     return tail - head;
   }
 
-  /** The oldest future not yet done, or null. */
+  /** The oldest future whose task still holds its slot, or null. */
   TaskFuture<?> oldestPending() {
     for (int i = head; i != tail; i++) {
-      if (!at(i).isDone()) {
+      if (!at(i).settle()) {
         return at(i);
       }
     }

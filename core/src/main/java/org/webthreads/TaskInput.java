@@ -3,6 +3,8 @@ package org.webthreads;
 import org.webthreads.codec.ValueReader;
 import org.webthreads.codec.ValueTag;
 import org.webthreads.memory.SharedWords;
+import org.webthreads.scheduler.RunState;
+import org.webthreads.scheduler.TaskSlots;
 
 /**
  * The arguments of a running task, read in the order they were passed to {@code submit}. Reading an
@@ -11,10 +13,38 @@ import org.webthreads.memory.SharedWords;
  */
 public final class TaskInput extends ValueReader {
   private final Pool pool;
+  private TaskFuture<?> watched;
+  private int watchedSlot;
 
   TaskInput(Pool pool, SharedWords words, int index, int end, String kindName, String what) {
     super(words, index, end, "task '", kindName, what);
     this.pool = pool;
+  }
+
+  /**
+   * Whether the task should stop: its future was cancelled ({@link TaskFuture#cancel()}) while it runs,
+   * or the pool was shut down with {@link ThreadPool#shutdownNow()}. A long task checks it in its loop
+   * and returns early; what it returns is dropped, and its joins throw CancellationException. Always
+   * false for a task submitted with {@code execute} (it has no future to cancel) until shutdownNow.
+   * Costs a load or two; call it every few microseconds of work, not per instruction.
+   */
+  public boolean isCancelled() {
+    TaskFuture<?> future = watched;
+    if (future != null && future.isCancelRequested()) {
+      return true;
+    }
+    return (watchedSlot != 0 && !pool.completeFuturesDirectly
+        && (pool.slots.argsHeader(watchedSlot) & TaskSlots.CANCEL_REQUESTED) != 0)
+        || pool.shared.runState.current() == RunState.STOP;
+  }
+
+  /**
+   * Where {@link #isCancelled} looks: the task's future where this thread holds it (one heap, a join
+   * or a private fork), and its slot (separate heaps: the header bit the holder sets).
+   */
+  void watchCancellation(TaskFuture<?> future, int slot) {
+    this.watched = future;
+    this.watchedSlot = slot;
   }
 
   /** Reads a {@link SharedIntArray} argument: a view of the same shared memory the submitter used. */

@@ -70,17 +70,37 @@ final class TaskRunner extends TaskRunnerFields {
     int kindId = slots.kindId(slot);
     TaskKind<?> kind = TaskRegistry.lookup(kindId);
     records.push(slot, null);
-    if (!detached) {
+    // Cancelled before it started (see Cancellation): one heap, the future the task must complete says
+    // so; separate heaps, the header loaded above.
+    TaskFuture<?> future = null;
+    boolean cancelled;
+    if (detached) {
+      cancelled = false;
+    } else {
       records.record(slot);
+      if (pool.completeFuturesDirectly) {
+        future = pool.outcomes.futureOf(slot);
+        cancelled = future.isDecided();
+      } else {
+        cancelled = (argsHeader & TaskSlots.CANCEL_REQUESTED) != 0;
+      }
     }
     int outcome;
-    if (kind == null) {
+    if (cancelled) {
+      outcome = TaskSlots.CANCELLED;
+      bodyValue = null;
+      bodyFailure = null;
+    } else if (kind == null) {
       outcome = TaskSlots.FAILED;
       bodyValue = null;
       bodyFailure = TaskFailure.of(new UnknownTaskKindException(kindId, loop.threadId()));
     } else {
-      outcome = runBody(kind, slots.argsOf(slot, argsHeader, kind.name()), detached ? RESULT_DROPPED
-          : pool.outcomes.completeFuturesDirectly() ? RESULT_COPIED : RESULT_ENCODED);
+      TaskInput input = slots.argsOf(slot, argsHeader, kind.name());
+      if (!detached) {
+        input.watchCancellation(future, slot);
+      }
+      outcome = runBody(kind, input, detached ? RESULT_DROPPED
+          : pool.completeFuturesDirectly ? RESULT_COPIED : RESULT_ENCODED);
     }
     records.pop();
     endTask(slot, argsHeader, detached, outcome, kind != null ? kind.name() : unknownKindName(kindId));
@@ -93,6 +113,7 @@ final class TaskRunner extends TaskRunnerFields {
   void runJoined(TaskFuture<?> future, int slot) {
     int argsHeader = pool.slots.argsHeader(slot);
     TaskInput input = pool.slots.argsOf(slot, argsHeader, future.kind().name());
+    input.watchCancellation(future, slot);
     records.push(slot, future);
     runInline(future, input);
     records.pop();
@@ -105,18 +126,23 @@ final class TaskRunner extends TaskRunnerFields {
    */
   void runPrivate(TaskFuture<?> future) {
     ForkArgs args = future.takeForkArgs();
+    if (future.isDecided()) {
+      future.markReleased(); // cancel() came first (see Cancellation): it never runs
+      return;
+    }
     // After shutdownNow queued tasks are cancelled, and so is this one (a null input). The loop's
     // stopping flag is refreshed only between tasks, so look at the run state itself: one load.
     if (runState.current() == RunState.STOP) {
       future.completeInline(TaskSlots.CANCELLED, null, null);
     } else {
       TaskKind<?> kind = future.kind();
-      int outcome = runBody(kind, new TaskInput(pool, args, 0, args.length(), kind.name(), "' argument"),
-          RESULT_COPIED);
+      TaskInput input = new TaskInput(pool, args, 0, args.length(), kind.name(), "' argument");
+      input.watchCancellation(future, 0);
+      int outcome = runBody(kind, input, RESULT_COPIED);
       future.completeInline(outcome, bodyValue, bodyFailure);
     }
     if (future.hasForeignWaiter()) {
-      pool.joins.signalForkEpoch(loop); // after completeInline's volatile store: see TaskFuture
+      pool.joins.signalForkEpoch(loop); // after completeInline's state CAS: see TaskFuture
     }
   }
 

@@ -226,20 +226,31 @@ final class WorkerLoop extends WorkerLoopFields {
    * (usually finding the joined task itself on top) rather than to the slot again.
    */
   void helpUntilDone(TaskFuture<?> future) {
-    help(future, false);
+    help(future, false, NO_DEADLINE);
   }
+
+  /** For {@link #help}: wait without a deadline. */
+  static final long NO_DEADLINE = Long.MIN_VALUE;
 
   /** As {@link #helpUntilDone}, but an interrupt of this thread ends the wait (for TaskFuture.get). */
   void helpUntilDoneInterruptibly(TaskFuture<?> future) throws InterruptedException {
-    if (!help(future, true)) {
+    if (!help(future, true, NO_DEADLINE)) {
       throw new InterruptedException("interrupted while waiting for task '" + future.kind().name() + "'");
     }
   }
 
-  /** Returns true once the future is done, false when {@code interruptible} and the thread was interrupted. */
-  boolean help(TaskFuture<?> future, boolean interruptible) {
+  /**
+   * Returns true once the future is done; false when {@code interruptible} and the thread was
+   * interrupted, or when {@code deadline} ({@code System.nanoTime()}, or {@link #NO_DEADLINE}) passed,
+   * which it looks at between the tasks it runs.
+   */
+  boolean help(TaskFuture<?> future, boolean interruptible, long deadline) {
     do {
       if (interruptible && Thread.interrupted()) {
+        return false;
+      }
+      long left = deadline == NO_DEADLINE ? -1 : deadline - System.nanoTime();
+      if (deadline != NO_DEADLINE && left <= 0) {
         return false;
       }
       // Private forks first: they are newer than anything in our ring, and the joined task itself is
@@ -254,16 +265,17 @@ final class WorkerLoop extends WorkerLoopFields {
       int joined = future.slot();
       int task = findTask();
       // The joined task itself (usually our own child, popped back off our ring). Its slot id is
-      // its own while the future is not harvested: a slot is freed only after harvested is set, so
-      // reading false after taking the id means the id was not reused.
-      if (task == joined && task != 0 && !stopping && !future.isHarvested()) {
+      // its own while the future is not decided: a slot is freed only after its completion decided
+      // the state, so reading undecided after taking the id means the id was not reused. A future
+      // that cancel() decided goes to runTask, which ends the task without its body.
+      if (task == joined && task != 0 && !stopping && !future.isDecided()) {
         runner.runJoined(future, task);
         return true;
       }
       if (task != 0) {
         runner.runTask(task);
       } else if (!queueBusy) {
-        pool.joins.waitForCompletion(future, interruptible);
+        pool.joins.waitForCompletion(future, interruptible, left);
       }
       // Else a producer has claimed the queue's head cell and not yet published it; the task we join
       // may sit behind it. Look again rather than sleep: the producer's wake-up after publishing

@@ -48,4 +48,10 @@ final class SingleThreadPlatform implements Platform {
   public boolean threadsShareOneHeap() {
     return sharedHeap;
   }
+
+  /** One thread (also compiled to WebAssembly, where the atomic future updater must not be used). */
+  @Override
+  public boolean javaObjectsCrossThreads() {
+    return false;
+  }
 }

@@ -91,6 +91,33 @@ public final class SlotCompletion {
   }
 
   /**
+   * Wakes the threads that wait on the word while the task is still pending: for
+   * {@code TaskFuture.cancel()}, which decided the future (its state CAS, before this call) while the
+   * task may still run. The word keeps its outcome, WAITER and generation for the task's real
+   * completion; only the {@link TaskSlots#CANCEL_WAKE} bit flips, so that a waiter between its check
+   * and its futex wait finds the word changed (a notify alone would be lost then: Lincheck's
+   * CancelWakeTest shows it). Pairs with the waiter's WAITER CAS and its later read of
+   * {@code completedInline}, which for such a waiter includes the cancel decision (Dekker: the canceller
+   * changed the future, then loads the word; the waiter set the bit, then reads the future). With no
+   * WAITER, or once the task completed (whose completion notifies), there is nobody to wake. A stale
+   * call on a slot that was reused flips the bit of another task's word: its waiters wake and look
+   * again, and every reader masks the bit out.
+   */
+  public static void wakeWaiters(SharedWords words, int stateIndex) {
+    while (true) {
+      int state = words.load(stateIndex);
+      if ((state & TaskSlots.OUTCOME_MASK) != TaskSlots.PENDING || (state & TaskSlots.WAITER) == 0) {
+        return;
+      }
+      // A failed CAS: the task completed or another bit changed; look again.
+      if (words.compareAndSet(stateIndex, state, state ^ TaskSlots.CANCEL_WAKE)) {
+        words.notify(stateIndex, Integer.MAX_VALUE);
+        return;
+      }
+    }
+  }
+
+  /**
    * Blocks until the task of this word is no longer pending, or returns at once if it is not; also
    * returns early whenever something changed, so callers loop on their own completion check.
    *
@@ -103,6 +130,15 @@ public final class SlotCompletion {
   /** As {@link #await(SharedWords, int, BooleanSupplier)}; also returns when interrupted, if asked. */
   public static void await(SharedWords words, int stateIndex, BooleanSupplier completedInline,
       boolean interruptible) {
+    await(words, stateIndex, completedInline, interruptible, -1);
+  }
+
+  /**
+   * As {@link #await(SharedWords, int, BooleanSupplier, boolean)}; also returns after
+   * {@code timeoutNanos} when that is not negative (for a wait that is not interruptible).
+   */
+  public static void await(SharedWords words, int stateIndex, BooleanSupplier completedInline,
+      boolean interruptible, long timeoutNanos) {
     int state = words.load(stateIndex);
     if ((state & TaskSlots.OUTCOME_MASK) != TaskSlots.PENDING) {
       return;
@@ -120,7 +156,7 @@ public final class SlotCompletion {
     if (interruptible) {
       words.waitWhileEqualInterruptibly(stateIndex, state | TaskSlots.WAITER);
     } else {
-      words.waitWhileEqual(stateIndex, state | TaskSlots.WAITER, -1);
+      words.waitWhileEqual(stateIndex, state | TaskSlots.WAITER, timeoutNanos);
     }
   }
 }

@@ -6,10 +6,12 @@ package org.webthreads.scheduler;
  * <pre>
  *  0 STATE          PENDING, then DONE / FAILED / CANCELLED (low byte); bit 8 = a joiner may be waiting;
  *                   bit 9 = the future's owner sleeps and wants to be woken (see SlotCompletion);
+ *                   bit 10 = flipped to wake the joiners of a cancelled task (see SlotCompletion);
  *                   bits 16..31 = generation, +1 each time the slot is allocated (see SlotCompletion)
  *  1 KIND           task-kind id                      (while free: NEXT, the next free slot)
  *  2 (unused)                                         (while free: CHUNK_NEXT, the next free chunk)
- *  3 ARGS           [in arena:1 | detached:1 | words:30] (while free: CHUNK_SIZE of the chunk it heads)
+ *  3 ARGS           [in arena:1 | detached:1 | cancel requested:1 | words:29]
+ *                                                     (while free: CHUNK_SIZE of the chunk it heads)
  *  4..10            arguments inline (7 words) or an arena handle
  * 11 RESULT         result area header
  * 12..15            result inline (4 words) or an arena handle
@@ -40,6 +42,12 @@ public final class TaskSlots {
    * must be woken to harvest it when the task completes (separate heaps only; see SlotCompletion).
    */
   public static final int OWNER_WAKE = 0x200;
+  /**
+   * Flipped by {@link SlotCompletion#wakeWaiters} when a future is cancelled while its task runs: a
+   * change of the word that wakes its waiters without touching the outcome, the bits above or the
+   * generation.
+   */
+  public static final int CANCEL_WAKE = 0x400;
   /** One step of the generation in the STATE word's upper half. */
   public static final int GENERATION_ONE = 1 << 16;
 
@@ -47,8 +55,14 @@ public final class TaskSlots {
   public static final int ARGS_IN_ARENA = 1 << 31;
   /** ARGS header bit: submitted with execute(); nobody holds a future, the runner frees the slot. */
   public static final int DETACHED = 1 << 30;
-  /** ARGS header: the argument stream's length in words. */
-  public static final int ARGS_LENGTH_MASK = (1 << 30) - 1;
+  /**
+   * ARGS header bit, separate heaps only: the future's holder cancelled the task (TaskFuture.cancel), so
+   * a runner that has not started it skips its body. Set after publication by the holder alone; the
+   * runner reads the header anyway, so the check costs no extra load.
+   */
+  public static final int CANCEL_REQUESTED = 1 << 29;
+  /** ARGS header: the argument stream's length in words (the arena's largest block is 2^26 words). */
+  public static final int ARGS_LENGTH_MASK = (1 << 29) - 1;
 
   /** Largest slot count: ids must fit the 20-bit id field of {@link SlotFreeList}'s head word. */
   public static final int MAX_SLOTS = (1 << 20) - 1;

@@ -40,15 +40,72 @@ public final class WebFutures {
       settle[0] = resolve;
       settle[1] = reject;
     });
+    whenDone(future, () -> settleWithOutcome(future, settle[0], settle[1]));
+    return promise;
+  }
+
+  /** Resolves with the finished task's value, or rejects with its failure or cancellation. */
+  private static void settleWithOutcome(TaskFuture<?> future, JSObject resolve, JSObject reject) {
+    try {
+      Js.settle(resolve, toJs(future.join()));
+    } catch (TaskFailedException e) {
+      Js.settle(reject, Js.error(e.remoteClassName(), e.getMessage()));
+    } catch (RuntimeException e) {
+      Js.settle(reject, Js.error(e.getClass().getSimpleName(), e.getMessage()));
+    }
+  }
+
+  /**
+   * Calls {@code onDone} once {@code future}'s task has finished in any way, or, if it has not within
+   * {@code timeoutMillis}, cancels it ({@link TaskFuture#cancel()}) and calls {@code onTimeout} instead.
+   * Exactly one of the two is called. When the timer fires just as the task finishes, the finished task
+   * wins (cancel() then changes nothing) and {@code onDone} is called.
+   *
+   * @throws IllegalArgumentException when {@code timeoutMillis} is zero or less
+   */
+  public static void whenDone(TaskFuture<?> future, int timeoutMillis, Runnable onDone, Runnable onTimeout) {
+    if (timeoutMillis <= 0) {
+      throw new IllegalArgumentException("a timeout of " + timeoutMillis + " ms for task '"
+          + future.kind().name() + "': it must be positive; use whenDone(future, callback) to wait "
+          + "without one");
+    }
+    boolean[] settled = new boolean[1];
+    int timer = Js.setTimeout(() -> {
+      if (settled[0]) {
+        return;
+      }
+      settled[0] = true;
+      if (future.cancel()) {
+        onTimeout.run();
+      } else {
+        onDone.run(); // it finished meanwhile: its outcome stands
+      }
+    }, timeoutMillis);
     whenDone(future, () -> {
-      try {
-        Js.settle(settle[0], toJs(future.join()));
-      } catch (TaskFailedException e) {
-        Js.settle(settle[1], Js.error(e.remoteClassName(), e.getMessage()));
-      } catch (RuntimeException e) {
-        Js.settle(settle[1], Js.error(e.getClass().getSimpleName(), e.getMessage()));
+      if (!settled[0]) {
+        settled[0] = true;
+        Js.clearTimeout(timer);
+        onDone.run();
       }
     });
+  }
+
+  /**
+   * As {@link #promise(TaskFuture)}, with a timeout: if the task has not finished within
+   * {@code timeoutMillis}, it is cancelled and the Promise rejects with an Error named
+   * "TaskTimeoutException" whose message names the task and the time.
+   *
+   * @throws IllegalArgumentException when {@code timeoutMillis} is zero or less
+   */
+  public static JSObject promise(TaskFuture<?> future, int timeoutMillis) {
+    JSObject[] settle = new JSObject[2];
+    JSObject promise = Js.newPromise((resolve, reject) -> {
+      settle[0] = resolve;
+      settle[1] = reject;
+    });
+    whenDone(future, timeoutMillis, () -> settleWithOutcome(future, settle[0], settle[1]),
+        () -> Js.settle(settle[1], Js.error("TaskTimeoutException", "task '" + future.kind().name()
+            + "' did not finish within " + timeoutMillis + " ms; it was cancelled")));
     return promise;
   }
 

@@ -67,6 +67,12 @@ public final class WebPlatform implements Platform {
     return true;
   }
 
+  /** Every worker and the page have a Java heap of their own: a future never leaves its thread. */
+  @Override
+  public boolean javaObjectsCrossThreads() {
+    return false;
+  }
+
   @Override
   public SharedRegion allocate(int count) {
     if (count < 0) {

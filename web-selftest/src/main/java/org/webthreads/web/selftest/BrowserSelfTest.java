@@ -81,6 +81,7 @@ public final class BrowserSelfTest {
   public static void main(String[] args) {
     SelfTestTasks.register();
     SharedViewScenario.register();
+    CancellationScenarios.register();
     String query = WebThreads.pageQuery();
     if (WebThreads.isWorker() && WebThreads.threadId() == queryInt(query, "throwInWorker", -1)) {
       throw new IllegalStateException("self-test: worker " + WebThreads.threadId()
@@ -164,6 +165,8 @@ public final class BrowserSelfTest {
     });
 
     add("sharedArrayViews", r -> SharedViewScenario.run(r, platform, pool));
+    add("cancelFromThePage", r -> CancellationScenarios.cancelFromThePage(r, pool));
+    add("timeoutCancels", r -> CancellationScenarios.timeoutCancels(r, pool));
 
     add("nestedJoin", r -> {
       TaskFuture<Long> fib = pool.submit(SelfTestTasks.FIB, 18);
@@ -184,7 +187,7 @@ public final class BrowserSelfTest {
     });
 
     add("deepJoinChain", r -> {
-      int depth = queryInt(WebThreads.pageQuery(), "chainDepth", 500);
+      int depth = queryInt(WebThreads.pageQuery(), "chainDepth", 300);
       TaskFuture<Integer> chain = pool.submit(SelfTestTasks.CHAIN, depth);
       WebFutures.whenDone(chain, () -> {
         int value = chain.join();

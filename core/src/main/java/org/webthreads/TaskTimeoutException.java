@@ -1,0 +1,22 @@
+package org.webthreads;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A timed join ({@link TaskFuture#join(long, TimeUnit)}) gave up: the task had not finished within the
+ * time given. The task goes on unless the caller cancels it ({@link TaskFuture#cancel()}).
+ */
+public final class TaskTimeoutException extends RuntimeException {
+  private final String kindName;
+
+  public TaskTimeoutException(String kindName, long timeout, TimeUnit unit) {
+    super("task '" + kindName + "' did not finish within " + timeout + " " + unit.toString().toLowerCase()
+        + "; it goes on unless you cancel() it");
+    this.kindName = kindName;
+  }
+
+  /** The name of the task's kind. */
+  public String kindName() {
+    return kindName;
+  }
+}
