@@ -64,7 +64,7 @@ public final class ValueCodec {
     }
     throw new IllegalArgumentException(value.getClass().getName()
         + " cannot be carried to another thread: use " + SUPPORTED
-        + " (put bulk data in a SharedIntArray)");
+        + " (put bulk data in a shared array: ThreadPool.newSharedIntArray, newSharedByteArray, ...)");
   }
 
   /** Words an {@code int} takes: tag and value. */

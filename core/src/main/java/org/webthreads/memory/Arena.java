@@ -188,7 +188,7 @@ public final class Arena {
       int headerWord = words.load(header);
       if ((headerWord & FREE) != 0) {
         throw new IllegalStateException("the arena block at handle " + handle + " is free already: a "
-            + "shared array (or argument block) was freed twice. Free each SharedIntArray once, and do "
+            + "shared array (or argument block) was freed twice. Free each shared array once, and do "
             + "not use it afterwards");
       }
       int sizeClass = headerWord & CLASS_MASK;
