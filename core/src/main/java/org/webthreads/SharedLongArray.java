@@ -18,8 +18,8 @@ import org.webthreads.memory.SharedWords;
  * (one array per thread, or a {@link SharedIntArray} where 32 bits do).
  *
  * <p>Elements start on an 8-byte boundary, so that the browser's {@code BigInt64Array} view (the web
- * module's {@code SharedArrayViews.bigInt64}) lies over them; that view bypasses the lock, so use it to
- * read or write while no task writes the array (before submitting, after joining).
+ * module's {@code SharedArrayViews.bigInt64}) lies over them; that view bypasses the lock, so read
+ * through it while no other thread writes the array, and write while no other thread uses it.
  *
  * <p>The lifetime rules are {@link SharedArray}'s: allocated by {@code ThreadPool.newSharedLongArray},
  * freed once by {@link #free}, refused after its free and in another pool's tasks.

@@ -25,8 +25,8 @@ import org.webthreads.SharedLongArray;
  * {@link SharedFloatArray}, {@link #float64} of a {@link SharedDoubleArray}, {@link #bigInt64} of a
  * {@link SharedLongArray} and {@link #uint8} of a {@link SharedByteArray}. 64-bit arrays start on an
  * 8-byte boundary, as these views need. A {@code BigInt64Array} view bypasses the lock word that makes
- * the long array's Java accesses atomic: read or write through it only while no task writes the array
- * (before submitting, after joining); a {@code Float64Array} element, like the Java side's, may tear
+ * the long array's Java accesses atomic: read through it only while no other thread writes the array,
+ * and write through it only while no other thread uses it (before submitting, after joining); a {@code Float64Array} element, like the Java side's, may tear
  * when read while another thread writes it. A {@code Uint8Array} store of one byte is a byte store,
  * so it never disturbs its neighbours.
  *
@@ -59,8 +59,8 @@ public final class SharedArrayViews {
   }
 
   /**
-   * A {@code BigInt64Array} over the elements of {@code array} (not its lock word): use it while no
-   * task writes the array (see the class comment).
+   * A {@code BigInt64Array} over the elements of {@code array} (not its lock word): read through it
+   * while no other thread writes the array, write while no other thread uses it (see the class comment).
    */
   public static BigInt64Array bigInt64(SharedLongArray array) {
     checkViewable(array, "SharedLongArray");
