@@ -64,7 +64,18 @@ public final class SharedFloatArray extends SharedArray {
     }
   }
 
+  /** Fills {@code target} from element 0 on ({@code target.length} elements). */
+  public void copyTo(float[] target) {
+    copyTo(0, target, 0, target.length);
+  }
+
+  /** Writes all of {@code source} into the elements from 0 on. */
+  public void copyFrom(float[] source) {
+    copyFrom(source, 0, 0, source.length);
+  }
+
   public float[] toArray() {
+    checkLive();
     float[] copy = new float[length];
     copyTo(0, copy, 0, length);
     return copy;

@@ -7,8 +7,10 @@ import org.webthreads.memory.SharedWords;
 /**
  * An {@code int} array in the pool's shared arena: every thread of the pool sees the same elements.
  * Pass it as a task argument and the task receives a view of the same memory (nothing is copied).
- * Elements are read and written with the shared-word operations, so {@link #compareAndSet} and
- * {@link #getAndAdd} are atomic across threads. Call {@link #free} when no task uses it any more.
+ * Elements are read and written with the shared-word operations, so {@link #compareAndSet},
+ * {@link #getAndAdd} and {@link #getAndSet} are atomic across threads, and {@link #get} and
+ * {@link #set} are volatile (sequentially consistent, as {@code AtomicIntegerArray}'s);
+ * {@link #setRelease} is the cheaper release store. Call {@link #free} when no task uses it any more.
  *
  * <p>It belongs to the pool whose {@code newSharedIntArray} allocated it: passing it to a task of
  * another pool is refused at submit. Freeing it twice is an error (detected by the arena, whichever
@@ -36,6 +38,29 @@ public final class SharedIntArray extends SharedArray {
 
   public void set(int index, int value) {
     words.store(handle + check(index), value);
+  }
+
+  /**
+   * A release store (Java's {@code setRelease}): a thread that reads this value with {@link #get} also
+   * sees every write this thread made before it. Unlike {@link #set} it does not order itself before
+   * this thread's later reads, so never use it where a thread stores a flag and then reads another
+   * thread's flag (Dekker); in the browser, where every shared access is sequentially consistent, it
+   * is {@link #set}.
+   */
+  public void setRelease(int index, int value) {
+    words.storeRelease(handle + check(index), value);
+  }
+
+  /** Sets element {@code index} to {@code value}; returns the value before. */
+  public int getAndSet(int index, int value) {
+    int at = handle + check(index);
+    while (true) {
+      int before = words.load(at);
+      // Pairs with every other write of the element: fails, and retries, if one came in between.
+      if (words.compareAndSet(at, before, value)) {
+        return before;
+      }
+    }
   }
 
   public boolean compareAndSet(int index, int expected, int value) {
@@ -81,7 +106,18 @@ public final class SharedIntArray extends SharedArray {
     }
   }
 
+  /** Fills {@code target} from element 0 on ({@code target.length} elements). */
+  public void copyTo(int[] target) {
+    copyTo(0, target, 0, target.length);
+  }
+
+  /** Writes all of {@code source} into the elements from 0 on. */
+  public void copyFrom(int[] source) {
+    copyFrom(source, 0, 0, source.length);
+  }
+
   public int[] toArray() {
+    checkLive();
     int[] copy = new int[length];
     copyTo(0, copy, 0, length);
     return copy;

@@ -59,6 +59,24 @@ public final class TaskInput extends ValueReader {
     return new SharedFloatArray(pool.shared.words, pool.shared.arena, (int) (reference >>> 32), (int) reference);
   }
 
+  /** Reads a {@link SharedLongArray} argument: a view of the same shared memory the submitter used. */
+  public SharedLongArray readSharedLongArray() {
+    long reference = readSharedArrayReference(ValueTag.SHARED_LONG_ARRAY);
+    return new SharedLongArray(pool.shared.words, pool.shared.arena, (int) (reference >>> 32), (int) reference);
+  }
+
+  /** Reads a {@link SharedDoubleArray} argument: a view of the same shared memory the submitter used. */
+  public SharedDoubleArray readSharedDoubleArray() {
+    long reference = readSharedArrayReference(ValueTag.SHARED_DOUBLE_ARRAY);
+    return new SharedDoubleArray(pool.shared.words, pool.shared.arena, (int) (reference >>> 32), (int) reference);
+  }
+
+  /** Reads a {@link SharedByteArray} argument: a view of the same shared memory the submitter used. */
+  public SharedByteArray readSharedByteArray() {
+    long reference = readSharedArrayReference(ValueTag.SHARED_BYTE_ARRAY);
+    return new SharedByteArray(pool.shared.words, pool.shared.arena, (int) (reference >>> 32), (int) reference);
+  }
+
   @Override
   protected Object readOther(int tag) {
     if (tag == ValueTag.SHARED_INT_ARRAY) {
@@ -66,6 +84,15 @@ public final class TaskInput extends ValueReader {
     }
     if (tag == ValueTag.SHARED_FLOAT_ARRAY) {
       return readSharedFloatArray();
+    }
+    if (tag == ValueTag.SHARED_LONG_ARRAY) {
+      return readSharedLongArray();
+    }
+    if (tag == ValueTag.SHARED_DOUBLE_ARRAY) {
+      return readSharedDoubleArray();
+    }
+    if (tag == ValueTag.SHARED_BYTE_ARRAY) {
+      return readSharedByteArray();
     }
     return super.readOther(tag);
   }

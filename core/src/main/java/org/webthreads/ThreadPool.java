@@ -135,6 +135,40 @@ public final class ThreadPool {
     return new SharedFloatArray(pool.shared.words, pool.shared.arena, handle, length);
   }
 
+  /**
+   * Allocates a zeroed {@link SharedLongArray} of {@code length} (two words per element and a lock
+   * word) in the pool's arena, starting on an 8-byte boundary (and a cache line when large, as
+   * {@link #newSharedIntArray} places its arrays).
+   *
+   * @throws ArenaFullException when the arena has no block that large free
+   */
+  public SharedLongArray newSharedLongArray(int length) {
+    int handle = SharedArrayBlocks.allocate(pool.shared, length, SharedLongArray.wordsFor(length), 2);
+    return new SharedLongArray(pool.shared.words, pool.shared.arena, handle, length);
+  }
+
+  /**
+   * Allocates a zeroed {@link SharedDoubleArray} of {@code length} (two words per element) in the
+   * pool's arena, starting on an 8-byte boundary (and a cache line when large).
+   *
+   * @throws ArenaFullException when the arena has no block that large free
+   */
+  public SharedDoubleArray newSharedDoubleArray(int length) {
+    int handle = SharedArrayBlocks.allocate(pool.shared, length, 2L * length, 2);
+    return new SharedDoubleArray(pool.shared.words, pool.shared.arena, handle, length);
+  }
+
+  /**
+   * Allocates a zeroed {@link SharedByteArray} of {@code length} (four bytes a word) in the pool's
+   * arena, placed as {@link #newSharedIntArray} places its arrays.
+   *
+   * @throws ArenaFullException when the arena has no block that large free
+   */
+  public SharedByteArray newSharedByteArray(int length) {
+    int handle = SharedArrayBlocks.allocate(pool.shared, length, SharedByteArray.wordsFor(length), 1);
+    return new SharedByteArray(pool.shared.words, pool.shared.arena, handle, length);
+  }
+
   /** Words of the arena in use (arguments, results, shared arrays). */
   public int arenaWordsInUse() {
     return pool.shared.arena.wordsInUse();

@@ -14,7 +14,7 @@ import org.webthreads.memory.SharedWords;
  * null [NULL]            int [INT, v]           long/double [tag, low, high]     float [FLOAT, bits]
  * boolean [BOOLEAN | v &lt;&lt; 8]     String [STRING, length, two chars a word ...]
  * int[]/float[] [tag, length, v ...]    long[]/double[] [tag, length, low, high ...]
- * byte[] [BYTE_ARRAY, length, four bytes a word ...]     SharedIntArray [tag, handle, length]
+ * byte[] [BYTE_ARRAY, length, four bytes a word ...]     shared arrays [tag, handle, length]
  * </pre>
  */
 public final class ValueCodec {
@@ -23,7 +23,8 @@ public final class ValueCodec {
 
   /** The supported types, for error messages. */
   public static final String SUPPORTED = "null, Integer, Long, Double, Float, Boolean, String, int[], "
-      + "long[], double[], float[], byte[], SharedIntArray or SharedFloatArray";
+      + "long[], double[], float[], byte[], or a shared array (SharedIntArray, SharedLongArray, "
+      + "SharedFloatArray, SharedDoubleArray, SharedByteArray)";
 
   /**
    * Words needed to encode {@code value}; throws when its type cannot cross threads. A {@code long}:
@@ -63,7 +64,7 @@ public final class ValueCodec {
     }
     throw new IllegalArgumentException(value.getClass().getName()
         + " cannot be carried to another thread: use " + SUPPORTED
-        + " (put bulk data in a SharedIntArray)");
+        + " (put bulk data in a shared array: ThreadPool.newSharedIntArray, newSharedByteArray, ...)");
   }
 
   /** Words an {@code int} takes: tag and value. */

@@ -178,15 +178,17 @@ public class ValueReader {
 
   /** Reads a SharedIntArray reference as {@code handle << 32 | length}. */
   protected long readSharedIntArrayReference() {
-    expect(ValueTag.SHARED_INT_ARRAY);
-    long reference = ((long) words.load(index + 1) << 32) | (words.load(index + 2) & 0xFFFFFFFFL);
-    index += 3;
-    return reference;
+    return readSharedArrayReference(ValueTag.SHARED_INT_ARRAY);
   }
 
   /** Reads a SharedFloatArray reference as {@code handle << 32 | length}. */
   protected long readSharedFloatArrayReference() {
-    expect(ValueTag.SHARED_FLOAT_ARRAY);
+    return readSharedArrayReference(ValueTag.SHARED_FLOAT_ARRAY);
+  }
+
+  /** Reads a reference to a shared array of type {@code tag} as {@code handle << 32 | length}. */
+  protected long readSharedArrayReference(int tag) {
+    expect(tag);
     long reference = ((long) words.load(index + 1) << 32) | (words.load(index + 2) & 0xFFFFFFFFL);
     index += 3;
     return reference;

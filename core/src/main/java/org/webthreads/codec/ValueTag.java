@@ -16,6 +16,9 @@ public final class ValueTag {
   public static final int BYTE_ARRAY = 12;
   public static final int SHARED_INT_ARRAY = 13;
   public static final int SHARED_FLOAT_ARRAY = 14;
+  public static final int SHARED_LONG_ARRAY = 15;
+  public static final int SHARED_DOUBLE_ARRAY = 16;
+  public static final int SHARED_BYTE_ARRAY = 17;
 
   private ValueTag() {
   }
@@ -36,6 +39,9 @@ public final class ValueTag {
       case BYTE_ARRAY: return "byte[]";
       case SHARED_INT_ARRAY: return "SharedIntArray";
       case SHARED_FLOAT_ARRAY: return "SharedFloatArray";
+      case SHARED_LONG_ARRAY: return "SharedLongArray";
+      case SHARED_DOUBLE_ARRAY: return "SharedDoubleArray";
+      case SHARED_BYTE_ARRAY: return "SharedByteArray";
       default: return "unknown tag " + tag;
     }
   }

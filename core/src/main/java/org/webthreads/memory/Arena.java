@@ -149,10 +149,20 @@ public final class Arena {
    * would take (the padding fits in the block's spare words); otherwise a plain {@link #allocate}.
    */
   public int allocateAlignedIfNoLarger(int payloadWords, int alignment) {
+    return allocateAlignedIfNoLarger(payloadWords, alignment, 1);
+  }
+
+  /**
+   * Like {@link #allocateAligned} with {@code alignment} when that costs no larger block than
+   * {@code requiredAlignment} (a smaller power of two the payload must have in any case, e.g. 2 words
+   * for 64-bit elements) would take; otherwise aligned on {@code requiredAlignment}.
+   */
+  public int allocateAlignedIfNoLarger(int payloadWords, int alignment, int requiredAlignment) {
     long aligned = (long) payloadWords + alignment;
+    long required = (long) payloadWords + requiredAlignment;
     boolean sameClass = aligned <= (1 << (CLASSES - 1))
-        && classFor((int) aligned) == classFor(payloadWords + 1);
-    return sameClass ? allocateAligned(payloadWords, alignment) : allocate(payloadWords);
+        && classFor((int) aligned) == classFor((int) Math.min(required, Integer.MAX_VALUE));
+    return sameClass ? allocateAligned(payloadWords, alignment) : allocateAligned(payloadWords, requiredAlignment);
   }
 
   /** The header word of the block behind {@code handle}: just before it, or where the padding says. */
@@ -178,7 +188,7 @@ public final class Arena {
       int headerWord = words.load(header);
       if ((headerWord & FREE) != 0) {
         throw new IllegalStateException("the arena block at handle " + handle + " is free already: a "
-            + "shared array (or argument block) was freed twice. Free each SharedIntArray once, and do "
+            + "shared array (or argument block) was freed twice. Free each shared array once, and do "
             + "not use it afterwards");
       }
       int sizeClass = headerWord & CLASS_MASK;

@@ -2,7 +2,8 @@
  * Shared memory and what lives directly on it: {@link org.webthreads.memory.SharedWords} (the 32-bit
  * words every thread shares, with load, store, release store, compare-and-set, get-and-add, and a futex
  * wait/notify), {@link org.webthreads.memory.SharedRegion} (a platform's allocation),
- * {@link org.webthreads.memory.FutexMutex}, {@link org.webthreads.memory.Arena} (blocks for large
+ * {@link org.webthreads.memory.FutexMutex}, {@link org.webthreads.memory.SequenceLock} (64-bit values
+ * in two words, read and written indivisibly), {@link org.webthreads.memory.Arena} (blocks for large
  * arguments, results and shared arrays), {@link org.webthreads.memory.ArrayWords} (words private to one
  * thread, same interface), and {@link org.webthreads.memory.CacheLinePadding}.
  *

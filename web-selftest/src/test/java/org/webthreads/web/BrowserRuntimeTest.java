@@ -118,6 +118,15 @@ class BrowserRuntimeTest {
   }
 
   @Test
+  void everySharedArrayTypesViewShowsJavasWritesOnThePageAndInAWorker() {
+    String detail = passed("typedArrayViews");
+    assertTrue(detail.contains("page saw int32 7 -8 9 | float32 1.5 -0.25 0 | float64 1.5 -0.25 1e+300 | "
+        + "bigint64 -1 -9223372036854775808 1099511627783 | uint8 0 1 127 128 255 85 0 | aligned shared"), detail);
+    assertTrue(detail.contains("; worker "), detail);
+    assertTrue(detail.contains("Java read after the worker: 77 4.0 -1.5 1099511627779 9 85"), detail);
+  }
+
+  @Test
   void nestedForkJoin() {
     passed("nestedJoin");
   }

@@ -82,6 +82,7 @@ public final class BrowserSelfTest {
     SelfTestTasks.register();
     SharedViewScenario.register();
     CancellationScenarios.register();
+    TypedViewScenario.register();
     String query = WebThreads.pageQuery();
     if (WebThreads.isWorker() && WebThreads.threadId() == queryInt(query, "throwInWorker", -1)) {
       throw new IllegalStateException("self-test: worker " + WebThreads.threadId()
@@ -167,6 +168,8 @@ public final class BrowserSelfTest {
     add("sharedArrayViews", r -> SharedViewScenario.run(r, platform, pool));
     add("cancelFromThePage", r -> CancellationScenarios.cancelFromThePage(r, pool));
     add("timeoutCancels", r -> CancellationScenarios.timeoutCancels(r, pool));
+
+    add("typedArrayViews", r -> TypedViewScenario.run(r, platform, pool));
 
     add("nestedJoin", r -> {
       TaskFuture<Long> fib = pool.submit(SelfTestTasks.FIB, 18);

@@ -3,6 +3,7 @@ package org.webthreads.examples.pathtracer.web;
 import org.webthreads.examples.pathtracer.Tile;
 import org.webthreads.examples.pathtracer.TileGrid;
 import org.webthreads.examples.pathtracer.tiles.TileActivity;
+import org.webthreads.web.SharedArrayViews;
 import org.webthreads.web.WebPlatform;
 
 /**
@@ -84,7 +85,7 @@ abstract class PassByPassRender implements PageRender {
     double pixels = settings.pixels();
     TracerUi.figures(pass + 1, millis, pixels / millis * 1000, grid.count() / millis * 1000,
         pixels * (pass + 1) / total * 1000, total);
-    TracerUi.activity(activity.words().handle(), platform.workerCount(), total);
+    TracerUi.activity(SharedArrayViews.int32(activity.words()), platform.workerCount(), total);
     if (last) {
       TracerUi.finish(PageResult.passByPass(settings, platform.workerCount(), grid.count(), finalSums(),
           shownPixels(), passMillis, total, activity));

@@ -6,6 +6,7 @@ import org.webthreads.examples.pathtracer.tiles.PassProgress;
 import org.webthreads.examples.pathtracer.tiles.TileActivity;
 import org.webthreads.examples.pathtracer.tiles.TileJob;
 import org.webthreads.examples.pathtracer.tiles.TileTask;
+import org.webthreads.web.SharedArrayViews;
 import org.webthreads.web.WebFutures;
 import org.webthreads.web.WebPlatform;
 
@@ -77,13 +78,13 @@ final class SharedMemoryRender extends PassByPassRender {
       drawn++;
     }
     if (!box.isEmpty()) {
-      TracerUi.drawTile(display.handle(), settings.width, box.left(), box.top(), box.width(), box.height());
+      TracerUi.drawTile(SharedArrayViews.int32(display), settings.width, box.left(), box.top(), box.width(), box.height());
     }
   }
 
   @Override
   void drawWholeFrame() {
-    TracerUi.drawTile(display.handle(), settings.width, 0, 0, settings.width, settings.height);
+    TracerUi.drawTile(SharedArrayViews.int32(display), settings.width, 0, 0, settings.width, settings.height);
   }
 
   @Override

@@ -3,6 +3,7 @@ package org.webthreads.examples.pathtracer.web;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
+import org.teavm.jso.typedarrays.Int32Array;
 
 /**
  * The page's side of tracer.html: its {@code tracerUi} object (form, status, canvas, figures, activity
@@ -43,10 +44,10 @@ final class TracerUi {
   @JSBody(script = "return performance.now();")
   static native double now();
 
-  /** Copies a box of packed RGBA words from shared memory (the display array at {@code handle}) to the canvas. */
-  @JSBody(params = {"handle", "frameWidth", "x0", "y0", "w", "h"},
-      script = "tracerUi.drawTile(handle, frameWidth, x0, y0, w, h);")
-  static native void drawTile(int handle, int frameWidth, int x0, int y0, int w, int h);
+  /** Copies a box of packed RGBA words from the display array's shared memory ({@code display}, its view) to the canvas. */
+  @JSBody(params = {"display", "frameWidth", "x0", "y0", "w", "h"},
+      script = "tracerUi.drawTile(display, frameWidth, x0, y0, w, h);")
+  static native void drawTile(Int32Array display, int frameWidth, int x0, int y0, int w, int h);
 
   /**
    * postMessage mode: adds a tile's returned samples to the page's sums and writes the tile's colours
@@ -66,9 +67,9 @@ final class TracerUi {
   static native void figures(int passes, double passMs, double samplesPerSec, double tasksPerSec,
       double overallSamplesPerSec, double totalMs);
 
-  /** Draws the bars of tiles per worker from the activity counters at {@code handle} in shared memory. */
-  @JSBody(params = {"handle", "workers", "totalMs"}, script = "tracerUi.activity(handle, workers, totalMs);")
-  static native void activity(int handle, int workers, double totalMs);
+  /** Draws the bars of tiles per worker from the activity counters ({@code counters}, their shared view). */
+  @JSBody(params = {"counters", "workers", "totalMs"}, script = "tracerUi.activity(counters, workers, totalMs);")
+  static native void activity(Int32Array counters, int workers, double totalMs);
 
   /** The canvas's pixels, one little-endian RGBA word each. */
   static int[] canvasWords(int pixels) {
