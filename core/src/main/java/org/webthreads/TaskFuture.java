@@ -32,6 +32,11 @@ public final class TaskFuture<R> {
   private int outcome;
   private Object value;
   private TaskFailure failure;
+  /**
+   * Callbacks to run once this future is done (see {@link CompletionListeners}, which owns this field).
+   * Volatile: read after {@link #harvested} by the completing thread, written by other threads.
+   */
+  volatile Object completionListeners;
 
   TaskFuture(Pool pool, int slot, TaskKind<R> kind) {
     this.pool = pool;
@@ -166,23 +171,36 @@ public final class TaskFuture<R> {
   }
 
   /**
-   * Copies the outcome out of the slot and frees it, once the task has finished. Synchronized because
-   * on the JVM two threads may look at the same future; only one copies and frees.
+   * Copies the outcome out of the slot and frees it, once the task has finished, then runs the
+   * completion listeners. The copy holds this future's lock because on the JVM two threads may look at
+   * the same future; only one copies and frees.
    */
-  synchronized boolean harvest() {
+  boolean harvest() {
+    boolean harvestedNow;
+    synchronized (this) {
+      harvestedNow = copyOutcome();
+    }
+    if (harvestedNow) {
+      CompletionListeners.fire(this); // outside the lock: listeners run user code
+    }
+    return harvested;
+  }
+
+  /** Under this future's lock: copies a finished task's outcome and frees its slot; true if it did. */
+  private boolean copyOutcome() {
     int slot = this.slot;
     if (slot == 0) {
-      return harvested;
+      return false;
     }
     int state = pool.slots.outcome(slot);
     if (state == org.webthreads.scheduler.TaskSlots.PENDING) {
-      return harvested;
+      return false;
     }
     // Read after the state: a task run on its joining thread (completeInline) sets harvested before
     // its slot's state changes or the slot is freed and reused, so a state that is no longer pending
     // but was not written for us shows up here as harvested.
     if (harvested) {
-      return true;
+      return false;
     }
     outcome = state;
     if (state == org.webthreads.scheduler.TaskSlots.DONE) {
@@ -207,6 +225,7 @@ public final class TaskFuture<R> {
     this.value = value;
     this.failure = failure;
     harvested = true;
+    CompletionListeners.fire(this); // after the volatile store it reads: see CompletionListeners
   }
 
   @SuppressWarnings("unchecked")
@@ -215,7 +234,7 @@ public final class TaskFuture<R> {
       case org.webthreads.scheduler.TaskSlots.DONE:
         return (R) value;
       case org.webthreads.scheduler.TaskSlots.FAILED:
-        throw new TaskFailedException(kind.name(), failure.className, failure.message, failure.hops);
+        throw new TaskFailedException(kind.name(), failure);
       default:
         throw new CancellationException("task '" + kind.name()
             + "' was cancelled: the pool was shut down with shutdownNow() before it ran");
