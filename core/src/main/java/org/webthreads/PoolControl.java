@@ -49,6 +49,14 @@ public final class PoolControl {
     return pool.shared.layout.base;
   }
 
+  /**
+   * Whether the thread that ends a task completes its future itself (the pool's threads share one
+   * heap), so that {@link #onCompletion} listeners run without anyone harvesting.
+   */
+  public boolean completesFuturesDirectly() {
+    return pool.completeFuturesDirectly;
+  }
+
   /** The shared words the pool lives in. */
   public SharedWords words() {
     return pool.shared.words;
