@@ -5,15 +5,17 @@
  * <p><b>The API</b> (public): {@link org.webthreads.ThreadPool} (create, submit, execute, shutdown,
  * shared arrays), {@link org.webthreads.TaskKind} and {@link org.webthreads.TaskBody} (what a task is),
  * {@link org.webthreads.TaskInput} (its arguments), {@link org.webthreads.TaskFuture} (its outcome),
- * {@link org.webthreads.SharedIntArray}, {@link org.webthreads.PoolConfig} and the exceptions. The
+ * {@link org.webthreads.SharedIntArray}, {@link org.webthreads.PoolConfig} and the exceptions (a
+ * failure's remote stack arrives as {@link org.webthreads.RemoteStackTrace}). The
  * platform's side: {@link org.webthreads.Platform} (what a pool needs from the JVM or the browser) and
  * {@link org.webthreads.PoolControl} (how a platform runs a pool's threads), with
  * {@link org.webthreads.LoopExit} and {@link org.webthreads.AsyncWait}.
  *
  * <p><b>The parts</b> (package-private), wired by {@code Pool}: {@code PoolShared} (the shared
  * structures), {@code Submission}, {@code SlotAllocator}, {@code SlotIO}, {@code Outcomes},
- * {@code Joins}, {@code Shutdown}, {@code LostWorkerRepair}, {@code OutsideSubmitters},
- * {@code PoolThreads}; a pool thread's side: {@code WorkerLoop} (find, steal, park), {@code TaskRunner}
+ * {@code CompletionListeners} (what adapters hang on a future, {@code PoolControl.onCompletion}),
+ * {@code TaskFailure} and {@code StackTraceText} (a failure as it travels), {@code Joins},
+ * {@code Shutdown}, {@code LostWorkerRepair}, {@code OutsideSubmitters}, {@code PoolThreads}; a pool thread's side: {@code WorkerLoop} (find, steal, park), {@code TaskRunner}
  * (every way a task runs, one outcome capture), {@code ForkPublisher} and {@code PrivateForks} (private
  * forks), {@code StackRecords} (what is on the stack, for recovery), {@code SubmitterState}.
  * docs/scheduler.md explains the protocols.
