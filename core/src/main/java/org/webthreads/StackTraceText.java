@@ -24,12 +24,12 @@ final class StackTraceText {
     StringBuilder text = new StringBuilder();
     try {
       Throwable current = thrown;
-      for (int depth = 0; current != null && depth <= MAX_CAUSES && text.length() < MAX_CHARS; depth++) {
+      for (int depth = 0; current != null && depth <= MAX_CAUSES && text.length() <= MAX_CHARS; depth++) {
         if (depth > 0) {
           text.append("Caused by: ").append(TaskFailure.describe(current)).append('\n');
         }
         StackTraceElement[] frames = current.getStackTrace();
-        for (int i = 0; frames != null && i < frames.length && text.length() < MAX_CHARS; i++) {
+        for (int i = 0; frames != null && i < frames.length && text.length() <= MAX_CHARS; i++) {
           text.append("\tat ").append(frames[i]).append('\n');
         }
         Throwable cause = current.getCause();
@@ -41,10 +41,16 @@ final class StackTraceText {
     return bounded(text.toString());
   }
 
+  /**
+   * Text built past {@link #MAX_CHARS} (there was more) is cut after its last whole line within the
+   * bound and says so.
+   */
   static String bounded(String text) {
     if (text == null || text.length() <= MAX_CHARS) {
       return text;
     }
-    return text.substring(0, MAX_CHARS) + "\t... (" + (text.length() - MAX_CHARS) + " more characters)\n";
+    int end = text.lastIndexOf('\n', MAX_CHARS - 1) + 1; // 0 when one line is longer than the bound
+    return text.substring(0, end == 0 ? MAX_CHARS : end) + (end == 0 ? "\n" : "")
+        + "\t... (cut at " + MAX_CHARS + " characters)\n";
   }
 }

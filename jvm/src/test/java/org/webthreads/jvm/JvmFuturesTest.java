@@ -66,6 +66,30 @@ class JvmFuturesTest {
   static final TaskKind<Integer> THROWS_DEEP = TaskKind.register("JvmFuturesTest.throwsDeep",
       (args, pool) -> recurseThenThrow(args.readInt()));
 
+  /** An exception whose getStackTrace() throws. */
+  static final class BrokenTraceException extends RuntimeException {
+    BrokenTraceException() {
+      super("broken trace");
+    }
+
+    @Override
+    public StackTraceElement[] getStackTrace() {
+      throw new IllegalStateException("no trace for you");
+    }
+  }
+
+  static final TaskKind<Integer> THROWS_HOSTILE = TaskKind.register("JvmFuturesTest.throwsHostile",
+      (args, pool) -> {
+        if (args.readInt() == 0) {
+          throw new BrokenTraceException();
+        }
+        IllegalStateException a = new IllegalStateException("a");
+        IllegalArgumentException b = new IllegalArgumentException("b");
+        a.initCause(b);
+        b.initCause(a); // a cycle of causes
+        throw a;
+      });
+
   static volatile CountDownLatch started = new CountDownLatch(0);
   static volatile CountDownLatch release = new CountDownLatch(0);
 
@@ -178,8 +202,29 @@ class JvmFuturesTest {
         failureOf(JvmFutures.toCompletableFuture(pool.submit(THROWS_DEEP, 3000))));
     String trace = failed.remoteStackTrace();
     assertTrue(trace.length() < 4200, "length " + trace.length());
-    assertTrue(trace.endsWith("more characters)\n"), trace.substring(trace.length() - 100));
+    assertTrue(trace.endsWith("\n\t... (cut at 4000 characters)\n"), trace.substring(trace.length() - 100));
     assertTrue(trace.contains("recurseThenThrow"));
+    StressSupport.shutdownAndClose(pool, threads);
+  }
+
+  /** A getStackTrace() that throws, and causes that loop, give a bounded text and hurt nobody. */
+  @ParameterizedTest
+  @EnumSource(Heaps.class)
+  void hostileTracesArriveBounded(Heaps heaps) throws Exception {
+    JvmThreads threads = heaps.start(1);
+    ThreadPool pool = ThreadPool.create(threads, small(), threads.workerIds());
+    TaskFailedException broken = assertInstanceOf(TaskFailedException.class,
+        failureOf(JvmFutures.toCompletableFuture(pool.submit(THROWS_HOSTILE, 0))));
+    assertTrue(broken.remoteStackTrace().startsWith(BrokenTraceException.class.getName() + ": broken trace\n"),
+        broken.remoteStackTrace());
+    assertTrue(broken.remoteStackTrace().contains("(reading the stack trace threw java.lang.IllegalStateException)"),
+        broken.remoteStackTrace());
+    TaskFailedException looped = assertInstanceOf(TaskFailedException.class,
+        failureOf(JvmFutures.toCompletableFuture(pool.submit(THROWS_HOSTILE, 1))));
+    String trace = looped.remoteStackTrace();
+    assertTrue(trace.contains("Caused by: java.lang.IllegalArgumentException: b\n"), trace);
+    assertTrue(trace.length() < 4200, "length " + trace.length());
+    assertEquals(1, get(JvmFutures.toCompletableFuture(pool.submit(ECHO, 1))));
     StressSupport.shutdownAndClose(pool, threads);
   }
 
