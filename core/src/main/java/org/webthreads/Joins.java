@@ -12,8 +12,8 @@ import org.webthreads.scheduler.TaskSlots;
  *
  * <p>The fork epoch (JVM only, where a future can be handed to another thread): a waiter loads the
  * owner's epoch, marks the future ({@code foreignWaiter}, volatile), re-reads the future's slot and
- * {@code harvested} (both volatile), and sleeps while the epoch is unchanged; the owner, after storing
- * the slot (publication) or {@code harvested} (completion), reads the mark and, if set, advances the
+ * decided state (both volatile), and sleeps while the epoch is unchanged; the owner, after storing
+ * the slot (publication) or deciding the state (completion), reads the mark and, if set, advances the
  * epoch and notifies. A Dekker pair: either the owner sees the mark, or the waiter sees the slot or
  * the result (docs/scheduler.md, "Private forks").
  */
@@ -159,7 +159,7 @@ final class Joins {
     // Read before the mark: if the owner advances the epoch after seeing the mark, the word no longer
     // holds this value and the wait returns at once.
     int epoch = words.load(forkEpochWord(future.owner()));
-    // Dekker with the owner: we store the mark (volatile), then read slot and harvested; the owner
+    // Dekker with the owner: we store the mark (volatile), then read slot and state; the owner
     // stores one of those (volatile), then reads the mark. One of us sees the other.
     future.markForeignWaiter();
     return future.slot() != 0 || future.isDecided() ? -1 : epoch;

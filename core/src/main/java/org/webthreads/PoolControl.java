@@ -29,6 +29,11 @@ public final class PoolControl {
     return pool.internals().control;
   }
 
+  /** The control of the pool that {@code future}'s task was submitted to. */
+  public static PoolControl of(TaskFuture<?> future) {
+    return future.pool().control;
+  }
+
   /** This heap's view of an existing pool, for a thread with its own heap (a Web Worker). */
   public static PoolControl attach(Platform platform, SharedWords words, int base) {
     return Pool.attach(platform, words, base).control;
@@ -42,6 +47,14 @@ public final class PoolControl {
   /** Base word of the pool's region: what another heap needs to {@link #attach}. */
   public int base() {
     return pool.shared.layout.base;
+  }
+
+  /**
+   * Whether the thread that ends a task completes its future itself (the pool's threads share one
+   * heap), so that {@link #onCompletion} listeners run without anyone harvesting.
+   */
+  public boolean completesFuturesDirectly() {
+    return pool.completeFuturesDirectly;
   }
 
   /** The shared words the pool lives in. */
@@ -112,6 +125,23 @@ public final class PoolControl {
    */
   public int workerLost(int threadId, boolean terminated) {
     return pool.repair.workerLost(threadId, terminated);
+  }
+
+  // ---- completion listeners, for adapters to other kinds of futures ----
+
+  /**
+   * Runs {@code listener} once {@code future} is done (value, failure or cancellation), without a
+   * thread waiting for it, and at once on the calling thread if it is done already. Where the pool's
+   * threads share one heap ({@link Platform#threadsShareOneHeap}) the pool thread that ends the task
+   * runs it, right after the future holds the outcome and before that thread hands the task's slot
+   * back: keep it short (complete another future, queue work elsewhere). With separate heaps the
+   * outcome reaches the future only when the future is harvested, so the listener runs on the thread
+   * that harvests it ({@code join}, {@code isDone}, or a {@link #completionWait} that finds it done):
+   * drive it with {@link #completionWait}. A listener that throws is reported on standard error and
+   * does not reach the thread that ran it. Any number of listeners may be added; each runs once.
+   */
+  public static void onCompletion(TaskFuture<?> future, Runnable listener) {
+    CompletionListeners.add(future, listener);
   }
 
   // ---- asynchronous waits, for threads that may not block ----

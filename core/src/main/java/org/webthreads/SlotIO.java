@@ -215,13 +215,13 @@ final class SlotIO {
   }
 
   /**
-   * Writes a failure into the slot's result area: class name, message and hops as a stream; without
-   * the message when the arena has no block for it; and when it has none even for the class name, the
+   * Writes a failure into the slot's result area: class name, message, hops and stack text as a
+   * stream; without the message and the stack text when the arena has no block for them; and when it has none even for the class name, the
    * class name alone in the slot's own words ({@link #RESULT_CLASS_IN_SLOT}), so it always arrives.
    * The task's arguments were freed before (their inline words are reused).
    */
   private void writeFailure(int slot, TaskFailure failure) {
-    Object[] parts = {failure.className, failure.message, failure.hops};
+    Object[] parts = {failure.className, failure.message, failure.hops, failure.stackTextToCarry()};
     try {
       writeStream(slot, parts, failureSize(parts));
       return;
@@ -229,6 +229,7 @@ final class SlotIO {
       // below: without the message
     }
     parts[1] = "(message not carried: the pool's arena was full)";
+    parts[3] = null;
     try {
       writeStream(slot, parts, failureSize(parts));
       return;
@@ -251,9 +252,13 @@ final class SlotIO {
     words.storeRelease(shared.slotWord(slot, TaskSlots.RESULT), RESULT_CLASS_IN_SLOT | kept.length());
   }
 
-  /** Words of a failure stream: small, as the message is bounded (TaskFailure.MAX_MESSAGE_CHARS). */
+  /**
+   * Words of a failure stream: small, as the message and the stack text are bounded
+   * (TaskFailure.MAX_MESSAGE_CHARS, StackTraceText.MAX_CHARS).
+   */
   private static int failureSize(Object[] parts) {
-    return (int) (ValueCodec.sizeOf(parts[0]) + ValueCodec.sizeOf(parts[1])) + ValueCodec.INT_WORDS;
+    return (int) (ValueCodec.sizeOf(parts[0]) + ValueCodec.sizeOf(parts[1]) + ValueCodec.sizeOf(parts[3]))
+        + ValueCodec.INT_WORDS;
   }
 
   /** Word {@code w} of a class name kept in the slot: the 7 argument words, then the 4 result words. */
@@ -315,7 +320,8 @@ final class SlotIO {
           "(message not carried: the pool's arena was full when the task failed)", 0);
     }
     TaskInput reader = resultReader(slot, kind.name());
-    return new TaskFailure(reader.readString(), reader.readString(), reader.readInt());
+    return new TaskFailure(reader.readString(), reader.readString(), reader.readInt(), null,
+        reader.readString());
   }
 
   /** After a harvest: frees the slot's result block (if any) and gives the slot to this thread. */

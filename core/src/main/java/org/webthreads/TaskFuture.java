@@ -9,7 +9,9 @@ import org.webthreads.scheduler.TaskSlots;
  * The pending result of a task submitted with {@link ThreadPool#submit}.
  *
  * <p>{@link #join()} returns the task's value, throws {@link TaskFailedException} when the task threw
- * (with the original exception's class name and message), or {@link CancellationException} when the
+ * (with the original exception's class name and message; where every thread shares one heap its cause
+ * is the very exception thrown, elsewhere its stack arrives as text, {@link RemoteStackTrace}), or
+ * {@link CancellationException} when the
  * task was cancelled ({@link #cancel()}) or the pool was shut down with {@link ThreadPool#shutdownNow()}
  * before the task ran. On a pool thread, join
  * runs other tasks while it waits, so fork/join nests to any depth without exhausting the pool. On a
@@ -51,6 +53,11 @@ public final class TaskFuture<R> {
   private int outcome;
   private Object value;
   private TaskFailure failure;
+  /**
+   * Callbacks to run once this future is done (see {@link CompletionListeners}, which owns this field).
+   * Volatile: read after {@link #state} is decided by the deciding thread, written by other threads.
+   */
+  volatile Object completionListeners;
 
   TaskFuture(Pool pool, int slot, TaskKind<R> kind) {
     this.pool = pool;
@@ -161,6 +168,7 @@ public final class TaskFuture<R> {
       return false;
     }
     pool.cancellation.cancelled(this);
+    CompletionListeners.fire(this); // after the deciding CAS: see CompletionListeners
     return true;
   }
 
@@ -267,24 +275,40 @@ public final class TaskFuture<R> {
   }
 
   /**
-   * Copies the outcome out of the slot and frees it, once the task has finished; returns whether the
-   * future is decided. Synchronized because on the JVM two threads may look at the same future; only
-   * one copies and frees.
+   * Copies the outcome out of the slot and frees it, once the task has finished, then runs the
+   * completion listeners if that decided the future; returns whether the future is decided. The copy
+   * holds this future's lock because on the JVM two threads may look at the same future; only one
+   * copies and frees.
    */
-  synchronized boolean harvest() {
+  boolean harvest() {
+    boolean decidedNow;
+    synchronized (this) {
+      decidedNow = copyOutcome();
+    }
+    if (decidedNow) {
+      CompletionListeners.fire(this); // outside the lock: listeners run user code
+    }
+    return isDecided();
+  }
+
+  /**
+   * Under this future's lock: copies a finished task's outcome and frees its slot; true if that decided
+   * the future (false when there was nothing to copy, or cancel() had decided it).
+   */
+  private boolean copyOutcome() {
     int slot = this.slot;
     if (slot == 0) {
-      return isDecided();
+      return false;
     }
     int slotOutcome = pool.slots.outcome(slot);
     if (slotOutcome == TaskSlots.PENDING) {
-      return isDecided();
+      return false;
     }
     // Read after the slot's outcome: a task run on its joining thread (completeInline) decides and
     // releases the state before its slot's word changes or the slot is freed and reused, so a word
     // that is no longer pending but was not written for us shows up here as released.
     if (isReleased()) {
-      return true;
+      return false;
     }
     if (!isCancelRequested()) {
       if (slotOutcome == TaskSlots.DONE) {
@@ -294,14 +318,15 @@ public final class TaskFuture<R> {
       }
       outcome = slotOutcome;
     }
-    if (!FutureStates.of(pool).compareAndSet(this, UNDECIDED, COMPLETED | RELEASED)) {
+    boolean decided = FutureStates.of(pool).compareAndSet(this, UNDECIDED, COMPLETED | RELEASED);
+    if (!decided) {
       // cancel() decided first (here or on another thread): the task's outcome is dropped.
       value = null;
       failure = null;
       markReleased();
     }
     pool.slots.release(slot);
-    return true;
+    return decided;
   }
 
   /**
@@ -319,7 +344,9 @@ public final class TaskFuture<R> {
       this.value = null;
       this.failure = null;
       markReleased();
+      return; // cancel() ran the listeners
     }
+    CompletionListeners.fire(this); // after the deciding CAS it reads: see CompletionListeners
   }
 
   @SuppressWarnings("unchecked")
@@ -331,7 +358,7 @@ public final class TaskFuture<R> {
       case TaskSlots.DONE:
         return (R) value;
       case TaskSlots.FAILED:
-        throw new TaskFailedException(kind.name(), failure.className, failure.message, failure.hops);
+        throw new TaskFailedException(kind.name(), failure);
       default:
         throw new CancellationException("task '" + kind.name()
             + "' was cancelled: the pool was shut down with shutdownNow() before it ran");

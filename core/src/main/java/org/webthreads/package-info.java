@@ -8,15 +8,20 @@
  * the shared arrays ({@link org.webthreads.SharedArray}: {@link org.webthreads.SharedIntArray},
  * {@link org.webthreads.SharedLongArray}, {@link org.webthreads.SharedFloatArray},
  * {@link org.webthreads.SharedDoubleArray}, {@link org.webthreads.SharedByteArray}),
- * {@link org.webthreads.PoolConfig} and the exceptions. The
+ * {@link org.webthreads.PoolConfig} and the exceptions (a failure's remote stack arrives as
+ * {@link org.webthreads.RemoteStackTrace}; a timed join gives up with
+ * {@link org.webthreads.TaskTimeoutException}). The
  * platform's side: {@link org.webthreads.Platform} (what a pool needs from the JVM or the browser) and
  * {@link org.webthreads.PoolControl} (how a platform runs a pool's threads), with
  * {@link org.webthreads.LoopExit} and {@link org.webthreads.AsyncWait}.
  *
  * <p><b>The parts</b> (package-private), wired by {@code Pool}: {@code PoolShared} (the shared
  * structures), {@code Submission}, {@code SlotAllocator}, {@code SlotIO}, {@code Outcomes},
- * {@code Joins}, {@code Shutdown}, {@code LostWorkerRepair}, {@code OutsideSubmitters},
- * {@code PoolThreads}, {@code SharedArrayBlocks} (shared arrays' memory); a pool thread's side: {@code WorkerLoop} (find, steal, park), {@code TaskRunner}
+ * {@code CompletionListeners} (what adapters hang on a future, {@code PoolControl.onCompletion}),
+ * {@code TaskFailure} and {@code StackTraceText} (a failure as it travels), {@code Cancellation} and
+ * {@code FutureStates} (cancel() against completion), {@code Joins}, {@code Shutdown},
+ * {@code LostWorkerRepair}, {@code OutsideSubmitters}, {@code PoolThreads}, {@code SharedArrayBlocks}
+ * (shared arrays' memory); a pool thread's side: {@code WorkerLoop} (find, steal, park), {@code TaskRunner}
  * (every way a task runs, one outcome capture), {@code ForkPublisher} and {@code PrivateForks} (private
  * forks), {@code StackRecords} (what is on the stack, for recovery), {@code SubmitterState}.
  * docs/scheduler.md explains the protocols.

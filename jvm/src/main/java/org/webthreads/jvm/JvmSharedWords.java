@@ -1,5 +1,9 @@
 package org.webthreads.jvm;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -16,6 +20,10 @@ import org.webthreads.memory.SharedWords;
  * a test that relies on notifications really tests them. A store that precedes a notify is seen by any
  * waiter that enqueues after the notifier released the lock, because the waiter reads the word under
  * that lock.
+ *
+ * <p>{@link #waitAsync} is the JVM's {@code Atomics.waitAsync}: an asynchronous waiter queues up like a
+ * blocking one, and the notify that marks it hands its callback, after the bucket's lock is released, to
+ * {@code ForkJoinPool.commonPool()}; no thread waits for it.
  */
 public final class JvmSharedWords implements SharedWords {
   private static final int BUCKETS = 64;
@@ -129,16 +137,45 @@ public final class JvmSharedWords implements SharedWords {
     }
   }
 
+  /**
+   * Runs {@code callback} (on {@code ForkJoinPool.commonPool()}) once word {@code index} is notified,
+   * or soon if it does not hold {@code expected} now: as {@code Atomics.waitAsync} does, without a
+   * thread waiting. The callback may run for a notify that changed nothing: it should look again.
+   */
+  public void waitAsync(int index, int expected, Runnable callback) {
+    Bucket bucket = buckets[index & (BUCKETS - 1)];
+    synchronized (bucket) {
+      if ((int) INTS.getVolatile(array, index) == expected) {
+        Waiter waiter = new Waiter(index);
+        waiter.callback = callback;
+        bucket.add(waiter);
+        return;
+      }
+    }
+    CALLBACKS.execute(callback);
+  }
+
+  /** Where the callbacks of {@link #waitAsync} run: never on the notifying (pool) thread. */
+  private static final Executor CALLBACKS = ForkJoinPool.commonPool();
+
   @Override
   public int notify(int index, int count) {
     Bucket bucket = buckets[index & (BUCKETS - 1)];
+    List<Runnable> callbacks = null;
+    int woken;
     synchronized (bucket) {
-      int woken = bucket.markNotified(index, count);
+      woken = bucket.markNotified(index, count);
       if (woken > 0) {
+        callbacks = bucket.takeCallbacks();
         bucket.notifyAll();
       }
-      return woken;
     }
+    if (callbacks != null) {
+      for (Runnable callback : callbacks) {
+        CALLBACKS.execute(callback);
+      }
+    }
+    return woken;
   }
 
   @Override
@@ -150,6 +187,8 @@ public final class JvmSharedWords implements SharedWords {
     final int index;
     boolean notified;
     Waiter next;
+    /** Set for an asynchronous waiter ({@link #waitAsync}): what to run once notified. */
+    Runnable callback;
 
     Waiter(int index) {
       this.index = index;
@@ -160,6 +199,14 @@ public final class JvmSharedWords implements SharedWords {
   private static final class Bucket {
     private Waiter head;
     private Waiter tail;
+    /** Callbacks of asynchronous waiters marked by the last markNotified, to run outside the lock. */
+    private List<Runnable> markedCallbacks;
+
+    List<Runnable> takeCallbacks() {
+      List<Runnable> taken = markedCallbacks;
+      markedCallbacks = null;
+      return taken;
+    }
 
     void add(Waiter waiter) {
       if (tail == null) {
@@ -188,6 +235,12 @@ public final class JvmSharedWords implements SharedWords {
         Waiter next = w.next;
         if (w.index == index) {
           w.notified = true;
+          if (w.callback != null) {
+            if (markedCallbacks == null) {
+              markedCallbacks = new ArrayList<>();
+            }
+            markedCallbacks.add(w.callback);
+          }
           unlink(previous, w);
           marked++;
         } else {

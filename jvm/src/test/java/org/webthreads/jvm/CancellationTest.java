@@ -175,6 +175,25 @@ public class CancellationTest {
     StressSupport.shutdownAndClose(pool, threads);
   }
 
+  /** A CompletableFuture adapter completes as cancelled at cancel(), while the task is still blocked. */
+  @ParameterizedTest
+  @EnumSource(Heaps.class)
+  void cancelCompletesTheCompletableFutureAdapterAtOnce(Heaps heaps) throws Exception {
+    JvmThreads threads = heaps.start(1);
+    ThreadPool pool = ThreadPool.create(threads, threads.workerIds());
+    SharedIntArray gate = closedGate(pool);
+    TaskFuture<Integer> gated = pool.submit(GatedTask.KIND, gate);
+    java.util.concurrent.CompletableFuture<Integer> adapter = JvmFutures.toCompletableFuture(gated);
+    java.util.concurrent.CompletableFuture<String> stage = adapter.handle(
+        (value, failure) -> failure == null ? "value " + value : "failed " + failure.getClass().getSimpleName());
+    assertTrue(gated.cancel());
+    String seen = stage.get(); // waits only until cancel() has reached the adapter
+    assertTrue(seen.contains("CancellationException"), seen);
+    assertTrue(adapter.isCompletedExceptionally());
+    GatedTask.open(gate, 1);
+    StressSupport.shutdownAndClose(pool, threads);
+  }
+
   @ParameterizedTest
   @EnumSource(Heaps.class)
   void cancellingAFinishedTaskDoesNothing(Heaps heaps) {

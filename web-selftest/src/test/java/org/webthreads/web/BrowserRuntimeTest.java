@@ -137,6 +137,12 @@ class BrowserRuntimeTest {
   }
 
   @Test
+  void futuresComposeAndFailuresCarryTheirStackText() {
+    String detail = passed("futures");
+    assertTrue(detail.contains("stack text: java.lang.IllegalStateException: stack text\\n"), detail);
+  }
+
+  @Test
   void deepJoinChainStaysWithinTheWorkerStack() {
     assertTrue(passed("deepJoinChain").contains("= 300"));
   }

@@ -120,4 +120,12 @@ final class Js {
   /** A JS Error with the given name (the Java exception class) and message. */
   @JSBody(params = {"name", "message"}, script = "const e = new Error(message); e.name = name; return e;")
   static native JSObject error(String name, String message);
+
+  /**
+   * An Error named {@code name} whose {@code javaStack} (and {@code stack}, which consoles print) is a
+   * Java stack trace as text, when there is one.
+   */
+  @JSBody(params = {"name", "message", "javaStack"}, script = "const e = new Error(message); e.name = name;"
+      + " if (javaStack !== null) { e.javaStack = javaStack; e.stack = javaStack; } return e;")
+  static native JSObject error(String name, String message, String javaStack);
 }

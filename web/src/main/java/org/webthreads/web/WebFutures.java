@@ -1,5 +1,8 @@
 package org.webthreads.web;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 import org.teavm.jso.JSObject;
 import org.webthreads.AsyncWait;
 import org.webthreads.PoolControl;
@@ -11,7 +14,10 @@ import org.webthreads.ThreadPool;
 /**
  * Completion without blocking, for the page's main thread (and any thread that prefers its event
  * loop): callbacks and JS Promises driven by {@code Atomics.waitAsync} on the task's completion word.
- * Once a callback runs, {@link TaskFuture#join()} returns at once.
+ * Once a callback runs, {@link TaskFuture#join()} returns at once. Callbacks compose: {@link #then}
+ * (value or failure), {@link #whenAll} and {@link #whenAny} over many futures, and the Promises
+ * {@link #promise}, {@link #promiseAll} and {@link #promiseRace} for the page's JavaScript. Every
+ * callback runs from the event loop of the thread that registered it, never inside the call.
  */
 public final class WebFutures {
   private WebFutures() {
@@ -30,9 +36,91 @@ public final class WebFutures {
   }
 
   /**
+   * Calls {@code onValue} with the task's value, or {@code onFailure} with what {@link TaskFuture#join()}
+   * throws ({@link TaskFailedException}, with {@link TaskFailedException#remoteStackTrace()}, or
+   * {@code CancellationException}), once the task has finished.
+   */
+  public static <R> void then(TaskFuture<R> future, Consumer<? super R> onValue,
+      Consumer<? super RuntimeException> onFailure) {
+    if (future == null || onValue == null || onFailure == null) {
+      throw new NullPointerException("then: " + (future == null ? "the future" : onValue == null ? "onValue"
+          : "onFailure") + " is null");
+    }
+    whenDone(future, () -> {
+      R value;
+      try {
+        value = future.join(); // done: returns or throws at once
+      } catch (RuntimeException e) {
+        onFailure.accept(e);
+        return;
+      }
+      onValue.accept(value);
+    });
+  }
+
+  /**
+   * Calls {@code callback} once, when every future in {@code futures} has finished in any way (an
+   * empty list: at once, from the event loop); then each one's join returns or throws at once. The
+   * list is copied: later changes to it do not count.
+   */
+  public static void whenAll(List<? extends TaskFuture<?>> futures, Runnable callback) {
+    List<TaskFuture<?>> all = copy(futures, callback, "whenAll");
+    if (all.isEmpty()) {
+      Js.queueMicrotask(callback::run);
+      return;
+    }
+    int[] remaining = {all.size()}; // one thread's event loop: a plain count
+    for (TaskFuture<?> future : all) {
+      whenDone(future, () -> {
+        if (--remaining[0] == 0) {
+          callback.run();
+        }
+      });
+    }
+  }
+
+  /**
+   * Calls {@code callback} once, with the first future in {@code futures} seen finished (in any way).
+   * The others go on; their completions are ignored here.
+   *
+   * @throws IllegalArgumentException when {@code futures} is empty (nothing could ever finish)
+   */
+  public static void whenAny(List<? extends TaskFuture<?>> futures, Consumer<TaskFuture<?>> callback) {
+    List<TaskFuture<?>> all = copy(futures, callback, "whenAny");
+    if (all.isEmpty()) {
+      throw new IllegalArgumentException("whenAny: the list of futures is empty, so none can finish; pass "
+          + "at least one future");
+    }
+    boolean[] called = {false};
+    for (TaskFuture<?> future : all) {
+      whenDone(future, () -> {
+        if (!called[0]) {
+          called[0] = true;
+          callback.accept(future);
+        }
+      });
+    }
+  }
+
+  private static List<TaskFuture<?>> copy(List<? extends TaskFuture<?>> futures, Object callback, String what) {
+    if (futures == null || callback == null) {
+      throw new NullPointerException(what + ": " + (futures == null ? "the list of futures" : "the callback")
+          + " is null");
+    }
+    List<TaskFuture<?>> copy = new ArrayList<>(futures);
+    for (int i = 0; i < copy.size(); i++) {
+      if (copy.get(i) == null) {
+        throw new NullPointerException(what + ": future " + i + " of the list is null");
+      }
+    }
+    return copy;
+  }
+
+  /**
    * A Promise of the task's value (numbers, strings, booleans and null as JS values; other values
-   * as their string form). It rejects with an Error named after the task's exception class, or
-   * "CancellationException".
+   * as their string form). It rejects with an Error named after the task's exception class (its
+   * {@code message} is {@link TaskFailedException#getMessage()}, its {@code javaStack} and
+   * {@code stack} the remote stack trace as text when there is one), or "CancellationException".
    */
   public static JSObject promise(TaskFuture<?> future) {
     JSObject[] settle = new JSObject[2];
@@ -40,19 +128,8 @@ public final class WebFutures {
       settle[0] = resolve;
       settle[1] = reject;
     });
-    whenDone(future, () -> settleWithOutcome(future, settle[0], settle[1]));
+    then(future, value -> Js.settle(settle[0], toJs(value)), failure -> Js.settle(settle[1], toJsError(failure)));
     return promise;
-  }
-
-  /** Resolves with the finished task's value, or rejects with its failure or cancellation. */
-  private static void settleWithOutcome(TaskFuture<?> future, JSObject resolve, JSObject reject) {
-    try {
-      Js.settle(resolve, toJs(future.join()));
-    } catch (TaskFailedException e) {
-      Js.settle(reject, Js.error(e.remoteClassName(), e.getMessage()));
-    } catch (RuntimeException e) {
-      Js.settle(reject, Js.error(e.getClass().getSimpleName(), e.getMessage()));
-    }
   }
 
   /**
@@ -91,6 +168,54 @@ public final class WebFutures {
   }
 
   /**
+   * A Promise of the values of every future, in list order (a JS array), as {@code Promise.all} does:
+   * it rejects, as {@link #promise} does, with the first failure in list order once all have finished.
+   */
+  public static JSObject promiseAll(List<? extends TaskFuture<?>> futures) {
+    List<TaskFuture<?>> all = copy(futures, "", "promiseAll");
+    JSObject[] settle = new JSObject[2];
+    JSObject promise = Js.newPromise((resolve, reject) -> {
+      settle[0] = resolve;
+      settle[1] = reject;
+    });
+    whenAll(all, () -> {
+      JSObject values = JsObjects.newArray();
+      for (TaskFuture<?> future : all) {
+        try {
+          JsObjects.push(values, toJs(future.join()));
+        } catch (RuntimeException e) {
+          Js.settle(settle[1], toJsError(e));
+          return;
+        }
+      }
+      Js.settle(settle[0], values);
+    });
+    return promise;
+  }
+
+  /**
+   * A Promise that settles as the first future seen finished does ({@link #promise}): its value, or its
+   * failure, as {@code Promise.race} does.
+   *
+   * @throws IllegalArgumentException when {@code futures} is empty
+   */
+  public static JSObject promiseRace(List<? extends TaskFuture<?>> futures) {
+    JSObject[] settle = new JSObject[2];
+    JSObject promise = Js.newPromise((resolve, reject) -> {
+      settle[0] = resolve;
+      settle[1] = reject;
+    });
+    whenAny(futures, first -> {
+      try {
+        Js.settle(settle[0], toJs(first.join()));
+      } catch (RuntimeException e) {
+        Js.settle(settle[1], toJsError(e));
+      }
+    });
+    return promise;
+  }
+
+  /**
    * As {@link #promise(TaskFuture)}, with a timeout: if the task has not finished within
    * {@code timeoutMillis}, it is cancelled and the Promise rejects with an Error named
    * "TaskTimeoutException" whose message names the task and the time.
@@ -107,6 +232,24 @@ public final class WebFutures {
         () -> Js.settle(settle[1], Js.error("TaskTimeoutException", "task '" + future.kind().name()
             + "' did not finish within " + timeoutMillis + " ms; it was cancelled")));
     return promise;
+  }
+
+  /** Resolves with the finished task's value, or rejects with its failure or cancellation. */
+  private static void settleWithOutcome(TaskFuture<?> future, JSObject resolve, JSObject reject) {
+    try {
+      Js.settle(resolve, toJs(future.join()));
+    } catch (RuntimeException e) {
+      Js.settle(reject, toJsError(e));
+    }
+  }
+
+  /** A JS Error for what a join threw: the remote class name, the message and the remote stack text. */
+  static JSObject toJsError(RuntimeException failure) {
+    if (failure instanceof TaskFailedException) {
+      TaskFailedException failed = (TaskFailedException) failure;
+      return Js.error(failed.remoteClassName(), failed.getMessage(), failed.remoteStackTrace());
+    }
+    return Js.error(failure.getClass().getSimpleName(), failure.getMessage());
   }
 
   /**

@@ -189,6 +189,8 @@ public final class BrowserSelfTest {
           && c.startsWith("resolved {\"thread\":") && c.endsWith("\"value\":5}"), a + " | " + b + " | " + c))));
     });
 
+    add("futures", r -> FuturesScenario.run(r, pool));
+
     add("deepJoinChain", r -> {
       int depth = queryInt(WebThreads.pageQuery(), "chainDepth", 300);
       TaskFuture<Integer> chain = pool.submit(SelfTestTasks.CHAIN, depth);
