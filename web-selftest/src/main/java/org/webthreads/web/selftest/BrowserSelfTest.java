@@ -81,6 +81,7 @@ public final class BrowserSelfTest {
   public static void main(String[] args) {
     SelfTestTasks.register();
     SharedViewScenario.register();
+    GroupScenarios.register();
     String query = WebThreads.pageQuery();
     if (WebThreads.isWorker() && WebThreads.threadId() == queryInt(query, "throwInWorker", -1)) {
       throw new IllegalStateException("self-test: worker " + WebThreads.threadId()
@@ -164,6 +165,12 @@ public final class BrowserSelfTest {
     });
 
     add("sharedArrayViews", r -> SharedViewScenario.run(r, platform, pool));
+
+    add("groupFromPage", r -> GroupScenarios.groupFromPage(r, pool));
+
+    add("groupFailure", r -> GroupScenarios.groupFailure(r, pool));
+
+    add("forRangeFromWorker", r -> GroupScenarios.forRangeFromWorker(r, pool));
 
     add("nestedJoin", r -> {
       TaskFuture<Long> fib = pool.submit(SelfTestTasks.FIB, 18);
