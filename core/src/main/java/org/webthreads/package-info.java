@@ -5,7 +5,8 @@
  * <p><b>The API</b> (public): {@link org.webthreads.ThreadPool} (create, submit, execute, shutdown,
  * shared arrays), {@link org.webthreads.TaskKind} and {@link org.webthreads.TaskBody} (what a task is),
  * {@link org.webthreads.TaskInput} (its arguments), {@link org.webthreads.TaskFuture} (its outcome),
- * {@link org.webthreads.SharedIntArray}, {@link org.webthreads.PoolConfig} and the exceptions. The
+ * {@link org.webthreads.SharedIntArray}, {@link org.webthreads.PoolConfig}, {@link org.webthreads.TaskGroup}
+ * and {@link org.webthreads.Combiner} (task groups, forRange and mapReduce) and the exceptions. The
  * platform's side: {@link org.webthreads.Platform} (what a pool needs from the JVM or the browser) and
  * {@link org.webthreads.PoolControl} (how a platform runs a pool's threads), with
  * {@link org.webthreads.LoopExit} and {@link org.webthreads.AsyncWait}.
@@ -15,7 +16,9 @@
  * {@code Joins}, {@code Shutdown}, {@code LostWorkerRepair}, {@code OutsideSubmitters},
  * {@code PoolThreads}; a pool thread's side: {@code WorkerLoop} (find, steal, park), {@code TaskRunner}
  * (every way a task runs, one outcome capture), {@code ForkPublisher} and {@code PrivateForks} (private
- * forks), {@code StackRecords} (what is on the stack, for recovery), {@code SubmitterState}.
+ * forks), {@code StackRecords} (what is on the stack, for recovery), {@code SubmitterState}; task
+ * groups' {@code GroupTasks} (the built-in kinds that wrap a group's tasks and split loops) and
+ * {@code GroupWaits} (joining a group, helping on pool threads).
  * docs/scheduler.md explains the protocols.
  *
  * <p><b>Conventions.</b> Shared memory is only reached through {@link org.webthreads.memory.SharedWords},
