@@ -75,11 +75,15 @@ final class GroupTasks {
       state.exit();
       return null;
     }
+    RunningGroups running = RunningGroups.ofThisThread();
+    running.push(state.base());
     try {
       kindOf(kindId).body().run(args, pool);
       end(state, null);
     } catch (Throwable thrown) {
       end(state, thrown);
+    } finally {
+      running.pop();
     }
     return null;
   }
@@ -96,6 +100,8 @@ final class GroupTasks {
       state.exit();
       return null;
     }
+    RunningGroups running = RunningGroups.ofThisThread();
+    running.push(groupId);
     try {
       TaskKind<?> kind = kindOf(kindId);
       Object[] extra = rest(args);
@@ -113,6 +119,8 @@ final class GroupTasks {
       end(state, null);
     } catch (Throwable thrown) {
       end(state, thrown);
+    } finally {
+      running.pop();
     }
     return null;
   }

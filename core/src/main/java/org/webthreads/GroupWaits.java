@@ -10,9 +10,9 @@ import org.webthreads.scheduler.GroupState;
  * makes a change before the wait return at once.
  *
  * <p>No deadlock where the group's tasks can run: a helper waits only when no task is queued anywhere,
- * so every pending task of the group is then running on another thread (or is the helper's own caller:
- * a task that joins its own group waits for itself, which the docs forbid). On a one-thread pool every
- * task of the group is found and run by the joiner.
+ * so every pending task of the group is then running on another thread, or on this thread's stack below
+ * the join: that case is refused up front (RunningGroups), since such a task cannot end before the join
+ * returns. On a one-thread pool every task of the group is found and run by the joiner.
  */
 final class GroupWaits {
   private GroupWaits() {
@@ -24,6 +24,11 @@ final class GroupWaits {
    */
   static boolean await(Pool pool, GroupState state, boolean timed, long deadline) {
     WorkerLoop loop = pool.currentLoop();
+    if (state.pending() != 0 && RunningGroups.ofThisThread().contains(state.base())) {
+      throw new IllegalStateException("join() on task group " + state.base() + " from a thread that is "
+          + "running one of its tasks would wait for ever (that task cannot end before the join returns):"
+          + " join the group from outside it; a task of the group may submit more tasks into it and return");
+    }
     while (true) {
       int pending = state.pending();
       if (pending == 0) {

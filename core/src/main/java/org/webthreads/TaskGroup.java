@@ -28,7 +28,8 @@ import org.webthreads.scheduler.GroupState;
  * can see the cancellation with {@link #isCancelled()} (pass {@link #id()} as an argument and
  * {@link #attach} to it). The group is done when no task of it is pending; tasks that its tasks submit
  * count before their parent ends, so submit everything from one thread (or from the group's tasks)
- * before waiting. Never join a group from one of its own tasks: it would wait for itself.
+ * before waiting. A join from one of the group's own tasks would wait for itself: it throws
+ * IllegalStateException.
  *
  * <p>Lifetime: the thread that created the group ({@link ThreadPool#newGroup()}) frees its words with
  * {@link #close()}, once it is done; closing a group with tasks pending is refused, and so is any use of

@@ -93,6 +93,12 @@ class TaskGroupTest {
     return null;
   });
 
+  /** Joins the group it belongs to (argument: its id): refused, since it would wait for itself. */
+  static final TaskKind<Void> JOIN_OWN_GROUP = TaskKind.register("TaskGroupTest.joinOwnGroup", (args, pool) -> {
+    TaskGroup.attach(pool, args.readInt()).join();
+    return null;
+  });
+
   static final TaskKind<Void> LONG_MESSAGE = TaskKind.register("TaskGroupTest.longMessage", (args, pool) -> {
     throw new IllegalArgumentException("x".repeat(5000));
   });
@@ -296,6 +302,22 @@ class TaskGroupTest {
       }
       for (int i = 0; i < n; i++) {
         assertEquals(20, hits.get(i));
+      }
+      StressSupport.shutdownAndClose(pool, threads);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Heaps.class)
+  void aTaskThatJoinsItsOwnGroupFailsInsteadOfWaitingForEver(Heaps heaps) {
+    try (JvmThreads threads = heaps.start(1)) {
+      ThreadPool pool = ThreadPool.create(threads, threads.workerIds());
+      try (TaskGroup group = pool.newGroup()) {
+        group.submit(JOIN_OWN_GROUP, group.id());
+        TaskGroupFailedException e = assertThrows(TaskGroupFailedException.class, group::join);
+        assertEquals("java.lang.IllegalStateException", e.firstFailureClassName());
+        assertTrue(e.firstFailureMessage().startsWith("join() on task group " + group.id() + " from a thread "
+            + "that is running one of its tasks would wait for ever"), e.firstFailureMessage());
       }
       StressSupport.shutdownAndClose(pool, threads);
     }
