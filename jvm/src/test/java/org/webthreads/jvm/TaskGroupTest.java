@@ -131,6 +131,55 @@ class TaskGroupTest {
 
   @ParameterizedTest
   @EnumSource(Heaps.class)
+  void manyOutsideThreadsSubmitAndJoinTheSameGroup(Heaps heaps) throws Exception {
+    try (JvmThreads threads = heaps.start(2)) {
+      ThreadPool pool = ThreadPool.create(threads, threads.workerIds());
+      int submitters = 4;
+      int each = 5000;
+      SharedIntArray hits = pool.newSharedIntArray(submitters * each);
+      try (TaskGroup group = pool.newGroup()) {
+        CountDownLatch submitted = new CountDownLatch(submitters);
+        Thread[] workers = new Thread[submitters + 3];
+        AtomicInteger joinedEarly = new AtomicInteger();
+        for (int t = 0; t < submitters; t++) {
+          int base = t * each;
+          TaskGroup view = TaskGroup.attach(pool, group.id());
+          workers[t] = new Thread(() -> {
+            for (int i = 0; i < each; i++) {
+              view.submit(MARK, base + i, hits);
+            }
+            submitted.countDown();
+          });
+        }
+        for (int j = 0; j < 3; j++) {
+          TaskGroup view = TaskGroup.attach(pool, group.id());
+          workers[submitters + j] = new Thread(() -> {
+            StressSupport.await(submitted, "every submitter");
+            view.join();
+            if (view.completedCount() != submitters * each) {
+              joinedEarly.incrementAndGet();
+            }
+          });
+        }
+        for (Thread w : workers) {
+          w.start();
+        }
+        for (Thread w : workers) {
+          StressSupport.join(w, "a submitter or joiner");
+        }
+        assertEquals(0, joinedEarly.get(), "a join returned before every task had ended");
+        group.join();
+        assertEquals(submitters * each, group.completedCount());
+      }
+      for (int i = 0; i < submitters * each; i++) {
+        assertEquals(1, hits.get(i));
+      }
+      StressSupport.shutdownAndClose(pool, threads);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Heaps.class)
   void tasksSubmittedByTasksOfTheGroupCountBeforeTheirParentEnds(Heaps heaps) {
     try (JvmThreads threads = heaps.start(2)) {
       ThreadPool pool = ThreadPool.create(threads, threads.workerIds());
