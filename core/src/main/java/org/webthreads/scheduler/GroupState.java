@@ -74,6 +74,8 @@ public final class GroupState {
   /** Makes a new block an open group with nothing pending (before anyone else can see it). */
   public void initialize() {
     for (int i = 1; i < WORDS; i++) {
+      // No other thread knows the block yet: its id reaches them only through a later submit or a
+      // task argument, which the scheduler publishes after these stores.
       words.store(base + i, 0);
     }
     // The last store: a view that finds the magic finds the zeroed words (SC stores, in order).
