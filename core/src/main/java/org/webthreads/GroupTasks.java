@@ -8,9 +8,10 @@ import org.webthreads.scheduler.GroupState;
  * and carries its id and arguments, so the scheduler runs them as any other task.
  *
  * <ul>
- *   <li>{@link #TASK} ({@code group id, kind id, the kind's arguments}): a task of a group. Before the
- *       body it checks the group's cancelled flag (skipped if set); a body that throws records the
- *       group's first failure and cancels the rest; either way it counts itself and leaves the group.
+ *   <li>{@link #TASK} ({@code group id and kind id as one long, the kind's arguments}): a task of a
+ *       group. Before the body it checks the group's cancelled flag (skipped if set); a body that
+ *       throws records the group's first failure and cancels the rest; either way it counts itself and
+ *       leaves the group.
  *   <li>{@link #RANGE} ({@code group id, lo, hi, grain, kind id, extra arguments}): a sub-range of
  *       {@link TaskGroup#forRange}, with the same checks; it submits its upper half into the group while
  *       longer than the grain, then runs the kind on what is left, as a plain call.
@@ -67,9 +68,18 @@ final class GroupTasks {
     return all;
   }
 
+  /**
+   * The group id and the kind id as one {@code long} argument (3 words where two ints take 4), so that
+   * a group task with a few small arguments still fits in its slot's inline words.
+   */
+  static long groupAndKind(int groupId, int kindId) {
+    return (long) groupId << 32 | (kindId & 0xFFFFFFFFL);
+  }
+
   private static Void runTask(TaskInput args, ThreadPool pool) {
-    GroupState state = new GroupState(pool.internals().shared.words, args.readInt());
-    int kindId = args.readInt();
+    long groupAndKind = args.readLong();
+    GroupState state = new GroupState(pool.internals().shared.words, (int) (groupAndKind >>> 32));
+    int kindId = (int) groupAndKind;
     if (state.isCancelled()) {
       state.count(GroupState.SKIPPED);
       state.exit();

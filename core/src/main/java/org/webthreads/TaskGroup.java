@@ -53,7 +53,10 @@ public final class TaskGroup implements AutoCloseable {
   /** A new, empty group in {@code pool}'s arena (ThreadPool.newGroup). */
   static TaskGroup create(ThreadPool pool) {
     PoolShared shared = pool.internals().shared;
-    int base = shared.allocateBlock(GroupState.WORDS);
+    int base = shared.arena.allocateAligned(GroupState.WORDS, GroupState.LINE_WORDS);
+    if (base == Arena.NO_BLOCK) {
+      throw new ArenaFullException(shared.arena.fullMessage(GroupState.WORDS));
+    }
     GroupState state = new GroupState(shared.words, base);
     state.initialize();
     return new TaskGroup(pool, state, true);
@@ -98,11 +101,10 @@ public final class TaskGroup implements AutoCloseable {
     if (kind == null) {
       throw new IllegalArgumentException("submit needs a task kind, was null");
     }
-    Object[] all = new Object[(args == null ? 0 : args.length) + 2];
-    all[0] = id();
-    all[1] = kind.id();
+    Object[] all = new Object[(args == null ? 0 : args.length) + 1];
+    all[0] = GroupTasks.groupAndKind(id(), kind.id());
     if (args != null) {
-      System.arraycopy(args, 0, all, 2, args.length);
+      System.arraycopy(args, 0, all, 1, args.length);
     }
     dispatch(GroupTasks.TASK, all);
   }

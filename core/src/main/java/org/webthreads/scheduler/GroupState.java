@@ -12,14 +12,14 @@ import org.webthreads.memory.SharedWords;
  * <p>Layout, from the block's first word:
  * <pre>
  * MAGIC          {@link #MAGIC_VALUE} while the group is open, 0 once closed
- * PENDING        tasks submitted and not yet ended; the word a joiner waits on
- * COMPLETED      tasks whose body returned
- * FAILED         tasks whose body threw
- * SKIPPED        tasks never started because the group was cancelled
  * CANCELLED      0, or 1 once cancelled (explicitly or by the first failure)
  * FAILURE_STATE  0 no failure recorded, 1 being written, 2 written
  * CLASS_CHARS    the first failure's class name length, then MESSAGE_CHARS (-1: no message)
  * TEXT           class name then message, two chars per word, at most {@link #TEXT_CHARS} chars
+ * PENDING        (word 128, its own cache line) tasks submitted and not yet ended; joiners wait on it
+ * COMPLETED      (word 144, the next line) tasks whose body returned
+ * FAILED         tasks whose body threw
+ * SKIPPED        tasks never started because the group was cancelled
  * </pre>
  *
  * <p>The protocol. A submit {@link #enter}s (PENDING + 1) before it publishes its task; the task, when
@@ -33,20 +33,26 @@ import org.webthreads.memory.SharedWords;
  * between them.
  */
 public final class GroupState {
+  // Three cache lines: what every task reads (magic, cancelled flag) and the failure record, written
+  // rarely; PENDING, which the submitter and every ending task change; the counts, which ending tasks
+  // change. Apart, a task's count does not evict the line its submitter's next enter needs, and the
+  // flag's load before each task does not miss on every PENDING change.
   public static final int MAGIC = 0;
-  public static final int PENDING = 1;
-  public static final int COMPLETED = 2;
-  public static final int FAILED = 3;
-  public static final int SKIPPED = 4;
-  public static final int CANCELLED = 5;
-  public static final int FAILURE_STATE = 6;
-  public static final int CLASS_CHARS = 7;
-  public static final int MESSAGE_CHARS = 8;
-  public static final int TEXT = 9;
+  public static final int CANCELLED = 1;
+  public static final int FAILURE_STATE = 2;
+  public static final int CLASS_CHARS = 3;
+  public static final int MESSAGE_CHARS = 4;
+  public static final int TEXT = 5;
   /** Characters of class name and message a failure record holds (the message is cut to fit). */
   public static final int TEXT_CHARS = 240;
+  /** Words in a 64-byte cache line; a group's block starts on one. */
+  public static final int LINE_WORDS = 16;
+  public static final int PENDING = 128;
+  public static final int COMPLETED = 144;
+  public static final int FAILED = 145;
+  public static final int SKIPPED = 146;
   /** Words of a group's block. */
-  public static final int WORDS = TEXT + TEXT_CHARS / 2;
+  public static final int WORDS = 160;
   /** 'GRUP': the block holds an open group. */
   public static final int MAGIC_VALUE = 0x47525550;
 
