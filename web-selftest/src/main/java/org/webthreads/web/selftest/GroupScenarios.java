@@ -29,6 +29,15 @@ final class GroupScenarios {
     return null;
   });
 
+  /** Blocks its worker until element 0 of its argument is no longer 0 (the page opens the gate). */
+  static final TaskKind<Void> GATE = TaskKind.register("selftest.groupGate", (args, pool) -> {
+    SharedIntArray gate = args.readSharedIntArray();
+    while (gate.get(0) == 0) {
+      gate.awaitChange(0, 0);
+    }
+    return null;
+  });
+
   /** Throws when its index equals the failing one (arguments i, failing), else counts into element 0. */
   static final TaskKind<Void> THROW_AT = TaskKind.register("selftest.groupThrowAt", (args, pool) -> {
     int i = args.readInt();
@@ -77,7 +86,7 @@ final class GroupScenarios {
   static final Combiner<Long> SUM = Combiner.register("selftest.sum", Long::sum);
 
   static void register() {
-    if (MARK == null || THROW_AT == null || MARK_RANGE == null || LOOP_ON_WORKER == null || SUM_RANGE == null
+    if (GATE == null || MARK == null || THROW_AT == null || MARK_RANGE == null || LOOP_ON_WORKER == null || SUM_RANGE == null
         || SUM == null) {
       throw new IllegalStateException("group self-test kinds not registered");
     }
@@ -86,7 +95,9 @@ final class GroupScenarios {
   static void groupFromPage(BrowserSelfTest.Result r, ThreadPool pool) {
     int n = 2000;
     SharedIntArray hits = pool.newSharedIntArray(n);
+    SharedIntArray gate = pool.newSharedIntArray(1);
     TaskGroup group = pool.newGroup();
+    group.submit(GATE, gate); // keeps the group pending until the page has tried to join
     for (int i = 0; i < n; i++) {
       group.submit(MARK, i, hits);
     }
@@ -97,6 +108,8 @@ final class GroupScenarios {
     } catch (IllegalStateException e) {
       blocking = e.getMessage();
     }
+    gate.set(0, 1);
+    gate.notifyWaiters(0);
     int[] calls = new int[1];
     String joinError = blocking;
     WebGroups.whenDone(group, () -> {
@@ -107,9 +120,10 @@ final class GroupScenarios {
         wrongCount += hits.get(i) == 1 ? 0 : 1;
       }
       int wrong = wrongCount;
-      int completed = group.completedCount();
+      int completed = group.completedCount() - 1; // the gate's task
       group.close();
       hits.free();
+      gate.free();
       // A second callback would come in a later task: check after one more turn of the event loop.
       BrowserSelfTest.setTimeout(() -> r.check(calls[0] == 1 && wrong == 0 && completed == n
           && joinError.contains("WebGroups.whenDone"),
