@@ -103,10 +103,16 @@ final class Outcomes {
     state.magazine.free(slot);
   }
 
-  /** Cancels a queued task that never started: its future (if any) reports CancellationException. */
+  /**
+   * Cancels a queued task that never started: its future (if any) reports CancellationException; a
+   * group's task leaves its group (see GroupTasks.dropped).
+   */
   void cancel(int slot) {
     SlotIO slots = pool.slots;
     int argsHeader = slots.argsHeader(slot);
+    if ((argsHeader & TaskSlots.DETACHED) != 0) {
+      GroupTasks.dropped(words, slots.kindId(slot), slots.argsOf(slot, argsHeader, "dropped group task"));
+    }
     slots.freeArgs(slot, argsHeader);
     if ((argsHeader & TaskSlots.DETACHED) != 0) {
       pool.currentSubmitter().magazine.free(slot);

@@ -46,6 +46,7 @@ final class Pool {
   final FutureStates futureStates;
 
   private Pool(Platform platform, SharedWords words, PoolLayout layout) {
+    GroupTasks.registerOnThisThread(); // before any task of a group can reach this thread
     this.shared = new PoolShared(platform, words, layout);
     this.threads = new PoolThreads(this);
     this.outside = new OutsideSubmitters(this);

@@ -97,6 +97,46 @@ public final class ThreadPool {
     pool.submission.submitInt(kind, arg, true);
   }
 
+  // ---- groups and parallel loops ----
+
+  /**
+   * A new, empty {@link TaskGroup} of this pool: submit tasks (and {@link TaskGroup#forRange} loops) into
+   * it without a future each, then join it once. Close it when done (it holds a block of the arena).
+   */
+  public TaskGroup newGroup() {
+    return TaskGroup.create(this);
+  }
+
+  /**
+   * A map-reduce over {@code [from, to)}: {@code kind}'s body runs on sub-ranges of at most
+   * {@code grain} indices (reading {@code lo}, {@code hi} as longs, then {@code extraArgs}) and returns
+   * a value; {@code combiner} joins the values of adjacent sub-ranges, left first. A range longer than
+   * the grain forks its upper half and reduces its lower half itself, so idle threads steal halves. An
+   * empty range runs the body once on it (lo == hi): its result is the reduction's.
+   *
+   * @throws IllegalArgumentException for {@code grain < 1} or {@code from > to}
+   */
+  @SuppressWarnings("unchecked")
+  public <R> TaskFuture<R> mapReduce(long from, long to, long grain, TaskKind<R> kind, Combiner<R> combiner,
+      Object... extraArgs) {
+    GroupTasks.checkRange(from, to, grain, kind, "mapReduce");
+    if (combiner == null) {
+      throw new IllegalArgumentException("mapReduce needs a Combiner, was null: register one with "
+          + "Combiner.register(name, step)");
+    }
+    int extraCount = extraArgs == null ? 0 : extraArgs.length;
+    Object[] args = new Object[5 + extraCount];
+    args[0] = from;
+    args[1] = to;
+    args[2] = grain;
+    args[3] = kind.id();
+    args[4] = combiner.id();
+    if (extraCount > 0) {
+      System.arraycopy(extraArgs, 0, args, 5, extraCount);
+    }
+    return (TaskFuture<R>) submit(GroupTasks.REDUCE, args);
+  }
+
   // ---- shared arrays ----
 
   /**

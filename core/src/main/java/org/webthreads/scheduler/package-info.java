@@ -6,7 +6,8 @@
  * and wake without lost wake-ups), {@link org.webthreads.scheduler.RunState} (shutdown against outside
  * submits), {@link org.webthreads.scheduler.SlotFreeList} and {@link org.webthreads.scheduler.SlotMagazine}
  * (task slots, shared and per thread), {@link org.webthreads.scheduler.SlotCompletion} (completing and
- * waiting on a slot), {@link org.webthreads.scheduler.TaskSlots} and
+ * waiting on a slot), {@link org.webthreads.scheduler.GroupState} (a task group's counts and first
+ * failure), {@link org.webthreads.scheduler.TaskSlots} and
  * {@link org.webthreads.scheduler.PoolLayout} (where everything is).
  *
  * <p>Depends only on {@code memory}. Each class comment states its algorithm; each atomic operation's

@@ -127,6 +127,26 @@ class BrowserRuntimeTest {
   }
 
   @Test
+  void aGroupFromThePageCallsBackOnceWhenEveryTaskRan() {
+    String detail = passed("groupFromPage");
+    assertTrue(detail.startsWith("2000 tasks from the page, 0 not run exactly once, completed 2000, 1 callback(s)"),
+        detail);
+  }
+
+  @Test
+  void aFailingGroupRejectsWithTheFirstFailureAndTheCounts() {
+    String detail = passed("groupFailure");
+    assertTrue(detail.contains("java.lang.IllegalStateException: task 10 fails"), detail);
+  }
+
+  @Test
+  void forRangeRunsOnAWorkerAndMapReduceFromThePage() {
+    String detail = passed("forRangeFromWorker");
+    assertTrue(detail.contains("256 sub-ranges, 0 not run exactly once; mapReduce sum over [0, 1000000) = "
+        + "499999500000"), detail);
+  }
+
+  @Test
   void nestedForkJoin() {
     passed("nestedJoin");
   }

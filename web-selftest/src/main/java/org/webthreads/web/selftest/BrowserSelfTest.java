@@ -83,6 +83,7 @@ public final class BrowserSelfTest {
     SharedViewScenario.register();
     CancellationScenarios.register();
     TypedViewScenario.register();
+    GroupScenarios.register();
     String query = WebThreads.pageQuery();
     if (WebThreads.isWorker() && WebThreads.threadId() == queryInt(query, "throwInWorker", -1)) {
       throw new IllegalStateException("self-test: worker " + WebThreads.threadId()
@@ -170,6 +171,12 @@ public final class BrowserSelfTest {
     add("timeoutCancels", r -> CancellationScenarios.timeoutCancels(r, pool));
 
     add("typedArrayViews", r -> TypedViewScenario.run(r, platform, pool));
+
+    add("groupFromPage", r -> GroupScenarios.groupFromPage(r, pool));
+
+    add("groupFailure", r -> GroupScenarios.groupFailure(r, pool));
+
+    add("forRangeFromWorker", r -> GroupScenarios.forRangeFromWorker(r, pool));
 
     add("nestedJoin", r -> {
       TaskFuture<Long> fib = pool.submit(SelfTestTasks.FIB, 18);

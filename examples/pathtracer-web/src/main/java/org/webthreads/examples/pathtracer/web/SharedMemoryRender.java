@@ -1,6 +1,7 @@
 package org.webthreads.examples.pathtracer.web;
 
 import org.webthreads.SharedIntArray;
+import org.webthreads.TaskGroup;
 import org.webthreads.ThreadPool;
 import org.webthreads.examples.pathtracer.tiles.PassProgress;
 import org.webthreads.examples.pathtracer.tiles.TileActivity;
@@ -8,14 +9,16 @@ import org.webthreads.examples.pathtracer.tiles.TileJob;
 import org.webthreads.examples.pathtracer.tiles.TileTask;
 import org.webthreads.web.SharedArrayViews;
 import org.webthreads.web.WebFutures;
+import org.webthreads.web.WebGroups;
 import org.webthreads.web.WebPlatform;
 
 /**
  * mode=shared (the default): every tile of a pass is a pure {@link TileTask} through the scheduler,
- * submitted without a future; it adds its samples to the frame's sums in shared memory and writes its
- * pixels' display colours into a second shared array, so no pixels travel by postMessage. Each finished
- * tile lists itself in the pass's {@link PassProgress}, from which the page draws, and the last one
- * wakes the page ({@link WebFutures#whenValue}): the page does little work per tile.
+ * submitted into the pass's {@link TaskGroup} without a future; it adds its samples to the frame's sums
+ * in shared memory and writes its pixels' display colours into a second shared array, so no pixels
+ * travel by postMessage. Each finished tile lists itself in the pass's {@link PassProgress}, from which
+ * the page draws; the group's last task wakes the page once per pass ({@link WebGroups#whenDone}), and
+ * a failing tile cancels the pass's tiles not yet started: the page does little work per tile.
  */
 final class SharedMemoryRender extends PassByPassRender {
   private final ThreadPool pool;
@@ -44,17 +47,22 @@ final class SharedMemoryRender extends PassByPassRender {
     TracerUi.status("pass " + (pass + 1) + " of " + settings.passes);
     double start = TracerUi.now();
     progress.startPass(grid.count());
+    TaskGroup tiles = pool.newGroup();
     for (int k = 0; k < grid.count(); k++) {
-      pool.execute(TileTask.KIND, render.forTile(k, pass).arguments());
+      tiles.submit(TileTask.KIND, render.forTile(k, pass).arguments());
     }
     drawn = 0;
     drawing.whilePassRenders(pass, this::drawFinishedTiles);
-    // The last tile notifies when the count of tiles left reaches 0: one wake-up per pass.
-    WebFutures.whenValue(progress.words(), PassProgress.TILES_LEFT, 0, () -> {
+    // The group's last tile notifies when none is pending: one wake-up per pass.
+    WebGroups.whenDone(tiles, () -> {
       drawing.stop();
-      int failed = progress.failedTile();
-      if (failed >= 0) {
-        PageFailure.report(tileName(failed) + " of pass " + pass + " failed; the worker's console has its error");
+      int failedTiles = tiles.failedCount();
+      String failure = tiles.firstFailureClassName() + ": " + tiles.firstFailureMessage();
+      int skipped = tiles.skippedCount();
+      tiles.close();
+      if (failedTiles > 0) {
+        PageFailure.report(tileName(progress.failedTile()) + " of pass " + pass + " failed (" + failedTiles
+            + " failed, " + skipped + " not started): " + failure);
         return;
       }
       passDone(pass, TracerUi.now() - start);

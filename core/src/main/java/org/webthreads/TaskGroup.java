@@ -1,0 +1,308 @@
+package org.webthreads;
+
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
+import org.webthreads.memory.Arena;
+import org.webthreads.scheduler.GroupState;
+
+/**
+ * A task group (a scope): many tasks submitted without a future each, done when all of them have
+ * ended. Its state lives in shared memory (a block of the pool's arena, see {@link GroupState}), so any
+ * thread of the program, the page or a worker, can submit into it and wait for it through its
+ * {@link #id()} ({@link #attach}).
+ *
+ * <pre>{@code
+ * try (TaskGroup group = pool.newGroup()) {
+ *   for (int tile = 0; tile < tiles; tile++) {
+ *     group.submit(TILE, tile, frame);
+ *   }
+ *   group.forRange(0, rows, 8, ROWS, frame);  // ROWS reads lo, hi (longs), then frame
+ *   group.join();   // helps on a pool thread; throws TaskGroupFailedException / CancellationException
+ * }
+ * }</pre>
+ * In the browser's page, wait with {@code WebGroups.whenDone(group, callback)} or
+ * {@code WebGroups.promise(group)} instead of {@link #join()}.
+ *
+ * <p>The first failure cancels the rest: a task of the group that has not started when a task failed
+ * (or when {@link #cancel()} was called) never runs its body; it is counted as skipped. A running task
+ * can see the cancellation with {@link #isCancelled()} (pass {@link #id()} as an argument and
+ * {@link #attach} to it). The group is done when no task of it is pending; tasks that its tasks submit
+ * count before their parent ends, so submit everything from one thread (or from the group's tasks)
+ * before waiting. A join from one of the group's own tasks would wait for itself: it throws
+ * IllegalStateException.
+ *
+ * <p>Lifetime: the thread that created the group ({@link ThreadPool#newGroup()}) frees its words with
+ * {@link #close()}, once it is done; closing a group with tasks pending is refused, and so is any use of
+ * this object after its close. A view made by {@link #attach} cannot close it, and it refuses a closed
+ * group when it is made (the block's magic word); a view kept past the close cannot tell, as with a
+ * shared array's views.
+ */
+public final class TaskGroup implements AutoCloseable {
+  private final ThreadPool pool;
+  final GroupState state;
+  /** Made by newGroup on this thread: only this object may close the group. */
+  private final boolean creator;
+  private boolean closed;
+
+  private TaskGroup(ThreadPool pool, GroupState state, boolean creator) {
+    this.pool = pool;
+    this.state = state;
+    this.creator = creator;
+  }
+
+  /** A new, empty group in {@code pool}'s arena (ThreadPool.newGroup). */
+  static TaskGroup create(ThreadPool pool) {
+    PoolShared shared = pool.internals().shared;
+    int base = shared.arena.allocateAligned(GroupState.WORDS, GroupState.LINE_WORDS);
+    if (base == Arena.NO_BLOCK) {
+      throw new ArenaFullException(shared.arena.fullMessage(GroupState.WORDS));
+    }
+    GroupState state = new GroupState(shared.words, base);
+    state.initialize();
+    return new TaskGroup(pool, state, true);
+  }
+
+  /**
+   * A view of the group with {@code id} ({@link #id()} of a group of {@code pool}), made on any thread,
+   * e.g. inside one of the group's tasks to poll {@link #isCancelled()} or to submit more tasks.
+   *
+   * @throws IllegalArgumentException when {@code id} names no open group of this pool
+   */
+  public static TaskGroup attach(ThreadPool pool, int id) {
+    PoolShared shared = pool.internals().shared;
+    Arena arena = shared.arena;
+    if (id <= arena.base() || (long) id + GroupState.WORDS > (long) arena.base() + arena.capacityWords()
+        || !new GroupState(shared.words, id).isOpen()) {
+      throw new IllegalArgumentException("no open task group has id " + id + " in this pool: pass the id()"
+          + " of a group made by this pool's newGroup() and not yet closed");
+    }
+    return new TaskGroup(pool, new GroupState(shared.words, id), false);
+  }
+
+  /** The group's id: the index of its words, the same on every thread; see {@link #attach}. */
+  public int id() {
+    return state.base();
+  }
+
+  /** The pool the group's tasks run on. */
+  public ThreadPool pool() {
+    return pool;
+  }
+
+  // ---- submitting ----
+
+  /**
+   * Submits a task of {@code kind} with {@code args} into the group, without a future: its result is
+   * dropped, a failure is recorded in the group and cancels the tasks not yet started. On a cancelled
+   * group the task is not submitted and counts as skipped.
+   */
+  public void submit(TaskKind<?> kind, Object... args) {
+    checkOpen();
+    if (kind == null) {
+      throw new IllegalArgumentException("submit needs a task kind, was null");
+    }
+    Object[] all = new Object[(args == null ? 0 : args.length) + 1];
+    all[0] = GroupTasks.groupAndKind(id(), kind.id());
+    if (args != null) {
+      System.arraycopy(args, 0, all, 1, args.length);
+    }
+    dispatch(GroupTasks.TASK, all);
+  }
+
+  /**
+   * Runs {@code kind} over {@code [from, to)} cut into sub-ranges of at most {@code grain} indices, as
+   * tasks of this group: a task whose range is longer than the grain submits its upper half and goes on
+   * with the lower (so idle threads steal the largest halves first), and runs {@code kind}'s body on the
+   * sub-range it ends with. The body reads {@code lo} and {@code hi} (both {@code long}, {@code lo <= hi})
+   * with {@link TaskInput#readLong()}, then {@code extraArgs}. An empty range runs nothing.
+   *
+   * @throws IllegalArgumentException for {@code grain < 1} or {@code from > to}
+   */
+  public void forRange(long from, long to, long grain, TaskKind<?> kind, Object... extraArgs) {
+    checkOpen();
+    GroupTasks.checkRange(from, to, grain, kind, "forRange");
+    if (from == to) {
+      return;
+    }
+    dispatch(GroupTasks.RANGE, GroupTasks.rangeArgs(id(), from, to, grain, kind.id(), extraArgs));
+  }
+
+  /** Enters the group, then submits; a submit that throws (nothing was queued) leaves it again. */
+  void dispatch(TaskKind<?> wrapper, Object[] args) {
+    if (state.isCancelled()) {
+      state.count(GroupState.SKIPPED);
+      return;
+    }
+    state.enter();
+    boolean queued = false;
+    try {
+      pool.execute(wrapper, args);
+      queued = true;
+    } finally {
+      if (!queued) {
+        state.exit();
+      }
+    }
+  }
+
+  // ---- cancelling ----
+
+  /**
+   * Cancels the tasks of the group that have not started: they never run their body (counted as
+   * skipped); running tasks see {@link #isCancelled()}. Returns false, doing nothing, when no task of the
+   * group is pending (everything submitted has ended).
+   */
+  public boolean cancel() {
+    checkOpen();
+    if (state.pending() == 0) {
+      return false;
+    }
+    state.cancel();
+    return true;
+  }
+
+  /** Whether the group was cancelled, by {@link #cancel()} or by a failure (readable from its tasks). */
+  public boolean isCancelled() {
+    checkOpen();
+    return state.isCancelled();
+  }
+
+  // ---- waiting ----
+
+  /** Whether no task of the group is pending. */
+  public boolean isDone() {
+    checkOpen();
+    return state.pending() == 0;
+  }
+
+  /** Tasks submitted and not yet ended. */
+  public int pendingCount() {
+    checkOpen();
+    return state.pending();
+  }
+
+  /** Tasks whose body returned (each sub-range of a {@link #forRange} is one task). */
+  public int completedCount() {
+    checkOpen();
+    return state.countOf(GroupState.COMPLETED);
+  }
+
+  /** Tasks whose body threw. */
+  public int failedCount() {
+    checkOpen();
+    return state.countOf(GroupState.FAILED);
+  }
+
+  /** Tasks never started because the group was cancelled. */
+  public int skippedCount() {
+    checkOpen();
+    return state.countOf(GroupState.SKIPPED);
+  }
+
+  /**
+   * Waits until no task of the group is pending: a pool thread runs tasks meanwhile (it waits only
+   * when it finds none), another thread blocks. Then returns normally if every task completed.
+   *
+   * @throws TaskGroupFailedException when tasks failed (the first failure and the counts)
+   * @throws CancellationException when the group was cancelled and no task failed
+   * @throws IllegalStateException on the browser's page while tasks are pending (it must not block:
+   *     use WebGroups.whenDone or WebGroups.promise)
+   */
+  public void join() {
+    checkOpen();
+    GroupWaits.await(pool.internals(), state, false, 0);
+    throwIfNotCompleted();
+  }
+
+  /**
+   * As {@link #join()}, waiting at most {@code timeout}; returns false if tasks are still pending then.
+   *
+   * @throws IllegalArgumentException for a timeout of zero or less
+   */
+  public boolean join(long timeout, TimeUnit unit) {
+    checkOpen();
+    if (timeout <= 0) {
+      throw new IllegalArgumentException("a timeout must be positive, was " + timeout + " " + unit
+          + ": use isDone() to look without waiting");
+    }
+    long deadline = System.nanoTime() + unit.toNanos(timeout);
+    if (!GroupWaits.await(pool.internals(), state, true, deadline)) {
+      return false;
+    }
+    throwIfNotCompleted();
+    return true;
+  }
+
+  /**
+   * For a thread that may not block (the page): null once the group is done (then {@link #join()}
+   * returns or throws at once), else the word and value to wait on asynchronously, then ask again.
+   */
+  public AsyncWait doneWait() {
+    checkOpen();
+    int pending = state.pending();
+    return pending == 0 ? null : new AsyncWait(state.index(GroupState.PENDING), pending);
+  }
+
+  /** The first failure's class name, or null while no task failed. */
+  public String firstFailureClassName() {
+    checkOpen();
+    return state.failureClassName();
+  }
+
+  /** The first failure's message, or null (no failure yet, or it had no message). */
+  public String firstFailureMessage() {
+    checkOpen();
+    return state.failureMessage();
+  }
+
+  private void throwIfNotCompleted() {
+    int failed = state.countOf(GroupState.FAILED);
+    int skipped = state.countOf(GroupState.SKIPPED);
+    int completed = state.countOf(GroupState.COMPLETED);
+    if (failed > 0) {
+      throw new TaskGroupFailedException(failed, skipped, completed, state.failureClassName(),
+          state.failureMessage());
+    }
+    if (state.isCancelled()) {
+      throw new CancellationException("the task group was cancelled: " + skipped + " of its tasks were "
+          + "skipped (never started), " + completed + " completed");
+    }
+  }
+
+  // ---- lifetime ----
+
+  /**
+   * Frees the group's words. Only on the group's creator, once no task is pending; afterwards this
+   * object refuses every use.
+   *
+   * @throws IllegalStateException on a view made by {@link #attach}, with tasks pending, or when closed
+   */
+  @Override
+  public void close() {
+    checkOpen();
+    if (!creator) {
+      throw new IllegalStateException("task group " + id() + " can only be closed by the TaskGroup that "
+          + "newGroup() returned, on the thread that made it; this is a view made by attach()");
+    }
+    int pending = state.pending();
+    if (pending != 0) {
+      throw new IllegalStateException("task group " + id() + " still has " + pending + " pending tasks: "
+          + "join() it (in the browser's page: WebGroups.whenDone) before close(), or cancel() and then join");
+    }
+    closed = true;
+    state.markClosed();
+    pool.internals().shared.arena.free(state.base());
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("task group " + id() + " was closed: make a new one with "
+          + "ThreadPool.newGroup()");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "TaskGroup(" + id() + (closed ? ", closed" : "") + ")";
+  }
+}
