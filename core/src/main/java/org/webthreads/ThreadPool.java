@@ -135,6 +135,16 @@ public final class ThreadPool {
     return new SharedFloatArray(pool.shared.words, pool.shared.arena, handle, length);
   }
 
+  /**
+   * A new {@link TaskProgress} at 0 of {@code total} ({@link TaskProgress#UNKNOWN_TOTAL} if not known
+   * yet), in this pool's arena: pass it to tasks, watch it from the page or poll it, free it after.
+   *
+   * @throws ArenaFullException when the arena has no room for its six words
+   */
+  public TaskProgress newTaskProgress(long total) {
+    return TaskProgress.allocate(pool.shared, total);
+  }
+
   /** Words of the arena in use (arguments, results, shared arrays). */
   public int arenaWordsInUse() {
     return pool.shared.arena.wordsInUse();
