@@ -82,6 +82,11 @@ final class SharedMemoryRender extends PassByPassRender {
   }
 
   @Override
+  ThreadPool tilePool() {
+    return pool;
+  }
+
+  @Override
   void drawWholeFrame() {
     TracerUi.drawTile(display.handle(), settings.width, 0, 0, settings.width, settings.height);
   }

@@ -70,6 +70,14 @@ final class TracerUi {
   @JSBody(params = {"handle", "workers", "totalMs"}, script = "tracerUi.activity(handle, workers, totalMs);")
   static native void activity(int handle, int workers, double totalMs);
 
+  /**
+   * Draws the bars of tasks run per worker from the pool's statistics ({@code run}, {@code stolen},
+   * {@code parked}, {@code queued} arrays in pool order) with each worker's busy share from
+   * {@code busyMs}.
+   */
+  @JSBody(params = {"statistics", "totalMs"}, script = "tracerUi.poolStatistics(statistics, totalMs);")
+  static native void poolStatistics(JSObject statistics, double totalMs);
+
   /** The canvas's pixels, one little-endian RGBA word each. */
   static int[] canvasWords(int pixels) {
     JSObject words = canvasPixels();
