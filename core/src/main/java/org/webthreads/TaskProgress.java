@@ -36,9 +36,12 @@ public final class TaskProgress implements SharedArrayReference {
   private final Arena arena;
   private final int handle;
   private boolean freed;
-  /** The last counts this view read whole: returned when a writer stays mid-update (see refresh). */
-  private long lastDone;
-  private long lastTotal = UNKNOWN_TOTAL;
+  /**
+   * The last counts this object read whole, {done, total}: returned when a writer stays mid-update (see
+   * counts). Never changed once published, only replaced, so threads sharing this object never mix
+   * two reads (volatile: another JVM thread sees the whole array).
+   */
+  private volatile long[] lastRead = {0, UNKNOWN_TOTAL};
 
   private TaskProgress(SharedWords words, Arena arena, int handle) {
     this.words = words;
@@ -57,17 +60,26 @@ public final class TaskProgress implements SharedArrayReference {
   }
 
   static TaskProgress allocate(PoolShared shared, long total) {
+    checkTotal(total);
+    return allocate(shared.words, shared.arena, shared.allocateBlock(WORDS), total);
+  }
+
+  private static void checkTotal(long total) {
     if (total < 0 && total != UNKNOWN_TOTAL) {
       throw new IllegalArgumentException("negative progress total " + total
           + ": pass the number of units of work, or TaskProgress.UNKNOWN_TOTAL and setTotal later");
     }
-    int handle = shared.allocateBlock(WORDS);
-    shared.words.store(handle + SEQUENCE, 0);
-    TaskProgress progress = new TaskProgress(shared.words, shared.arena, handle);
+  }
+
+  /** A new progress in the {@link #WORDS} words at {@code handle}, a block of {@code arena}. */
+  static TaskProgress allocate(SharedWords words, Arena arena, int handle, long total) {
+    checkTotal(total);
+    words.store(handle + SEQUENCE, 0);
+    TaskProgress progress = new TaskProgress(words, arena, handle);
     progress.storeLong(DONE, 0);
     progress.storeLong(TOTAL, total);
     // Last: a view made from a task argument checks it (see view).
-    shared.words.store(handle, MAGIC);
+    words.store(handle, MAGIC);
     return progress;
   }
 
@@ -120,29 +132,27 @@ public final class TaskProgress implements SharedArrayReference {
 
   /** The units done so far. Never blocks (the page's main thread may call it). */
   public long done() {
-    refresh();
-    return lastDone;
+    return counts()[0];
   }
 
   /** The total, or {@link #UNKNOWN_TOTAL}. Never blocks. */
   public long total() {
-    refresh();
-    return lastTotal;
+    return counts()[1];
   }
 
   /** Whether the total is known and done has reached it (read together, in one consistent read). */
   public boolean isComplete() {
-    refresh();
-    return lastTotal >= 0 && lastDone >= lastTotal;
+    long[] counts = counts();
+    return counts[1] >= 0 && counts[0] >= counts[1];
   }
 
   /** Done over total, between 0 and 1 (0 while the total is unknown or 0 with nothing done). */
   public double fraction() {
-    refresh();
-    if (lastTotal <= 0) {
-      return lastTotal == 0 ? 1 : 0;
+    long[] counts = counts();
+    if (counts[1] <= 0) {
+      return counts[1] == 0 ? 1 : 0;
     }
-    return Math.min(1.0, (double) lastDone / lastTotal);
+    return Math.min(1.0, (double) counts[0] / counts[1]);
   }
 
   /**
@@ -150,9 +160,9 @@ public final class TaskProgress implements SharedArrayReference {
    * separate calls to {@link #done} and {@link #total} may see an update in between).
    */
   public void read(long[] into) {
-    refresh();
-    into[0] = lastDone;
-    into[1] = lastTotal;
+    long[] counts = counts();
+    into[0] = counts[0];
+    into[1] = counts[1];
   }
 
   /**
@@ -196,8 +206,8 @@ public final class TaskProgress implements SharedArrayReference {
 
   @Override
   public String toString() {
-    refresh();
-    return "TaskProgress " + lastDone + " of " + (lastTotal == UNKNOWN_TOTAL ? "?" : String.valueOf(lastTotal));
+    long[] counts = counts();
+    return "TaskProgress " + counts[0] + " of " + (counts[1] == UNKNOWN_TOTAL ? "?" : String.valueOf(counts[1]));
   }
 
   private void checkLive() {
@@ -239,8 +249,11 @@ public final class TaskProgress implements SharedArrayReference {
     words.store(handle + SEQUENCE, oddSequence + 1);
   }
 
-  /** Reads both counts whole into lastDone and lastTotal, or leaves them when a writer stays mid-update. */
-  private void refresh() {
+  /**
+   * Reads both counts whole as {done, total}; when a writer stays mid-update for {@link #READ_ATTEMPTS}
+   * reads (descheduled there), the last counts this object read whole.
+   */
+  private long[] counts() {
     checkLive();
     int at = handle + SEQUENCE;
     for (int attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
@@ -259,11 +272,12 @@ public final class TaskProgress implements SharedArrayReference {
         if (words.load(handle) != MAGIC) {
           throw freedElsewhere();
         }
-        lastDone = done;
-        lastTotal = total;
-        return;
+        long[] counts = {done, total};
+        lastRead = counts;
+        return counts;
       }
     }
+    return lastRead;
   }
 
   private void storeLong(int offset, long value) {

@@ -38,11 +38,17 @@ class TaskProgressTest {
     return times;
   });
 
-  /** Arguments: progress, gate. Waits for the gate, then adds 1 (fails if the progress was freed). */
+  /**
+   * Arguments: progress, gate, started. Reads the progress, sets started[0] (and wakes its waiters),
+   * waits for the gate, then adds 1 (fails if the progress was freed meanwhile).
+   */
   static final TaskKind<Long> ADD_AFTER_GATE = TaskKind.register("TaskProgressTest.addAfterGate",
       (args, pool) -> {
         TaskProgress progress = args.readTaskProgress();
         SharedIntArray gate = args.readSharedIntArray();
+        SharedIntArray started = args.readSharedIntArray();
+        started.set(0, 1);
+        started.notifyWaiters(0);
         while (gate.get(0) == 0) {
           gate.awaitChange(0, 0);
         }
@@ -166,7 +172,11 @@ class TaskProgressTest {
       ThreadPool pool = ThreadPool.create(threads, threads.workerIds());
       TaskProgress progress = pool.newTaskProgress(3);
       SharedIntArray gate = pool.newSharedIntArray(1);
-      TaskFuture<Long> late = pool.submit(ADD_AFTER_GATE, progress, gate);
+      SharedIntArray started = pool.newSharedIntArray(1);
+      TaskFuture<Long> late = pool.submit(ADD_AFTER_GATE, progress, gate, started);
+      while (started.get(0) == 0) {
+        started.awaitChange(0, 0); // the task holds its view of the progress before the free
+      }
       progress.free();
       assertTrue(progress.isFreed());
       IllegalStateException add = assertThrows(IllegalStateException.class, () -> progress.add(1));
