@@ -5,7 +5,9 @@
  * <p><b>The API</b> (public): {@link org.webthreads.ThreadPool} (create, submit, execute, shutdown,
  * shared arrays), {@link org.webthreads.TaskKind} and {@link org.webthreads.TaskBody} (what a task is),
  * {@link org.webthreads.TaskInput} (its arguments), {@link org.webthreads.TaskFuture} (its outcome),
- * {@link org.webthreads.SharedIntArray}, {@link org.webthreads.PoolConfig} and the exceptions. The
+ * {@link org.webthreads.SharedIntArray}, {@link org.webthreads.TaskProgress} (how far work has come),
+ * {@link org.webthreads.PoolStatistics} and {@link org.webthreads.WorkerStatistics} (what the threads
+ * did), {@link org.webthreads.PoolConfig} and the exceptions. The
  * platform's side: {@link org.webthreads.Platform} (what a pool needs from the JVM or the browser) and
  * {@link org.webthreads.PoolControl} (how a platform runs a pool's threads), with
  * {@link org.webthreads.LoopExit} and {@link org.webthreads.AsyncWait}.
@@ -15,7 +17,8 @@
  * {@code Joins}, {@code Shutdown}, {@code LostWorkerRepair}, {@code OutsideSubmitters},
  * {@code PoolThreads}; a pool thread's side: {@code WorkerLoop} (find, steal, park), {@code TaskRunner}
  * (every way a task runs, one outcome capture), {@code ForkPublisher} and {@code PrivateForks} (private
- * forks), {@code StackRecords} (what is on the stack, for recovery), {@code SubmitterState}.
+ * forks), {@code StackRecords} (what is on the stack, for recovery), {@code SubmitterState},
+ * {@code StatisticsWords} (its counters as published for other heaps).
  * docs/scheduler.md explains the protocols.
  *
  * <p><b>Conventions.</b> Shared memory is only reached through {@link org.webthreads.memory.SharedWords},

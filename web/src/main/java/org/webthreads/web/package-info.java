@@ -4,6 +4,7 @@
  * <p>For programs: {@link org.webthreads.web.WebThreads} (the entry point on every thread),
  * {@link org.webthreads.web.WebOptions}, {@link org.webthreads.web.WebPlatform} (the workers, JS tasks),
  * {@link org.webthreads.web.WebFutures} (callbacks and Promises instead of blocking joins),
+ * {@link org.webthreads.web.WebProgress} (a TaskProgress shown once per animation frame),
  * {@link org.webthreads.web.JsTaskKind} and its callbacks.
  *
  * <p>Inside: {@link org.webthreads.web.WasmSharedWords} and {@code WasmAtomics} (shared words as raw
