@@ -65,6 +65,8 @@ final class SlotIO {
         }
         if (args[i] instanceof SharedArray) {
           checkSharedArray(kind, i, (SharedArray) args[i]);
+        } else if (args[i] instanceof TaskProgress) {
+          checkProgress(kind, i, (TaskProgress) args[i]);
         }
       }
     }
@@ -84,6 +86,14 @@ final class SlotIO {
     if (array.isFreed()) {
       throw new IllegalArgumentException("task '" + kind.name() + "' argument " + i + ": a "
           + type + " that was freed; allocate a new one with new" + type);
+    }
+  }
+
+  private void checkProgress(TaskKind<?> kind, int i, TaskProgress progress) {
+    if (!progress.belongsTo(shared.arena) || progress.isFreed()) {
+      throw new IllegalArgumentException("task '" + kind.name() + "' argument " + i + ": a TaskProgress "
+          + (progress.isFreed() ? "that was freed" : "of another pool") + "; make one with this pool's "
+          + "newTaskProgress and free it only after its tasks");
     }
   }
 

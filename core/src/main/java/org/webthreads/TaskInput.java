@@ -77,6 +77,17 @@ public final class TaskInput extends ValueReader {
     return new SharedByteArray(pool.shared.words, pool.shared.arena, (int) (reference >>> 32), (int) reference);
   }
 
+  /**
+   * Reads a {@link TaskProgress} argument (it travels as a SharedIntArray reference): a view of the
+   * same progress the submitter made.
+   *
+   * @throws IllegalArgumentException when the argument is a SharedIntArray that is no live progress
+   */
+  public TaskProgress readTaskProgress() {
+    long reference = readSharedIntArrayReference();
+    return TaskProgress.view(pool.shared, (int) (reference >>> 32), (int) reference);
+  }
+
   @Override
   protected Object readOther(int tag) {
     if (tag == ValueTag.SHARED_INT_ARRAY) {

@@ -220,6 +220,7 @@ final class TaskRunner extends TaskRunnerFields {
     if (depth == 0) {
       Thread.interrupted();
     }
+    tasksRun++;
     forks.publishLeftovers(mark); // may run other bodies: our outcome goes into the fields after it
     bodyValue = value;
     bodyFailure = failure;
@@ -295,4 +296,6 @@ abstract class TaskRunnerFields extends CacheLinePadding {
   /** The value and failure of the body that TaskRunner.runBody ran last; read by its caller at once. */
   Object bodyValue;
   TaskFailure bodyFailure;
+  /** Task bodies run on this thread (statistics: a plain field, see PoolStatistics). */
+  long tasksRun;
 }

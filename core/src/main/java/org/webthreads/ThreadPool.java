@@ -209,9 +209,37 @@ public final class ThreadPool {
     return new SharedByteArray(pool.shared.words, pool.shared.arena, handle, length);
   }
 
+  /**
+   * A new {@link TaskProgress} at 0 of {@code total} ({@link TaskProgress#UNKNOWN_TOTAL} if not known
+   * yet), in this pool's arena: pass it to tasks, watch it from the page or poll it, free it after.
+   *
+   * @throws ArenaFullException when the arena has no room for its six words
+   */
+  public TaskProgress newTaskProgress(long total) {
+    return TaskProgress.allocate(pool.shared, total);
+  }
+
   /** Words of the arena in use (arguments, results, shared arrays). */
   public int arenaWordsInUse() {
     return pool.shared.arena.wordsInUse();
+  }
+
+  // ---- statistics ----
+
+  /**
+   * A snapshot of what each pool thread has done: tasks run, stolen and queued, times parked. It only
+   * reads, never stops or slows the pool, and may be taken from any thread (the page too). The threads
+   * count in plain fields; where the reader shares their heap (the JVM) it reads those fields, so the
+   * counts are as fresh as the memory model allows. From another heap (the page, a worker) it reads
+   * what each thread published: a thread publishes before it parks (so an idle thread's counts are
+   * exact), when it leaves the pool, and at the first task boundary of its loop after a snapshot asked
+   * for it. So a busy thread's counts are as of the previous snapshot's request: polled once per
+   * frame, a frame old plus the task running then (a fork/join tree run inside one task's joins
+   * reaches no loop boundary until that task ends). Queued counts are read from the rings and the
+   * shared queue at the moment of the call.
+   */
+  public PoolStatistics statistics() {
+    return PoolStatistics.take(pool);
   }
 
   // ---- shutdown ----

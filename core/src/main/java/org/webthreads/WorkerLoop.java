@@ -31,6 +31,8 @@ final class WorkerLoop extends WorkerLoopFields {
   final StackRecords records;
   private final int signalIndex;
   private final RunState runState;
+  /** Where this thread publishes its statistics, or -1 on one heap (readers read the fields). */
+  private final int statisticsIndex;
   // Trailing padding (see CacheLinePadding): laid out right after the hot fields of the superclass.
   long q01, q02, q03, q04, q05, q06, q07, q08;
   long q09, q10, q11, q12, q13, q14, q15, q16;
@@ -50,6 +52,7 @@ final class WorkerLoop extends WorkerLoopFields {
         new org.webthreads.scheduler.SlotMagazine(words, shared.freeList, true), shared.layout.ringCapacity);
     this.signalIndex = shared.layout.signalIndex(index);
     this.runState = shared.runState;
+    this.statisticsIndex = pool.completeFuturesDirectly ? -1 : shared.layout.statisticsIndex(index);
     this.random = 0x9E3779B9 * (threadId + 1);
     this.runner = new TaskRunner(pool, this);
     this.forks = new ForkPublisher(pool, this, runner);
@@ -103,6 +106,12 @@ final class WorkerLoop extends WorkerLoopFields {
           stopSearching();
           return LoopExit.YIELD;
         }
+        if ((signal & PoolLayout.STATISTICS_REQUESTED) != 0) {
+          publishStatistics();
+          // Clears the request that PoolStatistics.requestPublish set by a CAS; after the publish, so a
+          // reader who sees the bit clear finds the counts of this moment or later.
+          words.getAndAdd(signalIndex, -PoolLayout.STATISTICS_REQUESTED);
+        }
         // Before looking for tasks: with no submitter in flight here, every task accepted from
         // outside is already published (see RunState).
         runWord = runState.load();
@@ -145,7 +154,22 @@ final class WorkerLoop extends WorkerLoopFields {
         searching = parking.cancelSleep(index);
         continue;
       }
+      timesParked++;
+      publishStatistics();
       searching = parking.sleep(index);
+    }
+  }
+
+  /**
+   * Copies this thread's counters to its statistics words for readers on other heaps (see
+   * {@link StatisticsWords}); nothing on one heap, where readers read the fields. Called only at rare
+   * moments, never per task: before parking, when leaving the pool, and at the first task boundary of
+   * the loop after a reader asked ({@link PoolLayout#STATISTICS_REQUESTED}, seen in the signal word the
+   * loop loads before every task anyway). So the dispatch path does no shared-word operation more.
+   */
+  void publishStatistics() {
+    if (statisticsIndex >= 0) {
+      StatisticsWords.publish(words, statisticsIndex, runner.tasksRun, tasksStolen, timesParked);
     }
   }
 
@@ -187,7 +211,9 @@ final class WorkerLoop extends WorkerLoopFields {
       }
       int task = rings[victim].stealInto(ring);
       if (task != 0) {
-        if (ring.size() > 0) {
+        int moved = ring.size();
+        tasksStolen += 1 + moved;
+        if (moved > 0) {
           // We now hold stealable tasks: let a sleeper come for them.
           pool.shared.parking.notifyWork();
         }
@@ -295,6 +321,7 @@ final class WorkerLoop extends WorkerLoopFields {
     }
     state.reapAll();
     state.magazine.flush();
+    publishStatistics();
     PoolLayout layout = pool.shared.layout;
     // Decides, against LostWorkerRepair on another thread, who takes this thread off the active
     // count: whoever moves the membership word out of MEMBER.
@@ -318,4 +345,7 @@ abstract class WorkerLoopFields extends CacheLinePadding {
   /** The last findTask that found nothing saw the shared queue's head claimed but unpublished. */
   boolean queueBusy;
   int random;
+  /** Statistics (plain fields, see PoolStatistics): tasks taken from other rings, sleeps. */
+  long tasksStolen;
+  long timesParked;
 }

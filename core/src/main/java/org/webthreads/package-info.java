@@ -8,9 +8,11 @@
  * the shared arrays ({@link org.webthreads.SharedArray}: {@link org.webthreads.SharedIntArray},
  * {@link org.webthreads.SharedLongArray}, {@link org.webthreads.SharedFloatArray},
  * {@link org.webthreads.SharedDoubleArray}, {@link org.webthreads.SharedByteArray}),
- * {@link org.webthreads.PoolConfig}, {@link org.webthreads.TaskGroup} and
- * {@link org.webthreads.Combiner} (task groups, forRange and mapReduce) and the exceptions (a failure's
- * remote stack arrives as {@link org.webthreads.RemoteStackTrace}; a timed join gives up with
+ * {@link org.webthreads.TaskProgress} (how far work has come), {@link org.webthreads.PoolStatistics}
+ * and {@link org.webthreads.WorkerStatistics} (what the threads did), {@link org.webthreads.PoolConfig},
+ * {@link org.webthreads.TaskGroup} and {@link org.webthreads.Combiner} (task groups, forRange and
+ * mapReduce) and the exceptions (a failure's remote stack arrives as
+ * {@link org.webthreads.RemoteStackTrace}; a timed join gives up with
  * {@link org.webthreads.TaskTimeoutException}). The
  * platform's side: {@link org.webthreads.Platform} (what a pool needs from the JVM or the browser) and
  * {@link org.webthreads.PoolControl} (how a platform runs a pool's threads), with
@@ -24,9 +26,10 @@
  * {@code LostWorkerRepair}, {@code OutsideSubmitters}, {@code PoolThreads}, {@code SharedArrayBlocks}
  * (shared arrays' memory); a pool thread's side: {@code WorkerLoop} (find, steal, park), {@code TaskRunner}
  * (every way a task runs, one outcome capture), {@code ForkPublisher} and {@code PrivateForks} (private
- * forks), {@code StackRecords} (what is on the stack, for recovery), {@code SubmitterState}; task
- * groups' {@code GroupTasks} (the built-in kinds that wrap a group's tasks and split loops) and
- * {@code GroupWaits} (joining a group, helping on pool threads).
+ * forks), {@code StackRecords} (what is on the stack, for recovery), {@code SubmitterState},
+ * {@code StatisticsWords} (its counters as published for other heaps); task groups' {@code GroupTasks}
+ * (the built-in kinds that wrap a group's tasks and split loops) and {@code GroupWaits} (joining a
+ * group, helping on pool threads).
  * docs/scheduler.md explains the protocols.
  *
  * <p><b>Conventions.</b> Shared memory is only reached through {@link org.webthreads.memory.SharedWords},

@@ -152,6 +152,13 @@ public final class LockFreeSharedQueue implements SharedQueue {
   }
 
   @Override
+  public int approximateSize() {
+    // Two plain reads of the positions, for statistics only: no ordering with pushes or pops needed.
+    int size = words.load(enqueueIndex) - words.load(dequeueIndex);
+    return size < 0 ? 0 : Math.min(size, capacity);
+  }
+
+  @Override
   public int capacity() {
     return capacity;
   }

@@ -93,6 +93,13 @@ public final class LockedSharedQueue implements SharedQueue {
   }
 
   @Override
+  public int approximateSize() {
+    // Two reads without the lock, for statistics only: no ordering with pushes or pops needed.
+    int size = words.load(tailIndex) - words.load(headIndex);
+    return size < 0 ? 0 : Math.min(size, capacity);
+  }
+
+  @Override
   public int capacity() {
     return capacity;
   }

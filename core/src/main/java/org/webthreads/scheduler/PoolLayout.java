@@ -14,7 +14,7 @@ import org.webthreads.memory.SharedWords;
  * base+48  the pool's thread ids, in pool order
  * ...      slot free list, shared queue, one block per pool thread, task slots, arena
  * </pre>
- * A thread block is {@code [park, signal, fork-epoch, membership, ...]}, then the ring state word on
+ * A thread block is {@code [park, signal, fork-epoch, membership, statistics (7 words), ...]}, then the ring state word on
  * the next cache line, then the ring cells, then {@link #FRAME_RECORDS} task records (the tasks whose
  * bodies are on the thread's stack: see {@link #frameRecordsIndex}); blocks are multiples of 16 words
  * (64 bytes) so that threads do not share lines.
@@ -28,6 +28,12 @@ public final class PoolLayout {
    */
   public static final int RUN_STATE_CHANGED = 1 << 24;
   public static final int YIELD_COUNT_MASK = RUN_STATE_CHANGED - 1;
+  /**
+   * Set in a thread's signal word by a statistics reader on another heap (set once, by a CAS, however
+   * many readers ask); the thread publishes its counters at its next task boundary and clears it. Far
+   * above the run-state changes, which are counted from bit 24 and happen at most twice.
+   */
+  public static final int STATISTICS_REQUESTED = 1 << 30;
 
   /** Membership word: the thread serves the pool, or has not attached yet (the initial zero). */
   public static final int MEMBER = 0;
@@ -41,6 +47,13 @@ public final class PoolLayout {
    * a thread lost with more than this many on its stack leaves the extra ones pending).
    */
   public static final int FRAME_RECORDS = 64;
+
+  /**
+   * Words of a thread's published statistics (see {@link #statisticsIndex}): a sequence word, then
+   * tasks run, tasks stolen and times parked, each as two words (low, high).
+   */
+  public static final int STATISTICS_WORDS = 7;
+  private static final int STATISTICS_OFFSET = 4;
 
   private static final int H_MAGIC = 0;
   /** Header word 1 is unused (the run state had it, see RUN_STATE). */
@@ -138,6 +151,9 @@ public final class PoolLayout {
     words.store(base + H_PRIVATE_FORKS, privateForks ? 1 : 0);
     for (int i = 0; i < threadCount; i++) {
       words.store(base + IDS + i, threadIds[i]);
+      for (int w = 0; w < STATISTICS_WORDS; w++) {
+        words.store(statisticsIndex(i) + w, 0);
+      }
     }
     words.store(base + H_MAGIC, MAGIC);
   }
@@ -174,7 +190,8 @@ public final class PoolLayout {
 
   /**
    * The thread's signal word: yield requests not yet served (low 24 bits; in the browser one per JS
-   * task on its way) plus {@link #RUN_STATE_CHANGED}.
+   * task on its way) plus {@link #RUN_STATE_CHANGED} per run-state change, plus
+   * {@link #STATISTICS_REQUESTED}.
    */
   public int signalIndex(int poolIndex) {
     return threadsBase + poolIndex * threadBlockWords + 1;
@@ -200,6 +217,16 @@ public final class PoolLayout {
    */
   public int frameRecordsIndex(int poolIndex) {
     return threadsBase + poolIndex * threadBlockWords + frameRecordsOffset;
+  }
+
+  /**
+   * First of the thread's {@link #STATISTICS_WORDS} statistics words, on the line of its park and
+   * signal words: the thread publishes its counters there at rare moments (before parking, when it
+   * leaves the pool, when a reader asked through {@link #STATISTICS_REQUESTED}), for readers on other
+   * heaps (the page).
+   */
+  public int statisticsIndex(int poolIndex) {
+    return threadsBase + poolIndex * threadBlockWords + STATISTICS_OFFSET;
   }
 
   public int ringStateIndex(int poolIndex) {

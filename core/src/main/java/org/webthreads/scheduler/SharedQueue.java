@@ -33,4 +33,10 @@ public interface SharedQueue {
   boolean isEmpty();
 
   int capacity();
+
+  /**
+   * How many tasks the queue holds, read without claiming anything (for statistics): two loads that
+   * other threads may move in between, so it is exact only while nobody pushes or pops.
+   */
+  int approximateSize();
 }

@@ -147,6 +147,18 @@ class BrowserRuntimeTest {
   }
 
   @Test
+  void progressListenerIsCalledOncePerFrameAtMostAndLastSeesDoneEqualTotal() {
+    String detail = passed("progressCallbacks");
+    assertTrue(detail.contains("last 1000 of 1000"), detail);
+  }
+
+  @Test
+  void poolStatisticsFromThePageCountEveryTaskOnce() {
+    String detail = passed("poolStatistics");
+    assertTrue(detail.startsWith("expected 13220 tasks run"), detail);
+  }
+
+  @Test
   void nestedForkJoin() {
     passed("nestedJoin");
   }

@@ -6,6 +6,7 @@
  * {@link org.webthreads.web.WebFutures} (callbacks and Promises instead of blocking joins; then,
  * whenAll, whenAny, promiseAll, promiseRace),
  * {@link org.webthreads.web.WebGroups} (the same for task groups),
+ * {@link org.webthreads.web.WebProgress} (a TaskProgress shown once per animation frame),
  * {@link org.webthreads.web.JsTaskKind} and its callbacks.
  *
  * <p>Inside: {@link org.webthreads.web.WasmSharedWords} and {@code WasmAtomics} (shared words as raw

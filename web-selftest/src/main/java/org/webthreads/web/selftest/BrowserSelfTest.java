@@ -84,6 +84,8 @@ public final class BrowserSelfTest {
     CancellationScenarios.register();
     TypedViewScenario.register();
     GroupScenarios.register();
+    ProgressScenario.register();
+    StatisticsScenario.register();
     String query = WebThreads.pageQuery();
     if (WebThreads.isWorker() && WebThreads.threadId() == queryInt(query, "throwInWorker", -1)) {
       throw new IllegalStateException("self-test: worker " + WebThreads.threadId()
@@ -517,6 +519,10 @@ public final class BrowserSelfTest {
         gate.notifyWaiters(0);
       }, 20);
     });
+
+    add("progressCallbacks", r -> ProgressScenario.run(r, platform));
+
+    add("poolStatistics", r -> StatisticsScenario.run(r, platform));
 
     add("workerTerminationFailsItsJsTasks", r -> {
       SharedIntArray flag = ThreadPool.create(platform, 1).newSharedIntArray(1);

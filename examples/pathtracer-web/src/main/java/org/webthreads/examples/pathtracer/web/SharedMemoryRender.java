@@ -91,6 +91,11 @@ final class SharedMemoryRender extends PassByPassRender {
   }
 
   @Override
+  ThreadPool tilePool() {
+    return pool;
+  }
+
+  @Override
   void drawWholeFrame() {
     TracerUi.drawTile(SharedArrayViews.int32(display), settings.width, 0, 0, settings.width, settings.height);
   }

@@ -71,6 +71,14 @@ final class TracerUi {
   @JSBody(params = {"counters", "workers", "totalMs"}, script = "tracerUi.activity(counters, workers, totalMs);")
   static native void activity(Int32Array counters, int workers, double totalMs);
 
+  /**
+   * Draws the bars of tasks run per worker from the pool's statistics ({@code run}, {@code stolen},
+   * {@code parked}, {@code queued} arrays in pool order) with each worker's busy share from
+   * {@code busyMs}.
+   */
+  @JSBody(params = {"statistics", "totalMs"}, script = "tracerUi.poolStatistics(statistics, totalMs);")
+  static native void poolStatistics(JSObject statistics, double totalMs);
+
   /** The canvas's pixels, one little-endian RGBA word each. */
   static int[] canvasWords(int pixels) {
     JSObject words = canvasPixels();

@@ -8,6 +8,7 @@ import org.webthreads.ArenaFullException;
 import org.webthreads.SharedFloatArray;
 import org.webthreads.SharedIntArray;
 import org.webthreads.TaskFuture;
+import org.webthreads.TaskProgress;
 import org.webthreads.ThreadPool;
 import org.webthreads.examples.pitch.MonoAudio;
 import org.webthreads.examples.pitch.PitchAlgorithm;
@@ -20,14 +21,16 @@ import org.webthreads.examples.pitch.pool.FileTasks;
 import org.webthreads.web.JsObjects;
 import org.webthreads.web.SharedArrayViews;
 import org.webthreads.web.WebFutures;
+import org.webthreads.web.WebProgress;
 
 /**
  * File mode on the page: a dropped or chosen file (WAV files are decoded in Java by {@link WavReader},
  * exactly as the JVM command does; anything else by the browser's {@code decodeAudioData}) or the
  * generated demo clip goes into a shared float array; it is cut into chunks of windows, each a pure
  * task ({@link FileTasks#CHUNK}) on every worker; the tracker's decoding is one more task
- * ({@link FileTasks#DECODE}). Progress and completion come through shared memory (a countdown the last
- * chunk notifies). Then, for the speedup figure, the same windows run again as one task on one worker,
+ * ({@link FileTasks#DECODE}). Progress comes through a {@link TaskProgress} the chunks add their windows
+ * to, which the page watches with {@link WebProgress}; completion through a countdown the last chunk
+ * notifies. Then, for the speedup figure, the same windows run again as one task on one worker,
  * and the two sets of records must be identical.
  */
 final class FileSession {
@@ -47,6 +50,8 @@ final class FileSession {
   private SharedFloatArray records;
   private SharedFloatArray rows;
   private SharedIntArray progress;
+  private TaskProgress windowsDone;
+  private WebProgress.Subscription shownProgress;
   private double startMs;
   private double analysedMs;
   private double decodedMs;
@@ -146,13 +151,15 @@ final class FileSession {
     progress = pool.newSharedIntArray(FileTasks.PROGRESS_WORDS);
     int chunks = (frames + CHUNK_WINDOWS - 1) / CHUNK_WINDOWS;
     progress.set(FileTasks.PROGRESS_CHUNKS_LEFT, chunks);
+    windowsDone = pool.newTaskProgress(frames);
+    shownProgress = WebProgress.subscribe(windowsDone, this::showProgress);
     busy = true;
     phase = "analysing " + frames + " windows on " + pool.threadIds().length + " workers";
     PitchUi.status(name + ": " + phase);
     PitchUi.message("", false);
     startMs = Clock.nowMs();
     for (int first = 0; first < frames; first += CHUNK_WINDOWS) {
-      pool.execute(FileTasks.CHUNK, progress, samples, rate, window, hop, algorithm.ordinal(), first,
+      pool.execute(FileTasks.CHUNK, progress, windowsDone, samples, rate, window, hop, algorithm.ordinal(), first,
           Math.min(CHUNK_WINDOWS, frames - first), records);
     }
     WebFutures.whenValue(progress, FileTasks.PROGRESS_CHUNKS_LEFT, 0, this::analysed);
@@ -213,8 +220,9 @@ final class FileSession {
     SharedFloatArray serialRecords = pool.newSharedFloatArray(frames * algorithm.recordFloats());
     SharedIntArray serialProgress = pool.newSharedIntArray(FileTasks.PROGRESS_WORDS);
     serialProgress.set(FileTasks.PROGRESS_CHUNKS_LEFT, 1);
+    TaskProgress serialDone = pool.newTaskProgress(frames);
     double serialStart = Clock.nowMs();
-    pool.execute(FileTasks.CHUNK, serialProgress, samples, rate, window, hop, algorithm.ordinal(), 0, frames,
+    pool.execute(FileTasks.CHUNK, serialProgress, serialDone, samples, rate, window, hop, algorithm.ordinal(), 0, frames,
         serialRecords);
     WebFutures.whenValue(serialProgress, FileTasks.PROGRESS_CHUNKS_LEFT, 0, () -> {
       double serialMs = Clock.nowMs() - serialStart;
@@ -222,6 +230,7 @@ final class FileSession {
           && Arrays.equals(records.toArray(), serialRecords.toArray());
       serialRecords.free();
       serialProgress.free();
+      serialDone.free();
       finish(serialMs, identical);
     });
   }
@@ -271,16 +280,18 @@ final class FileSession {
   }
 
   /**
-   * Called at every animation frame: the progress bar, 10 times a second (with as many workers as
-   * cores, whatever the page draws is taken from the analysis: measured, updating the bar and a status
-   * line at every frame cost about a third of the speedup of 2 workers).
+   * The progress bar, from the WebProgress subscription (at most once per animation frame, when the
+   * windows done changed), drawn at most 10 times a second and once at the end (with as many workers
+   * as cores, whatever the page draws is taken from the analysis: measured, updating the bar and a
+   * status line at every frame cost about a third of the speedup of 2 workers).
    */
-  void frame() {
+  private void showProgress(long done, long total) {
     double now = Clock.nowMs();
-    if (busy && progress != null && !progress.isFreed() && now - lastProgressMs >= 100) {
-      lastProgressMs = now;
-      PitchUi.progress(progress.get(FileTasks.PROGRESS_WINDOWS_DONE), frames, phase);
+    if (done < total && now - lastProgressMs < 100) {
+      return;
     }
+    lastProgressMs = now;
+    PitchUi.progress((int) done, (int) total, phase);
   }
 
   private void fail(String message) {
@@ -306,6 +317,14 @@ final class FileSession {
     if (progress != null) {
       progress.free();
     }
+    if (shownProgress != null) {
+      shownProgress.unsubscribe();
+    }
+    if (windowsDone != null) {
+      windowsDone.free();
+    }
+    shownProgress = null;
+    windowsDone = null;
     rows = null;
     records = null;
     samples = null;

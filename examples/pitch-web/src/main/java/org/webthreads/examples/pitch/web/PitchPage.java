@@ -133,8 +133,5 @@ public final class PitchPage {
     if (live != null) {
       live.frame();
     }
-    if (files != null) {
-      files.frame();
-    }
   }
 }

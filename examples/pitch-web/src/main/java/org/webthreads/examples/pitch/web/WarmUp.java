@@ -3,6 +3,7 @@ package org.webthreads.examples.pitch.web;
 import org.webthreads.SharedFloatArray;
 import org.webthreads.SharedIntArray;
 import org.webthreads.TaskFuture;
+import org.webthreads.TaskProgress;
 import org.webthreads.ThreadPool;
 import org.webthreads.examples.pitch.PitchAlgorithm;
 import org.webthreads.examples.pitch.PitchSettings;
@@ -44,14 +45,16 @@ final class WarmUp {
     PitchAlgorithm a = all[algorithm];
     SharedFloatArray records = pool.newSharedFloatArray(frames * a.recordFloats());
     SharedIntArray progress = pool.newSharedIntArray(FileTasks.PROGRESS_WORDS);
+    TaskProgress windowsDone = pool.newTaskProgress(frames);
     int chunk = 4;
     progress.set(FileTasks.PROGRESS_CHUNKS_LEFT, (frames + chunk - 1) / chunk);
     for (int first = 0; first < frames; first += chunk) {
-      pool.execute(FileTasks.CHUNK, progress, samples, rate, window, hop, a.ordinal(), first,
+      pool.execute(FileTasks.CHUNK, progress, windowsDone, samples, rate, window, hop, a.ordinal(), first,
           Math.min(chunk, frames - first), records);
     }
     WebFutures.whenValue(progress, FileTasks.PROGRESS_CHUNKS_LEFT, 0, () -> {
       progress.free();
+      windowsDone.free();
       if (a.perWindow()) {
         records.free();
         next(pool, samples, rate, window, hop, frames, algorithm + 1, done);

@@ -3,6 +3,7 @@ package org.webthreads.examples.pitch.pool;
 import org.webthreads.SharedFloatArray;
 import org.webthreads.SharedIntArray;
 import org.webthreads.TaskKind;
+import org.webthreads.TaskProgress;
 import org.webthreads.examples.pitch.FrameAnalyser;
 import org.webthreads.examples.pitch.PitchAlgorithm;
 import org.webthreads.examples.pitch.PitchSettings;
@@ -17,9 +18,10 @@ import org.webthreads.examples.pitch.PitchTrack;
  *   <li>{@link #CHUNK}: windows {@code first .. first + count} of the samples, each into its record
  *       ({@link FrameAnalyser}). A recording is cut into chunks of consecutive windows, so any number of
  *       threads fill the records in any order; one chunk over every window is the one-thread reference.
- *       Each chunk reports in the progress array: {@code [0]} windows done, {@code [1]} chunks left
- *       (the chunk that brings it to 0 notifies it, so a waiter wakes once), {@code [2]} the first
- *       failed chunk's first window + 1 (0 while none failed).</li>
+ *       Each chunk adds its windows to a {@link TaskProgress} once they are analysed (the page shows it
+ *       with WebProgress) and reports in the countdown array: {@code [0]} chunks left (the chunk that
+ *       brings it to 0 notifies it, so a waiter wakes once), {@code [1]} the first failed chunk's first
+ *       window + 1 (0 while none failed).</li>
  *   <li>{@link #DECODE}: the tracker's Viterbi decoding of every window's candidates into rows
  *       ({@link PitchTrack#rowsFromCandidates}), for {@link PitchAlgorithm#TRACK}; one task, since each
  *       decoding step needs the previous one.</li>
@@ -27,22 +29,23 @@ import org.webthreads.examples.pitch.PitchTrack;
  * Each thread keeps its analyser and scratch arrays between tasks (rebuilt when the settings change).
  */
 public final class FileTasks {
-  public static final int PROGRESS_WINDOWS_DONE = 0;
-  public static final int PROGRESS_CHUNKS_LEFT = 1;
-  public static final int PROGRESS_FIRST_FAILED = 2;
-  /** Ints in a progress array. */
-  public static final int PROGRESS_WORDS = 3;
+  public static final int PROGRESS_CHUNKS_LEFT = 0;
+  public static final int PROGRESS_FIRST_FAILED = 1;
+  /** Ints in a countdown array. */
+  public static final int PROGRESS_WORDS = 2;
 
   private static final ThreadLocal<Scratch> SCRATCH = new ThreadLocal<>();
 
   /**
-   * Arguments: progress (SharedIntArray of {@link #PROGRESS_WORDS}), samples (SharedFloatArray), sample
+   * Arguments: countdown (SharedIntArray of {@link #PROGRESS_WORDS}), windows done (TaskProgress),
+   * samples (SharedFloatArray), sample
    * rate, window, hop, algorithm ({@link PitchAlgorithm#ordinal()}), first window, window count, records
    * (SharedFloatArray, {@link PitchAlgorithm#recordFloats()} per window of the whole recording).
    * Result: the windows analysed.
    */
   public static final TaskKind<Integer> CHUNK = TaskKind.register("pitch.fileChunk", (args, pool) -> {
     SharedIntArray progress = args.readSharedIntArray();
+    TaskProgress windowsDone = args.readTaskProgress();
     int first = -1;
     boolean done = false;
     try {
@@ -55,7 +58,7 @@ public final class FileTasks {
       int count = args.readInt();
       SharedFloatArray records = args.readSharedFloatArray();
       analyseChunk(samples, PitchSettings.of(rate, window), hop, algorithm, first, count, records);
-      progress.getAndAdd(PROGRESS_WINDOWS_DONE, count);
+      windowsDone.add(count);
       done = true;
       return count;
     } finally {

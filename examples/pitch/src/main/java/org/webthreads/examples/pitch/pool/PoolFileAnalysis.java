@@ -3,6 +3,7 @@ package org.webthreads.examples.pitch.pool;
 import org.webthreads.SharedFloatArray;
 import org.webthreads.SharedIntArray;
 import org.webthreads.TaskFuture;
+import org.webthreads.TaskProgress;
 import org.webthreads.ThreadPool;
 import org.webthreads.examples.pitch.PitchAlgorithm;
 import org.webthreads.examples.pitch.PitchSettings;
@@ -35,13 +36,14 @@ public final class PoolFileAnalysis {
       SharedFloatArray shared = pool.newSharedFloatArray(samples.length);
       SharedFloatArray sharedRecords = pool.newSharedFloatArray(frames * stride);
       SharedIntArray progress = pool.newSharedIntArray(FileTasks.PROGRESS_WORDS);
+      TaskProgress windowsDone = pool.newTaskProgress(frames);
       try {
         shared.copyFrom(samples, 0, 0, samples.length);
         int chunks = (frames + chunkWindows - 1) / chunkWindows;
         progress.set(FileTasks.PROGRESS_CHUNKS_LEFT, chunks);
         java.util.List<TaskFuture<Integer>> futures = new java.util.ArrayList<>();
         for (int first = 0; first < frames; first += chunkWindows) {
-          futures.add(pool.submit(FileTasks.CHUNK, progress, shared, settings.sampleRate(), settings.windowSize(),
+          futures.add(pool.submit(FileTasks.CHUNK, progress, windowsDone, shared, settings.sampleRate(), settings.windowSize(),
               hop, algorithm.ordinal(), first, Math.min(chunkWindows, frames - first), sharedRecords));
         }
         // Every chunk is joined before the arrays are freed, even after a failure.
@@ -61,6 +63,7 @@ public final class PoolFileAnalysis {
         shared.free();
         sharedRecords.free();
         progress.free();
+        windowsDone.free();
       }
     }
     return PitchTrack.fromRecords(algorithm, settings, hop, records, frames);

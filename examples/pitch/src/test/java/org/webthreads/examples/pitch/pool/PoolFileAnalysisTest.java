@@ -10,6 +10,7 @@ import org.webthreads.PoolConfig;
 import org.webthreads.SharedFloatArray;
 import org.webthreads.SharedIntArray;
 import org.webthreads.TaskFailedException;
+import org.webthreads.TaskProgress;
 import org.webthreads.ThreadPool;
 import org.webthreads.examples.pitch.PitchAlgorithm;
 import org.webthreads.examples.pitch.PitchSettings;
@@ -63,9 +64,11 @@ class PoolFileAnalysisTest {
       SharedFloatArray records = pool.newSharedFloatArray(frames * PitchAlgorithm.TRACK.recordFloats());
       SharedIntArray progress = pool.newSharedIntArray(FileTasks.PROGRESS_WORDS);
       progress.set(FileTasks.PROGRESS_CHUNKS_LEFT, 1);
-      assertEquals(frames, pool.submit(FileTasks.CHUNK, progress, samples, RATE, 1024, hop,
+      TaskProgress windowsDone = pool.newTaskProgress(frames);
+      assertEquals(frames, pool.submit(FileTasks.CHUNK, progress, windowsDone, samples, RATE, 1024, hop,
           PitchAlgorithm.TRACK.ordinal(), 0, frames, records).join());
-      assertEquals(frames, progress.get(FileTasks.PROGRESS_WINDOWS_DONE));
+      assertEquals(frames, windowsDone.done());
+      assertTrue(windowsDone.isComplete());
       assertEquals(0, progress.get(FileTasks.PROGRESS_CHUNKS_LEFT));
       SharedFloatArray rows = pool.newSharedFloatArray(frames * PitchTrack.ROW_FLOATS);
       assertEquals(frames, pool.submit(FileTasks.DECODE, records, frames, RATE, 1024, rows).join());
@@ -82,13 +85,14 @@ class PoolFileAnalysisTest {
       SharedFloatArray records = pool.newSharedFloatArray(1000);
       SharedIntArray progress = pool.newSharedIntArray(FileTasks.PROGRESS_WORDS);
       progress.set(FileTasks.PROGRESS_CHUNKS_LEFT, 1);
+      TaskProgress windowsDone = pool.newTaskProgress(4);
       TaskFailedException failed = assertThrows(TaskFailedException.class, () -> pool.submit(FileTasks.CHUNK,
-          progress, samples, RATE, 1024, 512, PitchAlgorithm.MCLEOD.ordinal(), 5, 4, records).join());
+          progress, windowsDone, samples, RATE, 1024, 512, PitchAlgorithm.MCLEOD.ordinal(), 5, 4, records).join());
       assertTrue(failed.getMessage().contains("windows 5 .. 8 need samples up to 5120, the recording has 5000"),
           failed.getMessage());
       assertEquals(6, progress.get(FileTasks.PROGRESS_FIRST_FAILED));
       assertEquals(0, progress.get(FileTasks.PROGRESS_CHUNKS_LEFT));
-      assertEquals(0, progress.get(FileTasks.PROGRESS_WINDOWS_DONE));
+      assertEquals(0, windowsDone.done());
       pool.shutdown();
     }
   }
