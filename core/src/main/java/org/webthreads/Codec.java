@@ -78,6 +78,14 @@ public final class Codec<T> {
     return new Codec<>(name, width, carriesNull, writer, reader);
   }
 
+  /**
+   * Reads a value with this codec's reader: for a codec of a type that holds this one (the writer's
+   * counterpart is {@link CodecOutput#write(Codec, Object)}).
+   */
+  public T read(TaskInput in) {
+    return reader.read(in);
+  }
+
   /** The name errors use. */
   public String name() {
     return name;

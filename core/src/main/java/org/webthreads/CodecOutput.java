@@ -61,9 +61,9 @@ public final class CodecOutput {
     try {
       inner.writer.write(value, this);
     } catch (ClassCastException e) {
-      throw new IllegalArgumentException("task '" + kindName + "' argument " + argument + " should be a "
-          + inner.name() + " (its codec), but is a " + value.getClass().getName() + ": a raw-typed kind "
-          + "or an unchecked cast let it through; submit with the kind's declared types", e);
+      throw new IllegalArgumentException("task '" + kindName + "' argument " + argument + " is a "
+          + value.getClass().getName() + ", but its codec is " + inner.name() + ": a raw-typed kind or an "
+          + "unchecked cast let it through; pass the type the kind declares", e);
     }
     int written = at - start;
     if (written != inner.width()) {

@@ -84,18 +84,25 @@ public abstract class TypedTaskKind<R> {
       value = codec.reader.read(in);
     } catch (IllegalArgumentException | IllegalStateException e) {
       // ValueReader's errors: a value of another type, or fewer values than the codecs take.
-      throw new IllegalArgumentException("task '" + name + "' argument " + argument + " should be a "
-          + codec.name() + " (" + codec.width() + " value" + (codec.width() == 1 ? "" : "s") + " from "
-          + "position " + before + "), but " + e.getMessage() + ". Submit typed kinds with "
+      if (in.valuesRead() - before >= codec.width()) {
+        throw widthError(codec, argument, "more than that");
+      }
+      throw new IllegalArgumentException("task '" + name + "' argument " + argument + " (codec "
+          + codec.name() + ", " + codec.width() + " value" + (codec.width() == 1 ? "" : "s") + " from "
+          + "position " + before + ") could not be read: " + e.getMessage() + ". Submit typed kinds with "
           + "pool.submit(kind, ...), which the compiler checks, not positionally or through raw types", e);
     }
     int read = in.valuesRead() - before;
     if (read != codec.width()) {
-      throw new IllegalStateException("codec " + codec.name() + " (task '" + name + "' argument " + argument
-          + ") declares " + codec.width() + " values but its reader read " + read + ": make its reader read "
-          + "exactly what its writer writes");
+      throw widthError(codec, argument, String.valueOf(read));
     }
     return value;
+  }
+
+  private IllegalStateException widthError(Codec<?> codec, int argument, String read) {
+    return new IllegalStateException("codec " + codec.name() + " (task '" + name + "' argument " + argument
+        + ") declares " + codec.width() + " values but its reader read " + read + ": make its reader read "
+        + "exactly what its writer writes");
   }
 
   /** After the last argument: more values than the codecs take means a positional submit got it wrong. */
