@@ -81,6 +81,7 @@ public final class BrowserSelfTest {
   public static void main(String[] args) {
     SelfTestTasks.register();
     SharedViewScenario.register();
+    TypedKindScenario.register();
     String query = WebThreads.pageQuery();
     if (WebThreads.isWorker() && WebThreads.threadId() == queryInt(query, "throwInWorker", -1)) {
       throw new IllegalStateException("self-test: worker " + WebThreads.threadId()
@@ -164,6 +165,8 @@ public final class BrowserSelfTest {
     });
 
     add("sharedArrayViews", r -> SharedViewScenario.run(r, platform, pool));
+
+    add("typedKinds", r -> TypedKindScenario.run(r, pool));
 
     add("nestedJoin", r -> {
       TaskFuture<Long> fib = pool.submit(SelfTestTasks.FIB, 18);
