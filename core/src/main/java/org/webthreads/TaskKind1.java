@@ -55,22 +55,23 @@ public final class TaskKind1<A, R> extends TypedTaskKind<R> {
     return kind;
   }
 
+  @SuppressWarnings("unchecked")
   private R run(TaskInput in, ThreadPool pool) throws Exception {
-    A a = read(in, 0, codecA);
+    A a = intPath ? (A) readInt(in) : read(in, 0, codecA);
     checkAllRead(in);
     return body.run(a, in);
   }
 
-  /** {@code pool.submit} / {@code pool.execute} (detached: returns null). */
+  /** Whether {@link ThreadPool} submits an {@code Integer} argument on the int path. */
+  boolean intPath() {
+    return intPath;
+  }
+
+  /**
+   * {@code pool.submit} / {@code pool.execute} (detached: returns null) through the codec; ThreadPool
+   * sends an {@code Integer} of an {@link #intPath()} kind to the int path itself.
+   */
   TaskFuture<R> submit(ThreadPool pool, A a, boolean detached) {
-    if (intPath && a instanceof Integer) {
-      int value = (Integer) a;
-      if (detached) {
-        pool.execute(untyped(), value);
-        return null;
-      }
-      return pool.submit(untyped(), value);
-    }
     CodecOutput out = newOutput();
     out.put(0, codecA, a);
     return submitValues(pool, out.values(), detached);

@@ -105,8 +105,14 @@ public final class ThreadPool {
   }
 
   /** Submits a task of a typed kind; an {@code int} argument ({@link Codecs#INT}) is not boxed on the way. */
+  @SuppressWarnings("unchecked")
   public <A, R> TaskFuture<R> submit(TaskKind1<A, R> kind, A a) {
-    return typed(kind).submit(this, a, false);
+    if (typed(kind).intPath() && a instanceof Integer) {
+      // Straight to the int path, as submit(kind.untyped(), int) would go: no deeper call chain for
+      // the JIT to inline on the fork/join path.
+      return (TaskFuture<R>) pool.submission.submitInt(kind.untyped(), (Integer) a, false);
+    }
+    return kind.submit(this, a, false);
   }
 
   public <A, B, R> TaskFuture<R> submit(TaskKind2<A, B, R> kind, A a, B b) {
@@ -127,7 +133,11 @@ public final class ThreadPool {
   }
 
   public <A> void execute(TaskKind1<A, ?> kind, A a) {
-    typed(kind).submit(this, a, true);
+    if (typed(kind).intPath() && a instanceof Integer) {
+      pool.submission.submitInt(kind.untyped(), (Integer) a, true);
+      return;
+    }
+    kind.submit(this, a, true);
   }
 
   public <A, B> void execute(TaskKind2<A, B, ?> kind, A a, B b) {

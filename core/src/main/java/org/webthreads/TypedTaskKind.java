@@ -76,6 +76,15 @@ public abstract class TypedTaskKind<R> {
     return pool.submit(untyped, values);
   }
 
+  /** {@link #read} of a sole {@link Codecs#INT} argument, without the codec's indirection (fork/join path). */
+  final Integer readInt(TaskInput in) {
+    try {
+      return in.readInt();
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      return read(in, 0, Codecs.INT); // fails again, with the typed kind's message
+    }
+  }
+
   /** Reads argument {@code argument} with its codec, checking what the codec reads. */
   final <T> T read(TaskInput in, int argument, Codec<T> codec) {
     int before = in.valuesRead();

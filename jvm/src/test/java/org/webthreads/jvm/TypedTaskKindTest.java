@@ -245,6 +245,12 @@ class TypedTaskKindTest {
       TaskFailedException tooMany = TestAssertions.failureOf(pool.submit(SQUARE.untyped(), 1, 2));
       assertMessageContains(tooMany, "task 'TypedTaskKindTest.square' received more values than its codecs "
           + "take (1)");
+      // A sole int argument is read without the codec's indirection; its errors read the same.
+      TaskFailedException notAnInt = TestAssertions.failureOf(pool.submit(SQUARE.untyped(), "7"));
+      assertMessageContains(notAnInt, "task 'TypedTaskKindTest.square' argument 0 (codec int",
+          "is a String, but was read as int");
+      TaskFailedException noInt = TestAssertions.failureOf(pool.submit(SQUARE.untyped()));
+      assertMessageContains(noInt, "argument 0 (codec int", "could not be read", "only 0 were passed");
       TaskFailedException swappedMix = TestAssertions.failureOf(pool.submit(MIX.untyped(), 1, 2L, 3f, 4.0));
       assertMessageContains(swappedMix, "argument 0 (codec long", "is a int, but was read as long");
     });
