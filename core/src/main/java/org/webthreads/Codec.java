@@ -62,7 +62,8 @@ public final class Codec<T> {
   }
 
   /** A built-in codec (see {@link Codecs}). */
-  static <T> Codec<T> builtIn(String name, int width, boolean carriesNull, Writer<T> writer, Reader<T> reader) {
+  static <T> Codec<T> builtIn(String name, int width, boolean carriesNull, Writer<T> writer,
+      Reader<T> reader) {
     return new Codec<>(name, width, carriesNull, writer, reader);
   }
 

@@ -10,7 +10,7 @@ package org.webthreads;
 public final class CodecOutput {
   private final String kindName;
   private final Object[] values;
-  /** Index of the next value; may run past {@link #limit} while a codec writes too much (counted, not stored). */
+  /** The next value's index; runs past {@link #limit} while a codec writes too much (counted, not stored). */
   private int at;
   /** End of the current codec's values. */
   private int limit;

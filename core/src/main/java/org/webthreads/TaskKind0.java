@@ -3,9 +3,8 @@ package org.webthreads;
 import java.util.function.Function;
 
 /**
- * A task kind of 0 arguments with declared types, and result type
- * {@code R}: {@code pool.submit(kind)} is checked by the compiler and returns a
- * {@code TaskFuture<R>}. Its body receives the typed arguments and a {@link TaskContext}:
+ * A task kind of no arguments with result type {@code R}: {@code pool.submit(kind)} is checked by the
+ * compiler and returns a {@code TaskFuture<R>}. Its body receives a {@link TaskContext}:
  * <pre>{@code
  * static final TaskKind0<Integer> ANSWER = TaskKind0.register("answer", context -> 42);
  * ... pool.submit(ANSWER) ...

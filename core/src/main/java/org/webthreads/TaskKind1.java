@@ -3,11 +3,12 @@ package org.webthreads;
 import java.util.function.Function;
 
 /**
- * A task kind of 1 argument with declared types, written and read by a {@link Codec} each, and result type
- * {@code R}: {@code pool.submit(kind, a)} is checked by the compiler and returns a
- * {@code TaskFuture<R>}. Its body receives the typed arguments and a {@link TaskContext}:
+ * A task kind of 1 argument, each written and read by a {@link Codec}, with result type {@code R}:
+ * {@code pool.submit(kind, a)} is checked by the compiler and returns a {@code TaskFuture<R>}.
+ * Its body receives the typed arguments and a {@link TaskContext}:
  * <pre>{@code
- * static final TaskKind1<Integer, Long> SQUARE = TaskKind1.register("square", Codecs.INT, (n, context) -> (long) n * n);
+ * static final TaskKind1<Integer, Long> SQUARE = TaskKind1.register("square", Codecs.INT,
+ *     (n, context) -> (long) n * n);
  * ... pool.submit(SQUARE, 12) ...
  * }</pre>
  * The result travels as a positional result does (a type {@link TaskInput} lists, or null). A kind

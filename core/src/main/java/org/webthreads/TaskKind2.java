@@ -3,11 +3,12 @@ package org.webthreads;
 import java.util.function.Function;
 
 /**
- * A task kind of 2 arguments with declared types, written and read by a {@link Codec} each, and result type
- * {@code R}: {@code pool.submit(kind, a, b)} is checked by the compiler and returns a
- * {@code TaskFuture<R>}. Its body receives the typed arguments and a {@link TaskContext}:
+ * A task kind of 2 arguments, each written and read by a {@link Codec}, with result type {@code R}:
+ * {@code pool.submit(kind, a, b)} is checked by the compiler and returns a {@code TaskFuture<R>}.
+ * Its body receives the typed arguments and a {@link TaskContext}:
  * <pre>{@code
- * static final TaskKind2<Point, Double, double[]> SCALE = TaskKind2.register("scale", POINT, Codecs.DOUBLE, (p, k, context) -> new double[] {p.x() * k, p.y() * k});
+ * static final TaskKind2<Point, Double, double[]> SCALE = TaskKind2.register("scale", POINT, Codecs.DOUBLE,
+ *     (p, k, context) -> new double[] {p.x() * k, p.y() * k});   // POINT: see Codec
  * ... pool.submit(SCALE, new Point(1, 2), 3.0) ...
  * }</pre>
  * The result travels as a positional result does (a type {@link TaskInput} lists, or null). A kind
@@ -35,7 +36,8 @@ public final class TaskKind2<A, B, R> extends TypedTaskKind<R> {
    * Registers a kind; the name must be unique in the program. Register it once, in code every thread
    * runs, like {@link TaskKind#register}.
    */
-  public static <A, B, R> TaskKind2<A, B, R> register(String name, Codec<A> codecA, Codec<B> codecB, Body<A, B, R> body) {
+  public static <A, B, R> TaskKind2<A, B, R> register(String name, Codec<A> codecA, Codec<B> codecB,
+      Body<A, B, R> body) {
     TaskKind2<A, B, R> kind = new TaskKind2<>(name, codecA, codecB);
     kind.body = requireBody(name, body);
     kind.registerAs(kind::run);

@@ -3,11 +3,12 @@ package org.webthreads;
 import java.util.function.Function;
 
 /**
- * A task kind of 3 arguments with declared types, written and read by a {@link Codec} each, and result type
- * {@code R}: {@code pool.submit(kind, a, b, c)} is checked by the compiler and returns a
- * {@code TaskFuture<R>}. Its body receives the typed arguments and a {@link TaskContext}:
+ * A task kind of 3 arguments, each written and read by a {@link Codec}, with result type {@code R}:
+ * {@code pool.submit(kind, a, b, c)} is checked by the compiler and returns a {@code TaskFuture<R>}.
+ * Its body receives the typed arguments and a {@link TaskContext}:
  * <pre>{@code
- * static final TaskKind3<Integer, Integer, Integer, Integer> CLAMP = TaskKind3.register("clamp", Codecs.INT, Codecs.INT, Codecs.INT, (v, lo, hi, context) -> Math.max(lo, Math.min(hi, v)));
+ * static final TaskKind3<Integer, Integer, Integer, Integer> CLAMP = TaskKind3.register("clamp",
+ *     Codecs.INT, Codecs.INT, Codecs.INT, (v, lo, hi, context) -> Math.max(lo, Math.min(hi, v)));
  * ... pool.submit(CLAMP, 15, 0, 10) ...
  * }</pre>
  * The result travels as a positional result does (a type {@link TaskInput} lists, or null). A kind
@@ -37,7 +38,8 @@ public final class TaskKind3<A, B, C, R> extends TypedTaskKind<R> {
    * Registers a kind; the name must be unique in the program. Register it once, in code every thread
    * runs, like {@link TaskKind#register}.
    */
-  public static <A, B, C, R> TaskKind3<A, B, C, R> register(String name, Codec<A> codecA, Codec<B> codecB, Codec<C> codecC, Body<A, B, C, R> body) {
+  public static <A, B, C, R> TaskKind3<A, B, C, R> register(String name, Codec<A> codecA, Codec<B> codecB,
+      Codec<C> codecC, Body<A, B, C, R> body) {
     TaskKind3<A, B, C, R> kind = new TaskKind3<>(name, codecA, codecB, codecC);
     kind.body = requireBody(name, body);
     kind.registerAs(kind::run);
@@ -48,8 +50,8 @@ public final class TaskKind3<A, B, C, R> extends TypedTaskKind<R> {
    * Registers a kind whose body refers to the kind itself: {@code factory} receives the kind and
    * returns its body, e.g. {@code self -> (..., context) -> ... context.pool().submit(self, ...) ...}.
    */
-  public static <A, B, C, R> TaskKind3<A, B, C, R> recursive(String name, Codec<A> codecA, Codec<B> codecB, Codec<C> codecC,
-      Function<TaskKind3<A, B, C, R>, Body<A, B, C, R>> factory) {
+  public static <A, B, C, R> TaskKind3<A, B, C, R> recursive(String name, Codec<A> codecA, Codec<B> codecB,
+      Codec<C> codecC, Function<TaskKind3<A, B, C, R>, Body<A, B, C, R>> factory) {
     TaskKind3<A, B, C, R> kind = new TaskKind3<>(name, codecA, codecB, codecC);
     kind.body = requireBody(name, requireBody(name, factory).apply(kind));
     kind.registerAs(kind::run);

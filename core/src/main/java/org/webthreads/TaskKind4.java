@@ -3,11 +3,12 @@ package org.webthreads;
 import java.util.function.Function;
 
 /**
- * A task kind of 4 arguments with declared types, written and read by a {@link Codec} each, and result type
- * {@code R}: {@code pool.submit(kind, a, b, c, d)} is checked by the compiler and returns a
- * {@code TaskFuture<R>}. Its body receives the typed arguments and a {@link TaskContext}:
+ * A task kind of 4 arguments, each written and read by a {@link Codec}, with result type {@code R}:
+ * {@code pool.submit(kind, a, b, c, d)} is checked by the compiler and returns a {@code TaskFuture<R>}.
+ * Its body receives the typed arguments and a {@link TaskContext}:
  * <pre>{@code
- * static final TaskKind4<String, Integer, Boolean, Double, String> LABEL = TaskKind4.register("label", Codecs.STRING, Codecs.INT, Codecs.BOOLEAN, Codecs.DOUBLE, (s, i, b, d, context) -> s + i + b + d);
+ * static final TaskKind4<String, Integer, Boolean, Double, String> LABEL = TaskKind4.register("label",
+ *     Codecs.STRING, Codecs.INT, Codecs.BOOLEAN, Codecs.DOUBLE, (s, i, b, d, context) -> s + i + b + d);
  * ... pool.submit(LABEL, "x", 1, true, 2.5) ...
  * }</pre>
  * The result travels as a positional result does (a type {@link TaskInput} lists, or null). A kind
@@ -39,7 +40,8 @@ public final class TaskKind4<A, B, C, D, R> extends TypedTaskKind<R> {
    * Registers a kind; the name must be unique in the program. Register it once, in code every thread
    * runs, like {@link TaskKind#register}.
    */
-  public static <A, B, C, D, R> TaskKind4<A, B, C, D, R> register(String name, Codec<A> codecA, Codec<B> codecB, Codec<C> codecC, Codec<D> codecD, Body<A, B, C, D, R> body) {
+  public static <A, B, C, D, R> TaskKind4<A, B, C, D, R> register(String name, Codec<A> codecA,
+      Codec<B> codecB, Codec<C> codecC, Codec<D> codecD, Body<A, B, C, D, R> body) {
     TaskKind4<A, B, C, D, R> kind = new TaskKind4<>(name, codecA, codecB, codecC, codecD);
     kind.body = requireBody(name, body);
     kind.registerAs(kind::run);
@@ -50,7 +52,8 @@ public final class TaskKind4<A, B, C, D, R> extends TypedTaskKind<R> {
    * Registers a kind whose body refers to the kind itself: {@code factory} receives the kind and
    * returns its body, e.g. {@code self -> (..., context) -> ... context.pool().submit(self, ...) ...}.
    */
-  public static <A, B, C, D, R> TaskKind4<A, B, C, D, R> recursive(String name, Codec<A> codecA, Codec<B> codecB, Codec<C> codecC, Codec<D> codecD,
+  public static <A, B, C, D, R> TaskKind4<A, B, C, D, R> recursive(String name, Codec<A> codecA,
+      Codec<B> codecB, Codec<C> codecC, Codec<D> codecD,
       Function<TaskKind4<A, B, C, D, R>, Body<A, B, C, D, R>> factory) {
     TaskKind4<A, B, C, D, R> kind = new TaskKind4<>(name, codecA, codecB, codecC, codecD);
     kind.body = requireBody(name, requireBody(name, factory).apply(kind));

@@ -127,7 +127,7 @@ public final class ThreadPool {
     return typed(kind).submit(this, a, b, c, d, false);
   }
 
-  /** Submits a task of a typed kind whose result nobody waits for (as {@link #execute(TaskKind, Object...)}). */
+  /** Submits a typed task whose result nobody waits for (as {@link #execute(TaskKind, Object...)}). */
   public void execute(TaskKind0<?> kind) {
     typed(kind).submit(this, true);
   }

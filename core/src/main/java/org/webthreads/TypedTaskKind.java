@@ -76,7 +76,7 @@ public abstract class TypedTaskKind<R> {
     return pool.submit(untyped, values);
   }
 
-  /** {@link #read} of a sole {@link Codecs#INT} argument, without the codec's indirection (fork/join path). */
+  /** {@link #read} of a sole {@link Codecs#INT} argument without the codec's indirection (fork/join path). */
   final Integer readInt(TaskInput in) {
     try {
       return in.readInt();
