@@ -82,6 +82,14 @@ public final class CodecOutput {
     at++;
   }
 
+  /**
+   * A null value: for an optional field; the reader reads it back with {@code readValue()} (or a
+   * read of a String or Java array, which returns null).
+   */
+  public void writeNull() {
+    add(null);
+  }
+
   public void writeInt(int value) {
     add(value);
   }

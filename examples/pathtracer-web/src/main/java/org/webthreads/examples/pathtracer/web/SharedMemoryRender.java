@@ -44,7 +44,7 @@ final class SharedMemoryRender extends PassByPassRender {
     double start = TracerUi.now();
     progress.startPass(grid.count());
     for (int k = 0; k < grid.count(); k++) {
-      pool.execute(TileTask.KIND, render.forTile(k, pass).arguments());
+      pool.execute(TileTask.KIND, render.forTile(k, pass));
     }
     drawn = 0;
     drawing.whilePassRenders(pass, this::drawFinishedTiles);
