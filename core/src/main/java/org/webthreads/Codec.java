@@ -29,6 +29,12 @@ public final class Codec<T> {
     T read(TaskInput in);
   }
 
+  /**
+   * The most values one codec may declare (and a typed kind take in all): a larger value belongs in an
+   * array (one value) or a shared array.
+   */
+  public static final int MAX_WIDTH = 1 << 16;
+
   private final String name;
   private final int width;
   private final boolean carriesNull;
@@ -69,9 +75,9 @@ public final class Codec<T> {
 
   private static <T> Codec<T> checked(String name, int width, boolean carriesNull, Writer<T> writer,
       Reader<T> reader) {
-    if (width < 1) {
+    if (width < 1 || width > MAX_WIDTH) {
       throw new IllegalArgumentException("codec " + name + " declares " + width + " values: a codec writes "
-          + "at least one value (declare how many its writer writes)");
+          + "1 to " + MAX_WIDTH + " values (declare how many its writer writes; put more in an array)");
     }
     if (writer == null || reader == null) {
       throw new IllegalArgumentException("codec " + name + " needs a writer and a reader");

@@ -22,7 +22,11 @@ public abstract class TypedTaskKind<R> {
         throw new IllegalArgumentException("task kind '" + name + "' argument " + i + " has no codec: pass "
             + "one of Codecs (Codecs.INT, ...) or a Codec.of(...) for your type");
       }
-      sum += codecs[i].width();
+      sum += codecs[i].width(); // at most 4 * Codec.MAX_WIDTH: no overflow
+    }
+    if (sum > Codec.MAX_WIDTH) {
+      throw new IllegalArgumentException("task kind '" + name + "' takes " + sum + " values in all, more than "
+          + Codec.MAX_WIDTH + ": put bulk data in an array or a shared array");
     }
     this.name = name;
     this.width = sum;

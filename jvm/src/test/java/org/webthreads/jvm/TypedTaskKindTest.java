@@ -193,6 +193,33 @@ class TypedTaskKindTest {
     StressSupport.shutdownAndClose(pool, threads);
   }
 
+  /** A field codec that writes too much is named; so is an outer codec whose fields overflow it. */
+  static final Codec<Point> HOLDS_WRITES_THREE = Codec.of("HoldsWritesThree", 3, (p, out) -> {
+    out.write(WRITES_THREE, p);
+    out.writeInt(1);
+  }, in -> null);
+  static final Codec<Point> HOLDS_TWO_POINTS = Codec.of("HoldsTwoPoints", 3, (p, out) -> {
+    out.write(CodecRoundTripTest.POINT, p);
+    out.write(CodecRoundTripTest.POINT, p);
+  }, in -> null);
+  static final TaskKind1<Point, String> WITH_NESTED_ERRORS = TaskKind1.register("TypedTaskKindTest.nested",
+      HOLDS_WRITES_THREE, (p, context) -> "ran");
+  static final TaskKind2<Point, Point, String> WITH_OVERFLOWING_FIELDS = TaskKind2.register(
+      "TypedTaskKindTest.overflowingFields", CodecRoundTripTest.POINT, HOLDS_TWO_POINTS, (p, q, context) -> "ran");
+
+  @Test
+  void nestedCodecsAreCountedAgainstTheirOwnAndTheEnclosingWidth() {
+    JvmThreads threads = JvmThreads.start(1);
+    ThreadPool pool = ThreadPool.create(threads, threads.workerIds());
+    assertThrowsWith(IllegalStateException.class, () -> pool.submit(WITH_NESTED_ERRORS, new Point(1, 2)),
+        "codec WritesThree (task 'TypedTaskKindTest.nested' argument 0) declares 2 values but its writer wrote 3");
+    assertThrowsWith(IllegalStateException.class,
+        () -> pool.submit(WITH_OVERFLOWING_FIELDS, new Point(0, 0), new Point(1, 2)),
+        "codec HoldsTwoPoints (task 'TypedTaskKindTest.overflowingFields' argument 1) declares 3 values but its "
+            + "writer wrote 4");
+    StressSupport.shutdownAndClose(pool, threads);
+  }
+
   @Test
   void readersThatReadMoreOrLessThanDeclaredFailTheTaskNamingTheCounts() {
     JvmThreads threads = JvmThreads.start(1);
@@ -311,7 +338,14 @@ class TypedTaskKindTest {
     assertThrowsWith(IllegalArgumentException.class, () -> TaskKind0.register("", c -> 1), "non-empty name");
     assertThrowsWith(IllegalArgumentException.class,
         () -> Codec.of("Empty", 0, (Point p, CodecOutput out) -> { }, in -> null),
-        "codec Empty declares 0 values", "at least one");
+        "codec Empty declares 0 values", "1 to 65536");
+    assertThrowsWith(IllegalArgumentException.class,
+        () -> Codec.of("Huge", Integer.MAX_VALUE, (Point p, CodecOutput out) -> { }, in -> null),
+        "codec Huge declares 2147483647 values", "put more in an array");
+    Codec<Point> wide = Codec.of("Wide", Codec.MAX_WIDTH, (p, out) -> { }, in -> null);
+    assertThrowsWith(IllegalArgumentException.class,
+        () -> TaskKind2.register("TypedTaskKindTest.tooWide", wide, wide, (a, b, c) -> 1),
+        "'TypedTaskKindTest.tooWide' takes 131072 values in all");
     assertThrowsWith(IllegalArgumentException.class,
         () -> Codec.of(null, 1, (Point p, CodecOutput out) -> { }, in -> null), "non-empty name");
     assertThrowsWith(IllegalArgumentException.class, () -> Codec.<Point>of("NoReader", 1, (p, out) -> { }, null),
