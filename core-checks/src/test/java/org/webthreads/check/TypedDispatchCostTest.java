@@ -76,6 +76,8 @@ class TypedDispatchCostTest {
       assertTrue(positional > 0);
       assertEquals(positional, typed, "shared-word operations of " + TASKS + " two-argument submits and runs"
           + (sharedHeap ? " (JVM)" : " (browser)"));
+      System.out.println("two-argument submit and run" + (sharedHeap ? " (JVM)" : " (browser)") + ": typed "
+          + typed + " = positional " + positional + " shared-word operations for " + TASKS + " tasks");
     }
   }
 
@@ -86,6 +88,8 @@ class TypedDispatchCostTest {
       long typed = countFib(true, sharedHeap);
       assertTrue(positional > 0);
       assertEquals(positional, typed, "shared-word operations of fib(18)" + (sharedHeap ? " (JVM)" : " (browser)"));
+      System.out.println("fib(18)" + (sharedHeap ? " (JVM)" : " (browser)") + ": typed " + typed
+          + " = positional " + positional + " shared-word operations");
     }
   }
 
