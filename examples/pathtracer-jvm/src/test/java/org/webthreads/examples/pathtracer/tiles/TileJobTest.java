@@ -140,12 +140,15 @@ class TileJobTest {
       assertTrue(wrongType.getMessage().contains("argument 7 (scene words) must be a SharedIntArray or null, "
           + "was a java.lang.String: build the arguments with TileJob.arguments()"), wrongType.getMessage());
 
-      // One value too many through the positional kind: the typed kind counts what its codec took.
+      // One value too many through the positional kind: refused, and the tile still ends its pass.
       SharedIntArray sums = p.pool.newSharedIntArray(96);
+      progress.startPass(2);
       TaskFailedException extra = assertThrows(TaskFailedException.class, () -> p.pool.submit(
-          TileTask.KIND.untyped(), null, 0, 0, 8, 4, 4, 1, null, sums, null, null, 99).join());
-      assertTrue(extra.getMessage().contains("task 'pathtracer.tile' received more values than its codecs take "
-          + "(11)"), extra.getMessage());
+          TileTask.KIND.untyped(), progress.words(), 1, 0, 8, 4, 4, 1, null, sums, null, null, 99).join());
+      assertTrue(extra.getMessage().contains("a pathtracer.tile task takes 11 arguments and was passed more"),
+          extra.getMessage());
+      assertEquals(1, progress.tilesLeft());
+      assertEquals(1, progress.failedTile());
     }
   }
 }

@@ -152,6 +152,11 @@ public final class TileJob {
       SharedIntArray sums = args.readSharedIntArray();
       SharedIntArray display = sharedOrNull(args, 9, "display");
       SharedIntArray activity = sharedOrNull(args, 10, "activity");
+      if (args.hasNext()) {
+        // Checked here, not only by the typed kind after this read, so that the tile reports to its pass.
+        throw new IllegalArgumentException("a " + TileTask.NAME + " task takes " + ARGUMENTS
+            + " arguments and was passed more: submit a TileJob to TileTask.KIND");
+      }
       return new TileJob(sceneId, sceneWords, grid, sums, display,
           activity == null ? null : new TileActivity(activity),
           progressWords == null ? null : new PassProgress(progressWords), tileIndex, pass);
