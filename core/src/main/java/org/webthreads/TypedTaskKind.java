@@ -53,7 +53,7 @@ public abstract class TypedTaskKind<R> {
 
   @Override
   public String toString() {
-    return getClass().getSimpleName() + "(" + name + ")";
+    return "TypedTaskKind(" + name + ", " + width + (width == 1 ? " value)" : " values)");
   }
 
   /** Registers the positional kind that runs {@code runner}; last step of a typed registration. */
@@ -96,9 +96,12 @@ public abstract class TypedTaskKind<R> {
     try {
       value = codec.reader.read(in);
     } catch (IllegalArgumentException | IllegalStateException e) {
-      // ValueReader's errors: a value of another type, or fewer values than the codecs take.
+      // ValueReader's errors (a value of another type, fewer values than the codecs take), or the
+      // reader's own (a check of what it read).
       if (in.valuesRead() - before >= codec.width()) {
-        throw widthError(codec, argument, "more than that");
+        throw new IllegalStateException("codec " + codec.name() + " (task '" + name + "' argument " + argument
+            + ") declares " + codec.width() + " values and failed after reading them: " + e.getMessage()
+            + " (does its reader read more than its writer writes?)", e);
       }
       throw new IllegalArgumentException("task '" + name + "' argument " + argument + " (codec "
           + codec.name() + ", " + codec.width() + " value" + (codec.width() == 1 ? "" : "s") + " from "
@@ -107,15 +110,11 @@ public abstract class TypedTaskKind<R> {
     }
     int read = in.valuesRead() - before;
     if (read != codec.width()) {
-      throw widthError(codec, argument, String.valueOf(read));
+      throw new IllegalStateException("codec " + codec.name() + " (task '" + name + "' argument " + argument
+          + ") declares " + codec.width() + " values but its reader read " + read + ": make its reader read "
+          + "exactly what its writer writes");
     }
     return value;
-  }
-
-  private IllegalStateException widthError(Codec<?> codec, int argument, String read) {
-    return new IllegalStateException("codec " + codec.name() + " (task '" + name + "' argument " + argument
-        + ") declares " + codec.width() + " values but its reader read " + read + ": make its reader read "
-        + "exactly what its writer writes");
   }
 
   /** After the last argument: more values than the codecs take means a positional submit got it wrong. */
