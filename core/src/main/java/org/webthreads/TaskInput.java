@@ -9,9 +9,10 @@ import org.webthreads.scheduler.TaskSlots;
 /**
  * The arguments of a running task, read in the order they were passed to {@code submit}. Reading an
  * argument as the wrong type, or reading more arguments than were passed, throws an error that names
- * the task kind and the argument's position. Valid only while the task runs.
+ * the task kind and the argument's position. Valid only while the task runs. It is also the
+ * {@link TaskContext} that typed kinds' bodies receive.
  */
-public final class TaskInput extends ValueReader {
+public final class TaskInput extends ValueReader implements TaskContext {
   private final Pool pool;
   private TaskFuture<?> watched;
   private int watchedSlot;
@@ -45,6 +46,12 @@ public final class TaskInput extends ValueReader {
   void watchCancellation(TaskFuture<?> future, int slot) {
     this.watched = future;
     this.watchedSlot = slot;
+  }
+
+  /** The pool this task runs on: submit and join further tasks through it. */
+  @Override
+  public ThreadPool pool() {
+    return pool.facade;
   }
 
   /** Reads a {@link SharedIntArray} argument: a view of the same shared memory the submitter used. */

@@ -137,6 +137,68 @@ public final class ThreadPool {
     return (TaskFuture<R>) submit(GroupTasks.REDUCE, args);
   }
 
+  // ---- typed kinds (checked by the compiler; see TypedTaskKind) ----
+
+  /** Submits a task of a typed kind of no arguments. */
+  public <R> TaskFuture<R> submit(TaskKind0<R> kind) {
+    return typed(kind).submit(this, false);
+  }
+
+  /** Submits a task of a typed kind; an {@code int} argument ({@link Codecs#INT}) is not boxed on the way. */
+  @SuppressWarnings("unchecked")
+  public <A, R> TaskFuture<R> submit(TaskKind1<A, R> kind, A a) {
+    if (typed(kind).intPath() && a instanceof Integer) {
+      // Straight to the int path, as submit(kind.untyped(), int) would go: no deeper call chain for
+      // the JIT to inline on the fork/join path.
+      return (TaskFuture<R>) pool.submission.submitInt(kind.untyped(), (Integer) a, false);
+    }
+    return kind.submit(this, a, false);
+  }
+
+  public <A, B, R> TaskFuture<R> submit(TaskKind2<A, B, R> kind, A a, B b) {
+    return typed(kind).submit(this, a, b, false);
+  }
+
+  public <A, B, C, R> TaskFuture<R> submit(TaskKind3<A, B, C, R> kind, A a, B b, C c) {
+    return typed(kind).submit(this, a, b, c, false);
+  }
+
+  public <A, B, C, D, R> TaskFuture<R> submit(TaskKind4<A, B, C, D, R> kind, A a, B b, C c, D d) {
+    return typed(kind).submit(this, a, b, c, d, false);
+  }
+
+  /** Submits a typed task whose result nobody waits for (as {@link #execute(TaskKind, Object...)}). */
+  public void execute(TaskKind0<?> kind) {
+    typed(kind).submit(this, true);
+  }
+
+  public <A> void execute(TaskKind1<A, ?> kind, A a) {
+    if (typed(kind).intPath() && a instanceof Integer) {
+      pool.submission.submitInt(kind.untyped(), (Integer) a, true);
+      return;
+    }
+    kind.submit(this, a, true);
+  }
+
+  public <A, B> void execute(TaskKind2<A, B, ?> kind, A a, B b) {
+    typed(kind).submit(this, a, b, true);
+  }
+
+  public <A, B, C> void execute(TaskKind3<A, B, C, ?> kind, A a, B b, C c) {
+    typed(kind).submit(this, a, b, c, true);
+  }
+
+  public <A, B, C, D> void execute(TaskKind4<A, B, C, D, ?> kind, A a, B b, C c, D d) {
+    typed(kind).submit(this, a, b, c, d, true);
+  }
+
+  private static <K extends TypedTaskKind<?>> K typed(K kind) {
+    if (kind == null) {
+      throw new NullPointerException("task kind is null: pass a kind from TaskKind0..4.register");
+    }
+    return kind;
+  }
+
   // ---- shared arrays ----
 
   /**

@@ -5,6 +5,9 @@
  * <p><b>The API</b> (public): {@link org.webthreads.ThreadPool} (create, submit, execute, shutdown,
  * shared arrays), {@link org.webthreads.TaskKind} and {@link org.webthreads.TaskBody} (what a task is),
  * {@link org.webthreads.TaskInput} (its arguments), {@link org.webthreads.TaskFuture} (its outcome),
+ * typed kinds {@link org.webthreads.TaskKind0} .. {@link org.webthreads.TaskKind4} (over
+ * {@link org.webthreads.TypedTaskKind}) with {@link org.webthreads.Codec}, {@link org.webthreads.Codecs},
+ * {@link org.webthreads.CodecOutput} and {@link org.webthreads.TaskContext} (docs/api.md, "Typed tasks"),
  * the shared arrays ({@link org.webthreads.SharedArray}: {@link org.webthreads.SharedIntArray},
  * {@link org.webthreads.SharedLongArray}, {@link org.webthreads.SharedFloatArray},
  * {@link org.webthreads.SharedDoubleArray}, {@link org.webthreads.SharedByteArray}),

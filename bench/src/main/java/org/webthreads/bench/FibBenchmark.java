@@ -75,6 +75,12 @@ public class FibBenchmark {
     return check(state.n, state.pool.submit(Workloads.FIB, state.n).join());
   }
 
+  /** webthreadsFib with a typed kind (TaskKind1 of Codecs.INT): should score what webthreadsFib scores. */
+  @Benchmark
+  public long typedWebthreadsFib(Webthreads state) {
+    return check(state.n, state.pool.submit(Workloads.TYPED_FIB, state.n).join());
+  }
+
   @Benchmark
   public long forkJoinFib(ForkJoin state) {
     return check(state.n, state.pool.invoke(new Workloads.ForkJoinFib(state.n)));

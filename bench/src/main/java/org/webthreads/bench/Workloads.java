@@ -3,8 +3,10 @@ package org.webthreads.bench;
 import java.util.concurrent.RecursiveTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import org.webthreads.Codecs;
 import org.webthreads.TaskFuture;
 import org.webthreads.TaskKind;
+import org.webthreads.TaskKind1;
 import org.webthreads.ThreadPool;
 
 /**
@@ -25,6 +27,10 @@ final class Workloads {
   static final TaskKind<Long> FIB = TaskKind.register("bench.fib",
       (args, pool) -> fib(args.readInt(), pool));
 
+  /** The same fib as a typed kind (one int argument: the no-boxing int path), for the typed/positional ratio. */
+  static final TaskKind1<Integer, Long> TYPED_FIB = TaskKind1.register("bench.typedFib", Codecs.INT,
+      (n, context) -> typedFib(n, context.pool()));
+
   private Workloads() {
   }
 
@@ -34,6 +40,15 @@ final class Workloads {
     }
     TaskFuture<Long> left = pool.submit(FIB, n - 1);
     long right = fib(n - 2, pool);
+    return left.join() + right;
+  }
+
+  static long typedFib(int n, ThreadPool pool) {
+    if (n < 2) {
+      return n;
+    }
+    TaskFuture<Long> left = pool.submit(TYPED_FIB, n - 1);
+    long right = typedFib(n - 2, pool);
     return left.join() + right;
   }
 

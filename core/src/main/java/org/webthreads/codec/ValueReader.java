@@ -40,6 +40,11 @@ public class ValueReader {
     return namePrefix + nameMiddle + nameSuffix;
   }
 
+  /** How many values were read so far (a null counts as one): typed codecs check their width by it. */
+  public int valuesRead() {
+    return position;
+  }
+
   public boolean hasNext() {
     return index < end;
   }

@@ -159,6 +159,13 @@ class BrowserRuntimeTest {
   }
 
   @Test
+  void typedKindsWithARecordCodecRunFromThePageAndFromWorkers() {
+    String detail = passed("typedKinds");
+    assertTrue(detail.contains("sum 49995000, fib(18) 2584"), detail);
+    assertTrue(detail.contains("argument 1 (codec Point"), detail);
+  }
+
+  @Test
   void nestedForkJoin() {
     passed("nestedJoin");
   }

@@ -86,6 +86,7 @@ public final class BrowserSelfTest {
     GroupScenarios.register();
     ProgressScenario.register();
     StatisticsScenario.register();
+    TypedKindScenario.register();
     String query = WebThreads.pageQuery();
     if (WebThreads.isWorker() && WebThreads.threadId() == queryInt(query, "throwInWorker", -1)) {
       throw new IllegalStateException("self-test: worker " + WebThreads.threadId()
@@ -179,6 +180,8 @@ public final class BrowserSelfTest {
     add("groupFailure", r -> GroupScenarios.groupFailure(r, pool));
 
     add("forRangeFromWorker", r -> GroupScenarios.forRangeFromWorker(r, pool));
+
+    add("typedKinds", r -> TypedKindScenario.run(r, pool));
 
     add("nestedJoin", r -> {
       TaskFuture<Long> fib = pool.submit(SelfTestTasks.FIB, 18);

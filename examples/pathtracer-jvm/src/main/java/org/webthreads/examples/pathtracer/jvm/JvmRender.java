@@ -73,7 +73,7 @@ public final class JvmRender {
           long start = System.nanoTime();
           futures.clear();
           for (int k = 0; k < tiles; k++) {
-            futures.add(pool.submit(TileTask.KIND, render.forTile(k, pass).arguments()));
+            futures.add(pool.submit(TileTask.KIND, render.forTile(k, pass)));
           }
           long pixels = 0;
           for (TaskFuture<Integer> future : futures) {

@@ -11,13 +11,18 @@ import org.junit.jupiter.api.Test;
 import org.webthreads.SharedIntArray;
 import org.webthreads.TaskFailedException;
 import org.webthreads.TaskKind;
+import org.webthreads.TaskKind1;
 import org.webthreads.examples.pathtracer.Accumulation;
 import org.webthreads.examples.pathtracer.TileGrid;
 
 /** The tile task's arguments: one documented order, written and read by TileJob alone. */
 class TileJobTest {
-  /** Reads a TileJob on a pool thread and describes what it read. */
-  static final TaskKind<String> ECHO = TaskKind.register("test.tileJobEcho",
+  /** Receives a TileJob on a pool thread (through its codec) and describes what it read. */
+  static final TaskKind1<TileJob, String> ECHO = TaskKind1.register("test.tileJobEcho", TileJob.CODEC,
+      (job, context) -> describe(job));
+
+  /** Reads a TileJob positionally, as hand-tuned code would. */
+  static final TaskKind<String> POSITIONAL_ECHO = TaskKind.register("test.tileJobPositionalEcho",
       (args, pool) -> describe(TileJob.read(args)));
 
   private static String describe(TileJob job) {
@@ -66,7 +71,8 @@ class TileJobTest {
       TileJob bare = TileJob.of(-5, null, grid, sums);
       for (TileJob job : new TileJob[] {full.forTile(11, Accumulation.MAX_PASSES - 1), full.forTile(0, 0),
           bare.forTile(7, 2)}) {
-        assertEquals(describe(job), p.pool.submit(ECHO, job.arguments()).join());
+        assertEquals(describe(job), p.pool.submit(ECHO, job).join());
+        assertEquals(describe(job), p.pool.submit(POSITIONAL_ECHO, job.arguments()).join());
       }
     }
   }
@@ -123,16 +129,26 @@ class TileJobTest {
       PassProgress progress = new PassProgress(p.pool.newSharedIntArray(PassProgress.wordsFor(4)));
       progress.startPass(1);
       TaskFailedException failure = assertThrows(TaskFailedException.class,
-          () -> p.pool.submit(TileTask.KIND, progress.words(), 2, "pass?").join());
+          () -> p.pool.submit(TileTask.KIND.untyped(), progress.words(), 2, "pass?").join());
       assertTrue(failure.getMessage().contains("pathtracer.tile"), failure.getMessage());
       assertEquals(0, progress.tilesLeft());
       assertEquals(2, progress.failedTile());
       assertEquals(2, progress.finishedTile(0));
 
       TaskFailedException wrongType = assertThrows(TaskFailedException.class, () -> p.pool.submit(
-          TileTask.KIND, null, 0, 0, 8, 4, 4, 1, "scene", null, null, null).join());
+          TileTask.KIND.untyped(), null, 0, 0, 8, 4, 4, 1, "scene", null, null, null).join());
       assertTrue(wrongType.getMessage().contains("argument 7 (scene words) must be a SharedIntArray or null, "
           + "was a java.lang.String: build the arguments with TileJob.arguments()"), wrongType.getMessage());
+
+      // One value too many through the positional kind: refused, and the tile still ends its pass.
+      SharedIntArray sums = p.pool.newSharedIntArray(96);
+      progress.startPass(2);
+      TaskFailedException extra = assertThrows(TaskFailedException.class, () -> p.pool.submit(
+          TileTask.KIND.untyped(), progress.words(), 1, 0, 8, 4, 4, 1, null, sums, null, null, 99).join());
+      assertTrue(extra.getMessage().contains("a pathtracer.tile task takes 11 arguments and was passed more"),
+          extra.getMessage());
+      assertEquals(1, progress.tilesLeft());
+      assertEquals(1, progress.failedTile());
     }
   }
 }

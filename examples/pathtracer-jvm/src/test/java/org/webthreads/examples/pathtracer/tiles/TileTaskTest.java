@@ -33,7 +33,7 @@ class TileTaskTest {
       for (int pass = 0; pass < passes; pass++) {
         progress.startPass(grid.count());
         for (int k = 0; k < grid.count(); k++) {
-          p.pool.execute(TileTask.KIND, render.forTile(k, pass).arguments());
+          p.pool.execute(TileTask.KIND, render.forTile(k, pass));
         }
         int left;
         while ((left = progress.tilesLeft()) != 0) {
@@ -68,7 +68,7 @@ class TileTaskTest {
       TileJob job = TileJob.of(4242, null, grid, p.pool.newSharedIntArray(192)).withProgress(progress);
       progress.startPass(1);
       TaskFailedException failure = assertThrows(TaskFailedException.class,
-          () -> p.pool.submit(TileTask.KIND, job.arguments()).join());
+          () -> p.pool.submit(TileTask.KIND, job).join());
       assertTrue(failure.getMessage().contains("has no scene 4242 (none was installed): install the scene"),
           failure.getMessage());
       assertEquals(0, progress.tilesLeft());

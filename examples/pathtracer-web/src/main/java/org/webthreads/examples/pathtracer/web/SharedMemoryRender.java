@@ -49,7 +49,7 @@ final class SharedMemoryRender extends PassByPassRender {
     progress.startPass(grid.count());
     TaskGroup tiles = pool.newGroup();
     for (int k = 0; k < grid.count(); k++) {
-      tiles.submit(TileTask.KIND, render.forTile(k, pass).arguments());
+      tiles.submit(TileTask.KIND.untyped(), render.forTile(k, pass).arguments());
     }
     drawn = 0;
     drawing.whilePassRenders(pass, this::drawFinishedTiles);

@@ -1,5 +1,7 @@
 package org.webthreads.examples.pathtracer.tiles;
 
+import org.webthreads.Codec;
+import org.webthreads.CodecOutput;
 import org.webthreads.SharedIntArray;
 import org.webthreads.TaskInput;
 import org.webthreads.examples.pathtracer.Accumulation;
@@ -7,12 +9,13 @@ import org.webthreads.examples.pathtracer.Tile;
 import org.webthreads.examples.pathtracer.TileGrid;
 
 /**
- * One tile of one pass of a progressive render, as the arguments of a {@link TileTask}: the only code
- * that writes ({@link #arguments}) and reads ({@link #read}) them, so submitters never count positions.
- * Immutable; a runner makes one job for the whole render and derives each tile's with {@link #forTile}:
+ * One tile of one pass of a progressive render, the argument of a {@link TileTask} (a typed kind):
+ * {@link #CODEC} writes it as the positional values {@link #arguments} lists and {@link #read} reads
+ * them, so submitters never count positions. Immutable; a runner makes one job for the whole render
+ * and derives each tile's with {@link #forTile}:
  * <pre>{@code
  * TileJob render = TileJob.of(sceneId, sceneWords, new TileGrid(width, height, 32), sums);
- * pool.submit(TileTask.KIND, render.forTile(k, pass).arguments());
+ * pool.submit(TileTask.KIND, render.forTile(k, pass));
  * }</pre>
  *
  * <p>The arguments, in order; the optional ones are null when not used:
@@ -35,6 +38,9 @@ import org.webthreads.examples.pathtracer.TileGrid;
 public final class TileJob {
   /** How many arguments {@link #arguments} writes. */
   public static final int ARGUMENTS = 11;
+
+  /** The tile task's codec: {@link #arguments}, in order, and {@link #read}. */
+  public static final Codec<TileJob> CODEC = Codec.of("TileJob", ARGUMENTS, TileJob::write, TileJob::read);
 
   private final int sceneId;
   private final SharedIntArray sceneWords;
@@ -118,6 +124,18 @@ public final class TileJob {
         sceneId, sceneWords, sums, display, activity == null ? null : activity.words()};
   }
 
+  private static void write(TileJob job, CodecOutput out) {
+    for (Object value : job.arguments()) {
+      if (value == null) {
+        out.writeNull();
+      } else if (value instanceof Integer) {
+        out.writeInt((Integer) value);
+      } else {
+        out.writeSharedIntArray((SharedIntArray) value);
+      }
+    }
+  }
+
   /**
    * Reads the arguments {@link #arguments} wrote. If the progress and tile index were read but the
    * rest cannot be (arguments not made by this class), the tile is reported as failed before the
@@ -135,8 +153,9 @@ public final class TileJob {
       SharedIntArray display = sharedOrNull(args, 9, "display");
       SharedIntArray activity = sharedOrNull(args, 10, "activity");
       if (args.hasNext()) {
+        // Checked here, not only by the typed kind after this read, so that the tile reports to its pass.
         throw new IllegalArgumentException("a " + TileTask.NAME + " task takes " + ARGUMENTS
-            + " arguments and was passed more: build them with TileJob.arguments()");
+            + " arguments and was passed more: submit a TileJob to TileTask.KIND");
       }
       return new TileJob(sceneId, sceneWords, grid, sums, display,
           activity == null ? null : new TileActivity(activity),

@@ -1,6 +1,6 @@
 package org.webthreads.examples.pathtracer.tiles;
 
-import org.webthreads.TaskKind;
+import org.webthreads.TaskKind1;
 import org.webthreads.examples.pathtracer.FrameSink;
 import org.webthreads.examples.pathtracer.Tile;
 import org.webthreads.examples.pathtracer.TileGrid;
@@ -10,7 +10,8 @@ import org.webthreads.examples.pathtracer.Tracer;
  * The path tracer's pure task, the same on the JVM and in the browser: render one sample per pixel of
  * one tile in one pass, adding the samples into the frame's sums in shared memory (and, if the job
  * says so, storing display colours, counting the thread's activity and reporting to the pass's
- * progress). Its arguments are a {@link TileJob}'s; its result is the number of pixels rendered.
+ * progress). Its argument is a {@link TileJob} (written by {@link TileJob#CODEC}); its result is the
+ * number of pixels rendered.
  *
  * <p>Register it on every thread by touching {@link #KIND} before tiles arrive (the JVM runner and the
  * browser page do).
@@ -19,7 +20,8 @@ public final class TileTask {
   /** The task kind's name. */
   public static final String NAME = "pathtracer.tile";
 
-  public static final TaskKind<Integer> KIND = TaskKind.register(NAME, (args, pool) -> run(TileJob.read(args)));
+  public static final TaskKind1<TileJob, Integer> KIND = TaskKind1.register(NAME, TileJob.CODEC,
+      (job, context) -> run(job));
 
   private TileTask() {
   }

@@ -1,0 +1,39 @@
+package org.webthreads;
+
+/**
+ * The built-in {@link Codec}s: one positional value each, the types a positional {@code submit}
+ * carries. {@link #STRING} and the Java array codecs carry null; the others refuse it at submit. Java
+ * arrays travel as copies; shared arrays as references to the same memory.
+ */
+public final class Codecs {
+  private Codecs() {
+  }
+
+  /** An {@code int}; a kind whose only argument uses it is submitted on the no-boxing int path. */
+  public static final Codec<Integer> INT = Codec.builtIn("int", 1, false,
+      (v, out) -> out.writeInt(v), TaskInput::readInt);
+  public static final Codec<Long> LONG = Codec.builtIn("long", 1, false,
+      (v, out) -> out.writeLong(v), TaskInput::readLong);
+  public static final Codec<Double> DOUBLE = Codec.builtIn("double", 1, false,
+      (v, out) -> out.writeDouble(v), TaskInput::readDouble);
+  public static final Codec<Float> FLOAT = Codec.builtIn("float", 1, false,
+      (v, out) -> out.writeFloat(v), TaskInput::readFloat);
+  public static final Codec<Boolean> BOOLEAN = Codec.builtIn("boolean", 1, false,
+      (v, out) -> out.writeBoolean(v), TaskInput::readBoolean);
+  public static final Codec<String> STRING = Codec.builtIn("String", 1, true,
+      (v, out) -> out.writeString(v), TaskInput::readString);
+  public static final Codec<int[]> INT_ARRAY = Codec.builtIn("int[]", 1, true,
+      (v, out) -> out.writeIntArray(v), TaskInput::readIntArray);
+  public static final Codec<long[]> LONG_ARRAY = Codec.builtIn("long[]", 1, true,
+      (v, out) -> out.writeLongArray(v), TaskInput::readLongArray);
+  public static final Codec<double[]> DOUBLE_ARRAY = Codec.builtIn("double[]", 1, true,
+      (v, out) -> out.writeDoubleArray(v), TaskInput::readDoubleArray);
+  public static final Codec<float[]> FLOAT_ARRAY = Codec.builtIn("float[]", 1, true,
+      (v, out) -> out.writeFloatArray(v), TaskInput::readFloatArray);
+  public static final Codec<byte[]> BYTE_ARRAY = Codec.builtIn("byte[]", 1, true,
+      (v, out) -> out.writeByteArray(v), TaskInput::readByteArray);
+  public static final Codec<SharedIntArray> SHARED_INT_ARRAY = Codec.builtIn("SharedIntArray", 1, false,
+      (v, out) -> out.writeSharedIntArray(v), TaskInput::readSharedIntArray);
+  public static final Codec<SharedFloatArray> SHARED_FLOAT_ARRAY = Codec.builtIn("SharedFloatArray", 1,
+      false, (v, out) -> out.writeSharedFloatArray(v), TaskInput::readSharedFloatArray);
+}

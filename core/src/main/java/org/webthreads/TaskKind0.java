@@ -1,0 +1,64 @@
+package org.webthreads;
+
+import java.util.function.Function;
+
+/**
+ * A task kind of no arguments with result type {@code R}: {@code pool.submit(kind)} is checked by the
+ * compiler and returns a {@code TaskFuture<R>}. Its body receives a {@link TaskContext}:
+ * <pre>{@code
+ * static final TaskKind0<Integer> ANSWER = TaskKind0.register("answer", context -> 42);
+ * ... pool.submit(ANSWER) ...
+ * }</pre>
+ * The result travels as a positional result does (a type {@link TaskInput} lists, or null). A kind
+ * that submits itself is registered with {@link #recursive}. {@link TypedTaskKind} says how a typed
+ * task is encoded.
+ */
+public final class TaskKind0<R> extends TypedTaskKind<R> {
+  /** The code of a TaskKind0. */
+  @FunctionalInterface
+  public interface Body<R> {
+    R run(TaskContext context) throws Exception;
+  }
+
+  private Body<R> body;
+
+  private TaskKind0(String name) {
+    super(name);
+  }
+
+  /**
+   * Registers a kind; the name must be unique in the program. Register it once, in code every thread
+   * runs, like {@link TaskKind#register}.
+   */
+  public static <R> TaskKind0<R> register(String name, Body<R> body) {
+    TaskKind0<R> kind = new TaskKind0<>(name);
+    kind.body = requireBody(name, body);
+    kind.registerAs(kind::run);
+    return kind;
+  }
+
+  /**
+   * Registers a kind whose body refers to the kind itself: {@code factory} receives the kind and
+   * returns its body, e.g. {@code self -> (..., context) -> ... context.pool().submit(self, ...) ...}.
+   */
+  public static <R> TaskKind0<R> recursive(String name,
+      Function<TaskKind0<R>, Body<R>> factory) {
+    TaskKind0<R> kind = new TaskKind0<>(name);
+    kind.body = requireBody(name, requireBody(name, factory).apply(kind));
+    kind.registerAs(kind::run);
+    return kind;
+  }
+
+  private R run(TaskInput in, ThreadPool pool) throws Exception {
+
+    checkAllRead(in);
+    return body.run(in);
+  }
+
+  /** {@code pool.submit} / {@code pool.execute} (detached: returns null). */
+  TaskFuture<R> submit(ThreadPool pool, boolean detached) {
+    return submitValues(pool, NO_VALUES, detached);
+  }
+
+  private static final Object[] NO_VALUES = {};
+}

@@ -1,0 +1,73 @@
+package org.webthreads;
+
+import java.util.function.Function;
+
+/**
+ * A task kind of 2 arguments, each written and read by a {@link Codec}, with result type {@code R}:
+ * {@code pool.submit(kind, a, b)} is checked by the compiler and returns a {@code TaskFuture<R>}.
+ * Its body receives the typed arguments and a {@link TaskContext}:
+ * <pre>{@code
+ * static final TaskKind2<Point, Double, double[]> SCALE = TaskKind2.register("scale", POINT, Codecs.DOUBLE,
+ *     (p, k, context) -> new double[] {p.x() * k, p.y() * k});   // POINT: see Codec
+ * ... pool.submit(SCALE, new Point(1, 2), 3.0) ...
+ * }</pre>
+ * The result travels as a positional result does (a type {@link TaskInput} lists, or null). A kind
+ * that submits itself is registered with {@link #recursive}. {@link TypedTaskKind} says how a typed
+ * task is encoded.
+ */
+public final class TaskKind2<A, B, R> extends TypedTaskKind<R> {
+  /** The code of a TaskKind2. */
+  @FunctionalInterface
+  public interface Body<A, B, R> {
+    R run(A a, B b, TaskContext context) throws Exception;
+  }
+
+  private final Codec<A> codecA;
+  private final Codec<B> codecB;
+  private Body<A, B, R> body;
+
+  private TaskKind2(String name, Codec<A> codecA, Codec<B> codecB) {
+    super(name, codecA, codecB);
+    this.codecA = codecA;
+    this.codecB = codecB;
+  }
+
+  /**
+   * Registers a kind; the name must be unique in the program. Register it once, in code every thread
+   * runs, like {@link TaskKind#register}.
+   */
+  public static <A, B, R> TaskKind2<A, B, R> register(String name, Codec<A> codecA, Codec<B> codecB,
+      Body<A, B, R> body) {
+    TaskKind2<A, B, R> kind = new TaskKind2<>(name, codecA, codecB);
+    kind.body = requireBody(name, body);
+    kind.registerAs(kind::run);
+    return kind;
+  }
+
+  /**
+   * Registers a kind whose body refers to the kind itself: {@code factory} receives the kind and
+   * returns its body, e.g. {@code self -> (..., context) -> ... context.pool().submit(self, ...) ...}.
+   */
+  public static <A, B, R> TaskKind2<A, B, R> recursive(String name, Codec<A> codecA, Codec<B> codecB,
+      Function<TaskKind2<A, B, R>, Body<A, B, R>> factory) {
+    TaskKind2<A, B, R> kind = new TaskKind2<>(name, codecA, codecB);
+    kind.body = requireBody(name, requireBody(name, factory).apply(kind));
+    kind.registerAs(kind::run);
+    return kind;
+  }
+
+  private R run(TaskInput in, ThreadPool pool) throws Exception {
+    A a = read(in, 0, codecA);
+    B b = read(in, 1, codecB);
+    checkAllRead(in);
+    return body.run(a, b, in);
+  }
+
+  /** {@code pool.submit} / {@code pool.execute} (detached: returns null). */
+  TaskFuture<R> submit(ThreadPool pool, A a, B b, boolean detached) {
+    CodecOutput out = newOutput();
+    out.put(0, codecA, a);
+    out.put(1, codecB, b);
+    return submitValues(pool, out.values(), detached);
+  }
+}

@@ -1,0 +1,77 @@
+package org.webthreads;
+
+import java.util.function.Function;
+
+/**
+ * A task kind of 3 arguments, each written and read by a {@link Codec}, with result type {@code R}:
+ * {@code pool.submit(kind, a, b, c)} is checked by the compiler and returns a {@code TaskFuture<R>}.
+ * Its body receives the typed arguments and a {@link TaskContext}:
+ * <pre>{@code
+ * static final TaskKind3<Integer, Integer, Integer, Integer> CLAMP = TaskKind3.register("clamp",
+ *     Codecs.INT, Codecs.INT, Codecs.INT, (v, lo, hi, context) -> Math.max(lo, Math.min(hi, v)));
+ * ... pool.submit(CLAMP, 15, 0, 10) ...
+ * }</pre>
+ * The result travels as a positional result does (a type {@link TaskInput} lists, or null). A kind
+ * that submits itself is registered with {@link #recursive}. {@link TypedTaskKind} says how a typed
+ * task is encoded.
+ */
+public final class TaskKind3<A, B, C, R> extends TypedTaskKind<R> {
+  /** The code of a TaskKind3. */
+  @FunctionalInterface
+  public interface Body<A, B, C, R> {
+    R run(A a, B b, C c, TaskContext context) throws Exception;
+  }
+
+  private final Codec<A> codecA;
+  private final Codec<B> codecB;
+  private final Codec<C> codecC;
+  private Body<A, B, C, R> body;
+
+  private TaskKind3(String name, Codec<A> codecA, Codec<B> codecB, Codec<C> codecC) {
+    super(name, codecA, codecB, codecC);
+    this.codecA = codecA;
+    this.codecB = codecB;
+    this.codecC = codecC;
+  }
+
+  /**
+   * Registers a kind; the name must be unique in the program. Register it once, in code every thread
+   * runs, like {@link TaskKind#register}.
+   */
+  public static <A, B, C, R> TaskKind3<A, B, C, R> register(String name, Codec<A> codecA, Codec<B> codecB,
+      Codec<C> codecC, Body<A, B, C, R> body) {
+    TaskKind3<A, B, C, R> kind = new TaskKind3<>(name, codecA, codecB, codecC);
+    kind.body = requireBody(name, body);
+    kind.registerAs(kind::run);
+    return kind;
+  }
+
+  /**
+   * Registers a kind whose body refers to the kind itself: {@code factory} receives the kind and
+   * returns its body, e.g. {@code self -> (..., context) -> ... context.pool().submit(self, ...) ...}.
+   */
+  public static <A, B, C, R> TaskKind3<A, B, C, R> recursive(String name, Codec<A> codecA, Codec<B> codecB,
+      Codec<C> codecC, Function<TaskKind3<A, B, C, R>, Body<A, B, C, R>> factory) {
+    TaskKind3<A, B, C, R> kind = new TaskKind3<>(name, codecA, codecB, codecC);
+    kind.body = requireBody(name, requireBody(name, factory).apply(kind));
+    kind.registerAs(kind::run);
+    return kind;
+  }
+
+  private R run(TaskInput in, ThreadPool pool) throws Exception {
+    A a = read(in, 0, codecA);
+    B b = read(in, 1, codecB);
+    C c = read(in, 2, codecC);
+    checkAllRead(in);
+    return body.run(a, b, c, in);
+  }
+
+  /** {@code pool.submit} / {@code pool.execute} (detached: returns null). */
+  TaskFuture<R> submit(ThreadPool pool, A a, B b, C c, boolean detached) {
+    CodecOutput out = newOutput();
+    out.put(0, codecA, a);
+    out.put(1, codecB, b);
+    out.put(2, codecC, c);
+    return submitValues(pool, out.values(), detached);
+  }
+}
