@@ -146,6 +146,20 @@ public final class CodecOutput {
     add(requireArray(value, "SharedFloatArray"));
   }
 
+  /** A reference to a long, double or byte shared array travels; null is refused. */
+  public void writeSharedArray(SharedArray value, String type) {
+    add(requireArray(value, type));
+  }
+
+  /** A reference to the progress travels (as a shared int array does); null is refused. */
+  public void writeTaskProgress(TaskProgress value) {
+    if (value == null) {
+      throw new IllegalArgumentException("task '" + kindName + "' argument " + argument + " (codec "
+          + codec.name() + ") wrote a null TaskProgress: pass one from pool.newTaskProgress(total)");
+    }
+    add(value);
+  }
+
   private Object requireArray(SharedArray value, String type) {
     if (value == null) {
       throw new IllegalArgumentException("task '" + kindName + "' argument " + argument + " (codec "

@@ -36,4 +36,12 @@ public final class Codecs {
       (v, out) -> out.writeSharedIntArray(v), TaskInput::readSharedIntArray);
   public static final Codec<SharedFloatArray> SHARED_FLOAT_ARRAY = Codec.builtIn("SharedFloatArray", 1,
       false, (v, out) -> out.writeSharedFloatArray(v), TaskInput::readSharedFloatArray);
+  public static final Codec<SharedLongArray> SHARED_LONG_ARRAY = Codec.builtIn("SharedLongArray", 1,
+      false, (v, out) -> out.writeSharedArray(v, "SharedLongArray"), TaskInput::readSharedLongArray);
+  public static final Codec<SharedDoubleArray> SHARED_DOUBLE_ARRAY = Codec.builtIn("SharedDoubleArray", 1,
+      false, (v, out) -> out.writeSharedArray(v, "SharedDoubleArray"), TaskInput::readSharedDoubleArray);
+  public static final Codec<SharedByteArray> SHARED_BYTE_ARRAY = Codec.builtIn("SharedByteArray", 1,
+      false, (v, out) -> out.writeSharedArray(v, "SharedByteArray"), TaskInput::readSharedByteArray);
+  public static final Codec<TaskProgress> TASK_PROGRESS = Codec.builtIn("TaskProgress", 1,
+      false, (v, out) -> out.writeTaskProgress(v), TaskInput::readTaskProgress);
 }

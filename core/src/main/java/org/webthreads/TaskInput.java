@@ -29,6 +29,7 @@ public final class TaskInput extends ValueReader implements TaskContext {
    * false for a task submitted with {@code execute} (it has no future to cancel) until shutdownNow.
    * Costs a load or two; call it every few microseconds of work, not per instruction.
    */
+  @Override
   public boolean isCancelled() {
     TaskFuture<?> future = watched;
     if (future != null && future.isCancelRequested()) {

@@ -66,6 +66,21 @@ public class CancellationTest {
         throw new IllegalStateException("stopped by cancellation " + (work == 42));
       });
 
+  /** The typed form of {@link #WORKS_UNTIL_CANCELLED}: it sees the cancellation through its context. */
+  static final org.webthreads.TaskKind1<SharedIntArray, Integer> TYPED_WORKS_UNTIL_CANCELLED =
+      org.webthreads.TaskKind1.register("CancellationTest.typedWorksUntil", org.webthreads.Codecs.SHARED_INT_ARRAY,
+          (flags, context) -> {
+            flags.set(0, 1);
+            flags.notifyWaiters(0);
+            long work = 0;
+            while (!context.isCancelled()) {
+              work = StressSupport.mix(work);
+            }
+            flags.set(1, work == 42 ? 2 : 1);
+            flags.notifyWaiters(1);
+            return 5;
+          });
+
   static final AtomicReference<TaskFuture<Integer>> handedOver = new AtomicReference<>();
 
   /**
@@ -157,6 +172,20 @@ public class CancellationTest {
     awaitValue(flags, 1, 1); // the body saw isCancelled() and returned
     assertEquals(1, pool.submit(COUNTED).join()); // its slot and worker serve on
     assertThrows(CancellationException.class, running::join, "its return value is dropped");
+    StressSupport.shutdownAndClose(pool, threads);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Heaps.class)
+  void aTypedTaskSeesCancellationThroughItsContext(Heaps heaps) {
+    JvmThreads threads = heaps.start(1);
+    ThreadPool pool = ThreadPool.create(threads, threads.workerIds());
+    SharedIntArray flags = pool.newSharedIntArray(2);
+    TaskFuture<Integer> running = pool.submit(TYPED_WORKS_UNTIL_CANCELLED, flags);
+    awaitValue(flags, 0, 1);
+    assertTrue(running.cancel());
+    awaitValue(flags, 1, 1);
+    assertThrows(CancellationException.class, running::join);
     StressSupport.shutdownAndClose(pool, threads);
   }
 

@@ -3,6 +3,7 @@ package org.webthreads.jvm;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
@@ -72,6 +73,41 @@ class CodecRoundTripTest {
         }
         return ints.length() + "/" + floats.length();
       });
+
+  /** Bumps element 0 of each typed shared array and adds 1 to the progress; returns the four lengths. */
+  static final org.webthreads.TaskKind4<org.webthreads.SharedLongArray, org.webthreads.SharedDoubleArray,
+      org.webthreads.SharedByteArray, org.webthreads.TaskProgress, String> BUMP_TYPED = org.webthreads.TaskKind4.register(
+      "CodecRoundTripTest.bumpTyped", Codecs.SHARED_LONG_ARRAY, Codecs.SHARED_DOUBLE_ARRAY, Codecs.SHARED_BYTE_ARRAY,
+      Codecs.TASK_PROGRESS, (longs, doubles, bytes, progress, context) -> {
+        longs.getAndAdd(0, 1L << 40);
+        doubles.set(0, doubles.get(0) + 0.5);
+        bytes.set(0, (byte) (bytes.get(0) + 1));
+        progress.add(1);
+        return longs.length() + "/" + doubles.length() + "/" + bytes.length() + "/" + progress.total();
+      });
+
+  @ParameterizedTest
+  @EnumSource(Heaps.class)
+  void theTypedSharedArrayAndProgressCodecsPassViews(Heaps heaps) {
+    JvmThreads threads = heaps.start(2);
+    ThreadPool pool = ThreadPool.create(threads, threads.workerIds());
+    org.webthreads.SharedLongArray longs = pool.newSharedLongArray(3);
+    org.webthreads.SharedDoubleArray doubles = pool.newSharedDoubleArray(4);
+    org.webthreads.SharedByteArray bytes = pool.newSharedByteArray(5);
+    org.webthreads.TaskProgress progress = pool.newTaskProgress(10);
+    for (int i = 0; i < 4; i++) {
+      assertEquals("3/4/5/10", pool.submit(BUMP_TYPED, longs, doubles, bytes, progress).join());
+    }
+    assertEquals(4L << 40, longs.get(0));
+    assertEquals(2.0, doubles.get(0));
+    assertEquals(4, bytes.get(0));
+    assertEquals(4, progress.done());
+    IllegalArgumentException nullArray = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> pool.submit(BUMP_TYPED, null, doubles, bytes, progress));
+    assertTrue(nullArray.getMessage().contains("argument 0 is null") && nullArray.getMessage().contains("SharedLongArray"),
+        nullArray.getMessage());
+    StressSupport.shutdownAndClose(pool, threads);
+  }
 
   /** Describes the records it read (records' toString), so the test compares every field. */
   static final TaskKind2<Point, Segment, String> DESCRIBE = TaskKind2.register("CodecRoundTripTest.describe",
