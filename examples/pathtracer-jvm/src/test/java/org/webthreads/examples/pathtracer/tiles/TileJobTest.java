@@ -30,7 +30,8 @@ class TileJobTest {
         + ", tile " + job.tileIndex() + " " + job.tile() + ", pass " + job.pass() + ", grid " + job.grid()
         + ", scene " + job.sceneId() + " " + words(job.sceneWords()) + ", sums " + words(job.sums())
         + ", display " + words(job.display()) + ", activity "
-        + (job.activity() == null ? "none" : words(job.activity().words()));
+        + (job.activity() == null ? "none" : words(job.activity().words())) + ", tiles done "
+        + (job.tilesDone() == null ? "none" : job.tilesDone().handle() + "/" + job.tilesDone().total());
   }
 
   private static String words(SharedIntArray array) {
@@ -46,14 +47,15 @@ class TileJobTest {
       SharedIntArray display = p.pool.newSharedIntArray(200);
       TileActivity activity = new TileActivity(p.pool.newSharedIntArray(TileActivity.wordsFor(2)));
       PassProgress progress = new PassProgress(p.pool.newSharedIntArray(PassProgress.wordsFor(6)));
+      org.webthreads.TaskProgress tilesDone = p.pool.newTaskProgress(6);
       TileJob job = TileJob.of(7, scene, grid, sums).withDisplay(display).withActivity(activity)
-          .withProgress(progress).forTile(4, 3);
+          .withProgress(progress).withTilesDone(tilesDone).forTile(4, 3);
       Object[] args = job.arguments();
       assertEquals(TileJob.ARGUMENTS, args.length);
       assertArrayEquals(new Object[] {progress.words(), 4, 3, 20, 10, 8, 7, scene, sums, display,
-          activity.words()}, args);
+          activity.words(), tilesDone}, args);
       Object[] bare = TileJob.of(7, null, grid, sums).arguments();
-      assertArrayEquals(new Object[] {null, 0, 0, 20, 10, 8, 7, null, sums, null, null}, bare);
+      assertArrayEquals(new Object[] {null, 0, 0, 20, 10, 8, 7, null, sums, null, null, null}, bare);
     }
   }
 
@@ -67,7 +69,7 @@ class TileJobTest {
       TileActivity activity = new TileActivity(p.pool.newSharedIntArray(TileActivity.wordsFor(2)));
       PassProgress progress = new PassProgress(p.pool.newSharedIntArray(PassProgress.wordsFor(12)));
       TileJob full = TileJob.of(3, scene, grid, sums).withDisplay(display).withActivity(activity)
-          .withProgress(progress);
+          .withProgress(progress).withTilesDone(p.pool.newTaskProgress(12));
       TileJob bare = TileJob.of(-5, null, grid, sums);
       for (TileJob job : new TileJob[] {full.forTile(11, Accumulation.MAX_PASSES - 1), full.forTile(0, 0),
           bare.forTile(7, 2)}) {
@@ -144,8 +146,8 @@ class TileJobTest {
       SharedIntArray sums = p.pool.newSharedIntArray(96);
       progress.startPass(2);
       TaskFailedException extra = assertThrows(TaskFailedException.class, () -> p.pool.submit(
-          TileTask.KIND.untyped(), progress.words(), 1, 0, 8, 4, 4, 1, null, sums, null, null, 99).join());
-      assertTrue(extra.getMessage().contains("a pathtracer.tile task takes 11 arguments and was passed more"),
+          TileTask.KIND.untyped(), progress.words(), 1, 0, 8, 4, 4, 1, null, sums, null, null, null, 99).join());
+      assertTrue(extra.getMessage().contains("a pathtracer.tile task takes 12 arguments and was passed more"),
           extra.getMessage());
       assertEquals(1, progress.tilesLeft());
       assertEquals(1, progress.failedTile());

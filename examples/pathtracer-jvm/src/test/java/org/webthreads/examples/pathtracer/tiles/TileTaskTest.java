@@ -32,13 +32,18 @@ class TileTaskTest {
           .withActivity(activity).withProgress(progress);
       for (int pass = 0; pass < passes; pass++) {
         progress.startPass(grid.count());
+        org.webthreads.TaskProgress tilesDone = p.pool.newTaskProgress(grid.count());
         for (int k = 0; k < grid.count(); k++) {
-          p.pool.execute(TileTask.KIND, render.forTile(k, pass));
+          p.pool.execute(TileTask.KIND, render.withTilesDone(tilesDone).forTile(k, pass));
         }
         int left;
         while ((left = progress.tilesLeft()) != 0) {
           progress.words().awaitChange(PassProgress.TILES_LEFT, left);
         }
+        // Each tile adds to the pass's TaskProgress before it lists itself as finished.
+        assertEquals(grid.count(), tilesDone.done(), "tiles counted in pass " + pass);
+        assertTrue(tilesDone.isComplete());
+        tilesDone.free();
         BitSet listed = new BitSet();
         for (int place = 0; place < grid.count(); place++) {
           listed.set(progress.finishedTile(place));

@@ -2,15 +2,16 @@ package org.webthreads.examples.pathtracer.web;
 
 import org.webthreads.SharedIntArray;
 import org.webthreads.TaskGroup;
+import org.webthreads.TaskProgress;
 import org.webthreads.ThreadPool;
 import org.webthreads.examples.pathtracer.tiles.PassProgress;
 import org.webthreads.examples.pathtracer.tiles.TileActivity;
 import org.webthreads.examples.pathtracer.tiles.TileJob;
 import org.webthreads.examples.pathtracer.tiles.TileTask;
 import org.webthreads.web.SharedArrayViews;
-import org.webthreads.web.WebFutures;
 import org.webthreads.web.WebGroups;
 import org.webthreads.web.WebPlatform;
+import org.webthreads.web.WebProgress;
 
 /**
  * mode=shared (the default): every tile of a pass is a pure {@link TileTask} through the scheduler,
@@ -47,9 +48,13 @@ final class SharedMemoryRender extends PassByPassRender {
     TracerUi.status("pass " + (pass + 1) + " of " + settings.passes);
     double start = TracerUi.now();
     progress.startPass(grid.count());
+    // The pass's progress: every tile adds one; the page shows it at most once per animation frame.
+    TaskProgress tilesDone = pool.newTaskProgress(grid.count());
+    WebProgress.subscribe(tilesDone, (done, total) -> TracerUi.tilesDone(done, total));
+    TileJob passJob = render.withTilesDone(tilesDone);
     TaskGroup tiles = pool.newGroup();
     for (int k = 0; k < grid.count(); k++) {
-      tiles.submit(TileTask.KIND.untyped(), render.forTile(k, pass).arguments());
+      tiles.submit(TileTask.KIND.untyped(), passJob.forTile(k, pass).arguments());
     }
     drawn = 0;
     drawing.whilePassRenders(pass, this::drawFinishedTiles);
@@ -60,6 +65,10 @@ final class SharedMemoryRender extends PassByPassRender {
       String failure = tiles.firstFailureClassName() + ": " + tiles.firstFailureMessage();
       int skipped = tiles.skippedCount();
       tiles.close();
+      // Every tile added one before it left the group: the count is final (and the subscription, which
+      // would stop after its call that sees it complete, stops now that it is freed).
+      TracerUi.tilesDone(tilesDone.done(), tilesDone.total());
+      tilesDone.free();
       if (failedTiles > 0) {
         PageFailure.report(tileName(progress.failedTile()) + " of pass " + pass + " failed (" + failedTiles
             + " failed, " + skipped + " not started): " + failure);

@@ -28,6 +28,14 @@ final class TracerUi {
   static native void status(String text);
 
   /** Shows the error and publishes {@code {error}} as the result. */
+  /** Shows how many of the pass's tiles are done (from its TaskProgress). */
+  static void tilesDone(long done, long total) {
+    tilesDoneText(done + " of " + total);
+  }
+
+  @JSBody(params = "text", script = "document.getElementById('f-tiles').textContent = text;")
+  private static native void tilesDoneText(String text);
+
   @JSBody(params = "message", script = "tracerUi.error(message);")
   static native void error(String message);
 

@@ -163,6 +163,8 @@ class TracerPageBrowserTest {
     assertEquals(96, perWorker.get(0).intValue() + perWorker.get(1).intValue());
     String figures = (String) browser.eval("return document.getElementById('f-passes').textContent;");
     assertEquals("2", figures);
+    // The last pass's TaskProgress: each of its 48 tiles added one.
+    assertEquals("48 of 48", browser.eval("return document.getElementById('f-tiles').textContent;"));
     // The chart's caption comes from the pool's statistics (shared mode: the tiles are pool tasks).
     String caption = (String) browser.eval("return document.getElementById('f-busy').textContent;");
     assertTrue(caption.matches("\\(busy: \\d+% \\d+%; queued \\d+\\)"), caption);

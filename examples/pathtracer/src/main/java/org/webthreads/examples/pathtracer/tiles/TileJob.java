@@ -4,6 +4,8 @@ import org.webthreads.Codec;
 import org.webthreads.CodecOutput;
 import org.webthreads.SharedIntArray;
 import org.webthreads.TaskInput;
+import org.webthreads.TaskProgress;
+import org.webthreads.codec.ValueTag;
 import org.webthreads.examples.pathtracer.Accumulation;
 import org.webthreads.examples.pathtracer.Tile;
 import org.webthreads.examples.pathtracer.TileGrid;
@@ -31,13 +33,14 @@ import org.webthreads.examples.pathtracer.TileGrid;
  *  8 sums          SharedIntArray         3 fixed-point sums per pixel, row by row ({@link Accumulation})
  *  9 display       SharedIntArray | null  1 packed RGBA colour per pixel ({@link Accumulation#packedRgba})
  * 10 activity      SharedIntArray | null  the {@link TileActivity} counters
+ * 11 tiles done    TaskProgress | null    the pass's tiles done, for a progress display (one added per tile)
  * </pre>
  * Progress and tile index come first, so that a tile whose other arguments cannot be read still
  * reports to its pass.
  */
 public final class TileJob {
   /** How many arguments {@link #arguments} writes. */
-  public static final int ARGUMENTS = 11;
+  public static final int ARGUMENTS = 12;
 
   /** The tile task's codec: {@link #arguments}, in order, and {@link #read}. */
   public static final Codec<TileJob> CODEC = Codec.of("TileJob", ARGUMENTS, TileJob::write, TileJob::read);
@@ -49,11 +52,13 @@ public final class TileJob {
   private final SharedIntArray display;
   private final TileActivity activity;
   private final PassProgress progress;
+  private final TaskProgress tilesDone;
   private final int tileIndex;
   private final int pass;
 
   private TileJob(int sceneId, SharedIntArray sceneWords, TileGrid grid, SharedIntArray sums,
-      SharedIntArray display, TileActivity activity, PassProgress progress, int tileIndex, int pass) {
+      SharedIntArray display, TileActivity activity, PassProgress progress, TaskProgress tilesDone,
+      int tileIndex, int pass) {
     if (grid == null || sums == null) {
       throw new IllegalArgumentException("a tile job needs a tile grid and the frame's sums, was " + grid
           + " and " + sums);
@@ -84,6 +89,7 @@ public final class TileJob {
     this.display = display;
     this.activity = activity;
     this.progress = progress;
+    this.tilesDone = tilesDone;
     this.tileIndex = tileIndex;
     this.pass = pass;
   }
@@ -93,27 +99,32 @@ public final class TileJob {
    * encoding, or null when every thread has it installed in its {@link SceneCache}) into {@code sums}.
    */
   public static TileJob of(int sceneId, SharedIntArray sceneWords, TileGrid grid, SharedIntArray sums) {
-    return new TileJob(sceneId, sceneWords, grid, sums, null, null, null, 0, 0);
+    return new TileJob(sceneId, sceneWords, grid, sums, null, null, null, null, 0, 0);
   }
 
   /** This job, also writing each pixel's display colour into {@code display}. */
   public TileJob withDisplay(SharedIntArray display) {
-    return new TileJob(sceneId, sceneWords, grid, sums, display, activity, progress, tileIndex, pass);
+    return new TileJob(sceneId, sceneWords, grid, sums, display, activity, progress, tilesDone, tileIndex, pass);
   }
 
   /** This job, also counted in {@code activity}. */
   public TileJob withActivity(TileActivity activity) {
-    return new TileJob(sceneId, sceneWords, grid, sums, display, activity, progress, tileIndex, pass);
+    return new TileJob(sceneId, sceneWords, grid, sums, display, activity, progress, tilesDone, tileIndex, pass);
   }
 
   /** This job, also reporting its end to the pass's {@code progress}. */
   public TileJob withProgress(PassProgress progress) {
-    return new TileJob(sceneId, sceneWords, grid, sums, display, activity, progress, tileIndex, pass);
+    return new TileJob(sceneId, sceneWords, grid, sums, display, activity, progress, tilesDone, tileIndex, pass);
+  }
+
+  /** This job, also adding one to {@code tilesDone} when its tile ends (a pass's progress display). */
+  public TileJob withTilesDone(TaskProgress tilesDone) {
+    return new TileJob(sceneId, sceneWords, grid, sums, display, activity, progress, tilesDone, tileIndex, pass);
   }
 
   /** The same render's job for tile {@code tileIndex} of pass {@code pass}. */
   public TileJob forTile(int tileIndex, int pass) {
-    return new TileJob(sceneId, sceneWords, grid, sums, display, activity, progress, tileIndex, pass);
+    return new TileJob(sceneId, sceneWords, grid, sums, display, activity, progress, tilesDone, tileIndex, pass);
   }
 
   /** The task's arguments, in the order the class comment lists. */
@@ -121,7 +132,7 @@ public final class TileJob {
     return new Object[] {
         progress == null ? null : progress.words(), tileIndex, pass,
         grid.frameWidth(), grid.frameHeight(), grid.tileSize(),
-        sceneId, sceneWords, sums, display, activity == null ? null : activity.words()};
+        sceneId, sceneWords, sums, display, activity == null ? null : activity.words(), tilesDone};
   }
 
   private static void write(TileJob job, CodecOutput out) {
@@ -130,6 +141,8 @@ public final class TileJob {
         out.writeNull();
       } else if (value instanceof Integer) {
         out.writeInt((Integer) value);
+      } else if (value instanceof TaskProgress) {
+        out.writeTaskProgress((TaskProgress) value);
       } else {
         out.writeSharedIntArray((SharedIntArray) value);
       }
@@ -152,6 +165,7 @@ public final class TileJob {
       SharedIntArray sums = args.readSharedIntArray();
       SharedIntArray display = sharedOrNull(args, 9, "display");
       SharedIntArray activity = sharedOrNull(args, 10, "activity");
+      TaskProgress tilesDone = args.peekTag() == ValueTag.NULL ? nullValue(args) : args.readTaskProgress();
       if (args.hasNext()) {
         // Checked here, not only by the typed kind after this read, so that the tile reports to its pass.
         throw new IllegalArgumentException("a " + TileTask.NAME + " task takes " + ARGUMENTS
@@ -159,13 +173,18 @@ public final class TileJob {
       }
       return new TileJob(sceneId, sceneWords, grid, sums, display,
           activity == null ? null : new TileActivity(activity),
-          progressWords == null ? null : new PassProgress(progressWords), tileIndex, pass);
+          progressWords == null ? null : new PassProgress(progressWords), tilesDone, tileIndex, pass);
     } catch (RuntimeException e) {
       if (progressWords != null) {
         new PassProgress(progressWords).tileFinished(tileIndex, true);
       }
       throw e;
     }
+  }
+
+  private static TaskProgress nullValue(TaskInput args) {
+    args.readValue();
+    return null;
   }
 
   private static SharedIntArray sharedOrNull(TaskInput args, int position, String what) {
@@ -189,6 +208,11 @@ public final class TileJob {
 
   public TileGrid grid() {
     return grid;
+  }
+
+  /** The pass's tiles-done progress, or null. */
+  public TaskProgress tilesDone() {
+    return tilesDone;
   }
 
   public int tileIndex() {

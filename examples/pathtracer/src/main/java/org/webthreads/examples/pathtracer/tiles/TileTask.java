@@ -35,6 +35,9 @@ public final class TileTask {
       rendered = true;
       return pixels;
     } finally {
+      if (job.tilesDone() != null) {
+        job.tilesDone().add(1);
+      }
       if (progress != null) {
         progress.tileFinished(job.tileIndex(), !rendered);
       }
