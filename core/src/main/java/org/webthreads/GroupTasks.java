@@ -102,21 +102,7 @@ final class GroupTasks {
     long groupAndKind = args.readLong();
     GroupState state = new GroupState(pool.internals().shared.words, (int) (groupAndKind >>> 32));
     int kindId = (int) groupAndKind;
-    if (state.isCancelled()) {
-      state.count(GroupState.SKIPPED);
-      state.exit();
-      return null;
-    }
-    RunningGroups running = RunningGroups.ofThisThread();
-    running.push(state.base());
-    try {
-      kindOf(kindId).body().run(args, pool);
-      end(state, null);
-    } catch (Throwable thrown) {
-      end(state, thrown);
-    } finally {
-      running.pop();
-    }
+    runInGroup(state, () -> kindOf(kindId).body().run(args, pool));
     return null;
   }
 
@@ -127,34 +113,51 @@ final class GroupTasks {
     long hi = args.readLong();
     long grain = args.readLong();
     int kindId = args.readInt();
-    if (state.isCancelled()) {
-      state.count(GroupState.SKIPPED);
-      state.exit();
-      return null;
-    }
-    RunningGroups running = RunningGroups.ofThisThread();
-    running.push(groupId);
-    try {
+    runInGroup(state, () -> {
       TaskKind<?> kind = kindOf(kindId);
       Object[] extra = rest(args);
       TaskGroup group = null;
-      while (hi - lo > grain) {
-        long mid = lo + (hi - lo) / 2;
+      long upTo = hi;
+      while (upTo - lo > grain) {
+        long mid = lo + (upTo - lo) / 2;
         if (group == null) {
           group = TaskGroup.attach(pool, groupId);
         }
         // The upper half goes to this thread's ring, where idle threads steal it (oldest, largest first).
-        group.dispatch(RANGE, rangeArgs(groupId, mid, hi, grain, kindId, extra));
-        hi = mid;
+        group.dispatch(RANGE, rangeArgs(groupId, mid, upTo, grain, kindId, extra));
+        upTo = mid;
       }
-      runOnRange(pool, kind, lo, hi, extra);
+      runOnRange(pool, kind, lo, upTo, extra);
+    });
+    return null;
+  }
+
+  /** The work of one group task or range, run by {@link #runInGroup}. */
+  private interface GroupWork {
+    void run() throws Exception;
+  }
+
+  /**
+   * Runs {@code work} as one of the group's tasks: skipped (counted, never run) once the group is
+   * cancelled; else with the group on this thread's stack of running groups (a join of it here is an
+   * error), its failure recorded; either way the task then leaves the group.
+   */
+  private static void runInGroup(GroupState state, GroupWork work) {
+    if (state.isCancelled()) {
+      state.count(GroupState.SKIPPED);
+      state.exit();
+      return;
+    }
+    RunningGroups running = RunningGroups.ofThisThread();
+    running.push(state.base());
+    try {
+      work.run();
       end(state, null);
     } catch (Throwable thrown) {
       end(state, thrown);
     } finally {
       running.pop();
     }
-    return null;
   }
 
   private static Object runReduce(TaskInput args, ThreadPool pool) throws Exception {

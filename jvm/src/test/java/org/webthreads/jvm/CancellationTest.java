@@ -36,33 +36,40 @@ public class CancellationTest {
   });
 
   /**
-   * Argument: a shared array. Sets element 0 to 1 (started) and notifies, then works until
-   * {@code isCancelled()}; records 1 in element 1 when it saw the cancellation, and returns 5.
+   * Sets element 0 of {@code flags} to 1 (started) and notifies, then works until {@code cancelled}
+   * says so; returns the work's value (never 42, so callers can use it without changing their result).
+   */
+  static long workUntilCancelled(SharedIntArray flags, java.util.function.BooleanSupplier cancelled) {
+    flags.set(0, 1);
+    flags.notifyWaiters(0);
+    long work = 0;
+    while (!cancelled.getAsBoolean()) {
+      work = StressSupport.mix(work); // real work between the checks, as a long task does
+    }
+    return work;
+  }
+
+  /** Records in element 1 that the task saw its cancellation (1), and notifies. */
+  static void sawCancellation(SharedIntArray flags, long work) {
+    flags.set(1, work == 42 ? 2 : 1);
+    flags.notifyWaiters(1);
+  }
+
+  /**
+   * Argument: a shared array. Works until {@code args.isCancelled()} (see {@link #workUntilCancelled}),
+   * records that it saw the cancellation, and returns 5.
    */
   static final TaskKind<Integer> WORKS_UNTIL_CANCELLED = TaskKind.register("CancellationTest.worksUntil",
       (args, pool) -> {
         SharedIntArray flags = args.readSharedIntArray();
-        flags.set(0, 1);
-        flags.notifyWaiters(0);
-        long work = 0;
-        while (!args.isCancelled()) {
-          work = StressSupport.mix(work); // real work between the checks, as a long task does
-        }
-        flags.set(1, work == 42 ? 2 : 1);
-        flags.notifyWaiters(1);
+        sawCancellation(flags, workUntilCancelled(flags, args::isCancelled));
         return 5;
       });
 
   /** Throws once it sees cancellation (the join must still report cancellation, not the failure). */
   static final TaskKind<Integer> THROWS_WHEN_CANCELLED = TaskKind.register("CancellationTest.throws",
       (args, pool) -> {
-        SharedIntArray flags = args.readSharedIntArray();
-        flags.set(0, 1);
-        flags.notifyWaiters(0);
-        long work = 0;
-        while (!args.isCancelled()) {
-          work = StressSupport.mix(work);
-        }
+        long work = workUntilCancelled(args.readSharedIntArray(), args::isCancelled);
         throw new IllegalStateException("stopped by cancellation " + (work == 42));
       });
 
@@ -70,14 +77,7 @@ public class CancellationTest {
   static final org.webthreads.TaskKind1<SharedIntArray, Integer> TYPED_WORKS_UNTIL_CANCELLED =
       org.webthreads.TaskKind1.register("CancellationTest.typedWorksUntil", org.webthreads.Codecs.SHARED_INT_ARRAY,
           (flags, context) -> {
-            flags.set(0, 1);
-            flags.notifyWaiters(0);
-            long work = 0;
-            while (!context.isCancelled()) {
-              work = StressSupport.mix(work);
-            }
-            flags.set(1, work == 42 ? 2 : 1);
-            flags.notifyWaiters(1);
+            sawCancellation(flags, workUntilCancelled(flags, context::isCancelled));
             return 5;
           });
 
