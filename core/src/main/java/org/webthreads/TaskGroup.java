@@ -92,6 +92,41 @@ public final class TaskGroup implements AutoCloseable {
   // ---- submitting ----
 
   /**
+   * Submits a task of a typed kind (its arguments checked by the compiler) into the group, as
+   * {@link #submit(TaskKind, Object...)} does for a positional one.
+   */
+  public void submit(TaskKind0<?> kind) {
+    submit(typed(kind).untyped(), kind.encode());
+  }
+
+  /** As {@link #submit(TaskKind0)}, for a kind of one argument. */
+  public <A> void submit(TaskKind1<A, ?> kind, A a) {
+    submit(typed(kind).untyped(), kind.encode(a));
+  }
+
+  /** As {@link #submit(TaskKind0)}, for a kind of two arguments. */
+  public <A, B> void submit(TaskKind2<A, B, ?> kind, A a, B b) {
+    submit(typed(kind).untyped(), kind.encode(a, b));
+  }
+
+  /** As {@link #submit(TaskKind0)}, for a kind of three arguments. */
+  public <A, B, C> void submit(TaskKind3<A, B, C, ?> kind, A a, B b, C c) {
+    submit(typed(kind).untyped(), kind.encode(a, b, c));
+  }
+
+  /** As {@link #submit(TaskKind0)}, for a kind of four arguments. */
+  public <A, B, C, D> void submit(TaskKind4<A, B, C, D, ?> kind, A a, B b, C c, D d) {
+    submit(typed(kind).untyped(), kind.encode(a, b, c, d));
+  }
+
+  private static <K extends TypedTaskKind<?>> K typed(K kind) {
+    if (kind == null) {
+      throw new IllegalArgumentException("submit needs a task kind, was null");
+    }
+    return kind;
+  }
+
+  /**
    * Submits a task of {@code kind} with {@code args} into the group, without a future: its result is
    * dropped, a failure is recorded in the group and cancels the tasks not yet started. On a cancelled
    * group the task is not submitted and counts as skipped.

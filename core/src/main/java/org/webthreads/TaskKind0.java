@@ -60,5 +60,10 @@ public final class TaskKind0<R> extends TypedTaskKind<R> {
     return submitValues(pool, NO_VALUES, detached);
   }
 
+  /** The positional values of a task of no arguments. */
+  Object[] encode() {
+    return NO_VALUES.clone();
+  }
+
   private static final Object[] NO_VALUES = {};
 }

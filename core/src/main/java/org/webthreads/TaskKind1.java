@@ -73,8 +73,13 @@ public final class TaskKind1<A, R> extends TypedTaskKind<R> {
    * sends an {@code Integer} of an {@link #intPath()} kind to the int path itself.
    */
   TaskFuture<R> submit(ThreadPool pool, A a, boolean detached) {
+    return submitValues(pool, encode(a), detached);
+  }
+
+  /** The positional values the codecs write for these arguments (what the untyped kind reads). */
+  Object[] encode(A a) {
     CodecOutput out = newOutput();
     out.put(0, codecA, a);
-    return submitValues(pool, out.values(), detached);
+    return out.values();
   }
 }

@@ -65,9 +65,14 @@ public final class TaskKind2<A, B, R> extends TypedTaskKind<R> {
 
   /** {@code pool.submit} / {@code pool.execute} (detached: returns null). */
   TaskFuture<R> submit(ThreadPool pool, A a, B b, boolean detached) {
+    return submitValues(pool, encode(a, b), detached);
+  }
+
+  /** The positional values the codecs write for these arguments (what the untyped kind reads). */
+  Object[] encode(A a, B b) {
     CodecOutput out = newOutput();
     out.put(0, codecA, a);
     out.put(1, codecB, b);
-    return submitValues(pool, out.values(), detached);
+    return out.values();
   }
 }

@@ -68,10 +68,15 @@ public final class TaskKind3<A, B, C, R> extends TypedTaskKind<R> {
 
   /** {@code pool.submit} / {@code pool.execute} (detached: returns null). */
   TaskFuture<R> submit(ThreadPool pool, A a, B b, C c, boolean detached) {
+    return submitValues(pool, encode(a, b, c), detached);
+  }
+
+  /** The positional values the codecs write for these arguments (what the untyped kind reads). */
+  Object[] encode(A a, B b, C c) {
     CodecOutput out = newOutput();
     out.put(0, codecA, a);
     out.put(1, codecB, b);
     out.put(2, codecC, c);
-    return submitValues(pool, out.values(), detached);
+    return out.values();
   }
 }

@@ -72,11 +72,16 @@ public final class TaskKind4<A, B, C, D, R> extends TypedTaskKind<R> {
 
   /** {@code pool.submit} / {@code pool.execute} (detached: returns null). */
   TaskFuture<R> submit(ThreadPool pool, A a, B b, C c, D d, boolean detached) {
+    return submitValues(pool, encode(a, b, c, d), detached);
+  }
+
+  /** The positional values the codecs write for these arguments (what the untyped kind reads). */
+  Object[] encode(A a, B b, C c, D d) {
     CodecOutput out = newOutput();
     out.put(0, codecA, a);
     out.put(1, codecB, b);
     out.put(2, codecC, c);
     out.put(3, codecD, d);
-    return submitValues(pool, out.values(), detached);
+    return out.values();
   }
 }

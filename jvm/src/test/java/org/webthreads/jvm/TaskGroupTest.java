@@ -295,6 +295,37 @@ class TaskGroupTest {
     }
   }
 
+  /** Adds its second argument to element 0 of its first (a typed kind). */
+  static final org.webthreads.TaskKind2<org.webthreads.SharedLongArray, Long, Void> ADD_TYPED =
+      org.webthreads.TaskKind2.register("TaskGroupTest.addTyped", org.webthreads.Codecs.SHARED_LONG_ARRAY,
+          org.webthreads.Codecs.LONG, (sum, value, context) -> {
+            sum.getAndAdd(0, value);
+            return null;
+          });
+
+  /** Typed kinds go into a group with their arguments checked by the compiler, run once each. */
+  @ParameterizedTest
+  @EnumSource(Heaps.class)
+  void typedKindsAreSubmittedIntoAGroup(Heaps heaps) {
+    try (JvmThreads threads = heaps.start(2)) {
+      ThreadPool pool = ThreadPool.create(threads, threads.workerIds());
+      org.webthreads.SharedLongArray sum = pool.newSharedLongArray(1);
+      try (TaskGroup group = pool.newGroup()) {
+        for (long i = 1; i <= 1000; i++) {
+          group.submit(ADD_TYPED, sum, i << 32);
+        }
+        group.join();
+        assertEquals(1000, group.completedCount());
+      }
+      assertEquals(500500L << 32, sum.get(0));
+      IllegalArgumentException nullKind = assertThrows(IllegalArgumentException.class,
+          () -> pool.newGroup().submit((org.webthreads.TaskKind2<org.webthreads.SharedLongArray, Long, Void>) null,
+              sum, 1L));
+      assertTrue(nullKind.getMessage().contains("needs a task kind"), nullKind.getMessage());
+      StressSupport.shutdownAndClose(pool, threads);
+    }
+  }
+
   /**
    * shutdownNow() drops a group's queued tasks (and ranges) without running them: the group still ends,
    * counting them skipped, and its join throws CancellationException instead of waiting for ever.

@@ -54,7 +54,7 @@ final class SharedMemoryRender extends PassByPassRender {
     TileJob passJob = render.withTilesDone(tilesDone);
     TaskGroup tiles = pool.newGroup();
     for (int k = 0; k < grid.count(); k++) {
-      tiles.submit(TileTask.KIND.untyped(), passJob.forTile(k, pass).arguments());
+      tiles.submit(TileTask.KIND, passJob.forTile(k, pass));
     }
     drawn = 0;
     drawing.whilePassRenders(pass, this::drawFinishedTiles);
