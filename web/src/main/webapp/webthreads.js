@@ -107,14 +107,101 @@
     return kind + ": " + message;
   };
 
+  /** The docs page every isolation error names (in the webthreads repository). */
+  const HOSTING_DOCS = "docs/hosting.md";
+
   function isolationProblem() {
     const sab = typeof SharedArrayBuffer !== "undefined";
     if (self.crossOriginIsolated === true && sab) return null;
     return (sab ? "" : "SharedArrayBuffer is not available in this page. ")
-        + "webthreads needs a cross-origin isolated page: serve the page and every script and wasm file "
-        + "with the headers 'Cross-Origin-Opener-Policy: same-origin' and "
-        + "'Cross-Origin-Embedder-Policy: require-corp' (the bundled server "
-        + "org.webthreads.devserver.IsolatedFileServer does this)";
+        + "webthreads needs a cross-origin isolated page (self.crossOriginIsolated is false): serve the "
+        + "page and every script and wasm file with the headers 'Cross-Origin-Opener-Policy: same-origin' "
+        + "and 'Cross-Origin-Embedder-Policy: require-corp' (the bundled server "
+        + "org.webthreads.devserver.IsolatedFileServer does this; on Netlify and Cloudflare Pages the "
+        + "_headers file shipped next to webthreads.js does), or, on a host that cannot set headers "
+        + "(GitHub Pages), opt in to the isolation service worker with the webthreads.start option "
+        + "isolationServiceWorker: \"webthreads-isolation-sw.js\". See " + HOSTING_DOCS
+        + " in the webthreads repository";
+  }
+
+  // ---- the opt-in isolation service worker (for hosts that cannot send the two headers) --------
+
+  /**
+   * sessionStorage key, set to the page's URL just before the one reload: a page still not isolated
+   * after that reload stops with the isolation error instead of reloading again.
+   */
+  const RELOAD_MARK = "webthreads-isolation-reload";
+
+  /** Whether this load is the reload webthreads made for this page (the mark holds the page's URL). */
+  function reloadedForIsolation() {
+    try {
+      return self.sessionStorage.getItem(RELOAD_MARK) === location.href;
+    } catch (err) {
+      return false;
+    }
+  }
+
+  function clearReloadMark() {
+    try {
+      self.sessionStorage.removeItem(RELOAD_MARK);
+    } catch (err) {
+      // no storage: nothing was marked
+    }
+  }
+
+  /**
+   * The page is not isolated and opted in to the service worker at swOption (a URL relative to the
+   * page). Registers it and reloads the page once it controls the page's scope; resolves to
+   * "reloading" then. When the page was already reloaded for this (the mark) or the worker cannot be
+   * used, clears the mark and resolves to a sentence saying what was tried, for the isolation error.
+   */
+  async function isolateWithServiceWorker(swOption) {
+    const swUrl = new URL(String(swOption), location.href);
+    const tried = "the isolation service worker " + swUrl.href + " (option isolationServiceWorker)";
+    if (reloadedForIsolation()) {
+      clearReloadMark();
+      const controller = navigator.serviceWorker && navigator.serviceWorker.controller;
+      return tried + " was registered and the page reloaded once, but the page is still not isolated ("
+          + (controller
+              ? "the worker " + controller.scriptURL + " controls it: check that this is webthreads-isolation-sw.js "
+                + "from webthreads' web artifact and that the page is not inside a frame of a page without "
+                + "the headers"
+              : "no service worker controls it: a forced reload (Shift+Reload) bypasses service workers, and "
+                + "the browser may have service workers disabled (private mode, site settings)")
+          + "). ";
+    }
+    if (!self.isSecureContext || !navigator.serviceWorker) {
+      return tried + " cannot run: service workers need a secure context (https, or http on localhost / "
+          + "127.0.0.1), and this page " + location.origin + (self.isSecureContext
+              ? " has none (the browser has them disabled)"
+              : " is not one") + ". ";
+    }
+    if (swUrl.origin !== location.origin) {
+      return tried + " is on another origin than the page (" + location.origin + "): a service worker "
+          + "must be served from the page's own origin. ";
+    }
+    let registration;
+    try {
+      registration = await navigator.serviceWorker.register(swUrl.href);
+    } catch (err) {
+      const why = await wt.explainLoadFailure(swUrl.href, "the isolation service worker");
+      return tried + " could not be registered: " + (why || wt.describe(err)) + ". ";
+    }
+    if (!location.href.startsWith(registration.scope)) {
+      return tried + " has the scope " + registration.scope + ", which does not contain this page "
+          + location.href + ": put the script in the page's folder (or above it). ";
+    }
+    // ready resolves once an active worker's registration covers this page (it claims open pages).
+    await navigator.serviceWorker.ready;
+    try {
+      self.sessionStorage.setItem(RELOAD_MARK, location.href);
+    } catch (err) {
+      return tried + " is active, but the page cannot reload for it safely: sessionStorage is not "
+          + "available (" + wt.describe(err) + "), which webthreads uses to reload at most once. "
+          + "Reload the page by hand. ";
+    }
+    location.reload();
+    return "reloading";
   }
 
   /**
@@ -170,7 +257,10 @@
   /**
    * Loads the Java program on the page and runs its main. options: wasm (URL of the program),
    * runtime (URL of TeaVM's wasm-gc runtime script, loaded in every worker), worker (URL of
-   * worker.js, default next to this file), memoryMiB (initial shared memory, default 16).
+   * worker.js, default next to this file), memoryMiB (initial shared memory, default 16),
+   * isolationServiceWorker (URL of webthreads-isolation-sw.js, for hosts that cannot send the isolation
+   * headers: on a page that is not cross-origin isolated, registers it and reloads the page once; see
+   * docs/hosting.md).
    */
   wt.start = async function (options) {
     try {
@@ -184,7 +274,8 @@
   async function startPage(options) {
     if (!options || !options.wasm || !options.runtime) {
       throw new Error("webthreads.start needs {wasm: URL of the program, runtime: URL of TeaVM's "
-          + "wasm-gc runtime script}; optional: worker (URL of worker.js), memoryMiB");
+          + "wasm-gc runtime script}; optional: worker (URL of worker.js), memoryMiB, isolationServiceWorker "
+          + "(URL of webthreads-isolation-sw.js)");
     }
     wt.threadId = 0;
     wt.isWorker = false;
@@ -203,6 +294,14 @@
     // Names of the workers' life locks: unique to this page, since Web Locks are shared by the origin.
     wt.lifeLockPrefix = "webthreads-life-" + Math.random().toString(36).slice(2) + "-" + Date.now() + "-";
     wt.isolationProblem = isolationProblem();
+    if (wt.isolationProblem === null) {
+      clearReloadMark();
+    } else if (options.isolationServiceWorker) {
+      const outcome = await isolateWithServiceWorker(options.isolationServiceWorker);
+      // The page goes away; what would follow must not run (nor report an error) meanwhile.
+      if (outcome === "reloading") return new Promise(() => {});
+      wt.isolationProblem = outcome + wt.isolationProblem;
+    }
     if (wt.isolationProblem === null) {
       const pages = Math.max(1, Math.ceil(((options.memoryMiB || 16) << 20) / PAGE_BYTES));
       wt.memory = new WebAssembly.Memory({ initial: pages, maximum: MAX_PAGES, shared: true });
