@@ -188,6 +188,7 @@
       return tried + " could not be registered: " + (why || wt.describe(err)) + ". ";
     }
     if (!location.href.startsWith(registration.scope)) {
+      registration.unregister().catch(() => {}); // it would serve nothing of this page
       return tried + " has the scope " + registration.scope + ", which does not contain this page "
           + location.href + ": put the script in the page's folder (or above it). ";
     }
@@ -442,6 +443,70 @@
       }
     }
   };
+
+  // ---- drawing shared pixels -----------------------------------------------------------------
+
+  /** The last ImageData each 2d context drew through putImageData, reused when the size matches. */
+  const imageCache = new WeakMap();
+
+  /**
+   * Draws packed RGBA pixels from shared memory on a canvas. ImageData cannot lie over a
+   * SharedArrayBuffer, so the pixels are copied (row by row, or at once for full rows) into an
+   * ImageData, then put on the canvas. target: a canvas (HTMLCanvasElement or OffscreenCanvas) or its
+   * 2d context; pixels: an Int32Array or Uint32Array of width * height words, row-major, each word
+   * 0xAABBGGRR (its little-endian bytes are R, G, B, A, ImageData's order); x, y, w, h (optional,
+   * default the whole image): the rectangle of the image to draw, at the same place on the canvas.
+   */
+  wt.putImageData = function (target, pixels, width, height, x, y, w, h) {
+    const ctx = target && typeof target.getContext === "function" ? target.getContext("2d") : target;
+    if (!ctx || typeof ctx.putImageData !== "function" || typeof ctx.createImageData !== "function") {
+      throw new TypeError("webthreads.putImageData needs a canvas or its 2d context first, got "
+          + describeValue(target) + (target && typeof target.getContext === "function"
+              ? " (whose getContext('2d') gave " + describeValue(ctx) + ": the canvas has another kind of context)"
+              : ""));
+    }
+    if (!(pixels instanceof Int32Array || pixels instanceof Uint32Array)) {
+      throw new TypeError("webthreads.putImageData needs the pixels as an Int32Array or Uint32Array (one "
+          + "0xAABBGGRR word a pixel, e.g. SharedArrayViews.int32 of a SharedIntArray), got " + describeValue(pixels));
+    }
+    if (x === undefined) {
+      x = 0; y = 0; w = width; h = height;
+    }
+    const whole = "of a " + width + " x " + height + " image";
+    if (![width, height, x, y, w, h].every(Number.isSafeInteger) || width <= 0 || height <= 0) {
+      throw new RangeError("webthreads.putImageData needs whole numbers, width and height above 0: width "
+          + width + ", height " + height + ", rectangle " + [x, y, w, h].join(", "));
+    }
+    if (pixels.length < width * height) {
+      throw new RangeError("webthreads.putImageData: " + pixels.length + " pixels cannot hold a " + width
+          + " x " + height + " image (" + width * height + " pixels)");
+    }
+    if (x < 0 || y < 0 || w < 0 || h < 0 || x + w > width || y + h > height) {
+      throw new RangeError("webthreads.putImageData: the rectangle at (" + x + ", " + y + ") of " + w + " x "
+          + h + " is not inside " + whole);
+    }
+    if (w === 0 || h === 0) return;
+    let image = imageCache.get(ctx);
+    if (image === undefined || image.width !== w || image.height !== h) {
+      image = ctx.createImageData(w, h);
+      imageCache.set(ctx, image);
+    }
+    const out = new Int32Array(image.data.buffer, image.data.byteOffset, w * h);
+    if (w === width) {
+      out.set(pixels.subarray(y * width, (y + h) * width));
+    } else {
+      for (let row = 0; row < h; row++) {
+        const from = (y + row) * width + x;
+        out.set(pixels.subarray(from, from + w), row * w);
+      }
+    }
+    ctx.putImageData(image, x, y);
+  };
+
+  function describeValue(v) {
+    if (v === null || v === undefined) return String(v);
+    return (v.constructor && v.constructor.name) || typeof v;
+  }
 
   // ---- worker side ---------------------------------------------------------------------------
 
