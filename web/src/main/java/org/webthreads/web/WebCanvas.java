@@ -23,8 +23,9 @@ import org.webthreads.SharedIntArray;
  * {@code OffscreenCanvas} (target: the canvas or its 2d context).
  *
  * <pre>{@code
- * SharedIntArray image = pool.newSharedIntArray(width * height);
- * WebGroups.whenDone(renderInto(image), () -> WebCanvas.putRgba(canvas, image, width, height));
+ * SharedIntArray image = pool.newSharedIntArray(width * height);     // 0: transparent black
+ * TaskFuture<Void> shaded = pool.submit(SHADE_ROWS, image, width, 0, height);   // a task filling it
+ * WebFutures.whenDone(shaded, () -> WebCanvas.putRgba(canvas, image, width, height));
  * }</pre>
  */
 public final class WebCanvas {
