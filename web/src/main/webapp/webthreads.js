@@ -156,7 +156,12 @@
    * used, clears the mark and resolves to a sentence saying what was tried, for the isolation error.
    */
   async function isolateWithServiceWorker(swOption) {
-    const swUrl = new URL(String(swOption), location.href);
+    if (swOption === true) swOption = "webthreads-isolation-sw.js";
+    if (typeof swOption !== "string") {
+      return "the option isolationServiceWorker must be the URL of webthreads-isolation-sw.js (relative to "
+          + "the page) or true (for that file next to the page), not " + describeValue(swOption) + ". ";
+    }
+    const swUrl = new URL(swOption, location.href);
     const tried = "the isolation service worker " + swUrl.href + " (option isolationServiceWorker)";
     if (reloadedForIsolation()) {
       clearReloadMark();
@@ -259,9 +264,9 @@
    * Loads the Java program on the page and runs its main. options: wasm (URL of the program),
    * runtime (URL of TeaVM's wasm-gc runtime script, loaded in every worker), worker (URL of
    * worker.js, default next to this file), memoryMiB (initial shared memory, default 16),
-   * isolationServiceWorker (URL of webthreads-isolation-sw.js, for hosts that cannot send the isolation
-   * headers: on a page that is not cross-origin isolated, registers it and reloads the page once; see
-   * docs/hosting.md).
+   * isolationServiceWorker (URL of webthreads-isolation-sw.js, or true for that file next to the page;
+   * for hosts that cannot send the isolation headers: on a page that is not cross-origin isolated,
+   * registers it and reloads the page once; see docs/hosting.md).
    */
   wt.start = async function (options) {
     try {

@@ -78,6 +78,30 @@ class BrowserHostingTest {
     });
   }
 
+  /** The option true means webthreads-isolation-sw.js next to the page. */
+  @Test
+  void theOptionTrueUsesTheScriptNextToThePage() {
+    withOwnBrowser(own -> {
+      Map<String, Object> results = load(own, NO_ISOLATION + "isolation-sw.html?workers=2&group=hosting&sw=true");
+      passed(results, "isolatedPool");
+      assertEquals(2L, own.eval("return self.wtLoads;"), "loads of the page in this tab");
+      return null;
+    });
+  }
+
+  @Test
+  void anOptionThatIsNoUrlIsRefusedWithoutAReload() {
+    withOwnBrowser(own -> {
+      Map<String, Object> results = load(own, NO_ISOLATION + "isolation-sw.html?workers=2&group=hosting&sw=42");
+      String error = failure(results, "start");
+      assertTrue(error.startsWith("the option isolationServiceWorker must be the URL of "
+          + "webthreads-isolation-sw.js (relative to the page) or true (for that file next to the page), not "
+          + "Number. "), error);
+      assertEquals(1L, own.eval("return self.wtLoads;"), "no reload");
+      return null;
+    });
+  }
+
   /** Served with the headers, the option does nothing: no service worker, no reload. */
   @Test
   void anIsolatedPageIgnoresTheServiceWorkerOption() {
