@@ -8,7 +8,7 @@ import org.webthreads.examples.pathtracer.tiles.PassProgress;
 import org.webthreads.examples.pathtracer.tiles.TileActivity;
 import org.webthreads.examples.pathtracer.tiles.TileJob;
 import org.webthreads.examples.pathtracer.tiles.TileTask;
-import org.webthreads.web.SharedArrayViews;
+import org.webthreads.web.WebCanvas;
 import org.webthreads.web.WebGroups;
 import org.webthreads.web.WebPlatform;
 import org.webthreads.web.WebProgress;
@@ -95,7 +95,8 @@ final class SharedMemoryRender extends PassByPassRender {
       drawn++;
     }
     if (!box.isEmpty()) {
-      TracerUi.drawTile(SharedArrayViews.int32(display), settings.width, box.left(), box.top(), box.width(), box.height());
+      WebCanvas.putRgba(TracerUi.frameCanvas(), display, settings.width, settings.height,
+          box.left(), box.top(), box.width(), box.height());
     }
   }
 
@@ -106,7 +107,7 @@ final class SharedMemoryRender extends PassByPassRender {
 
   @Override
   void drawWholeFrame() {
-    TracerUi.drawTile(SharedArrayViews.int32(display), settings.width, 0, 0, settings.width, settings.height);
+    WebCanvas.putRgba(TracerUi.frameCanvas(), display, settings.width, settings.height);
   }
 
   @Override

@@ -52,10 +52,9 @@ final class TracerUi {
   @JSBody(script = "return performance.now();")
   static native double now();
 
-  /** Copies a box of packed RGBA words from the display array's shared memory ({@code display}, its view) to the canvas. */
-  @JSBody(params = {"display", "frameWidth", "x0", "y0", "w", "h"},
-      script = "tracerUi.drawTile(display, frameWidth, x0, y0, w, h);")
-  static native void drawTile(Int32Array display, int frameWidth, int x0, int y0, int w, int h);
+  /** The frame's canvas (2d context), where the shared display array is drawn with WebCanvas.putRgba. */
+  @JSBody(script = "return tracerUi.ctx;")
+  static native JSObject frameCanvas();
 
   /**
    * postMessage mode: adds a tile's returned samples to the page's sums and writes the tile's colours
