@@ -137,6 +137,7 @@ class IsolatedFileServerTest {
       assertTrue(response.startsWith("HTTP/1.1 404"), path + " -> " + response);
       assertFalse(response.contains("not for the browser"), path + " -> " + response);
     }
+    assertTrue(rawGet("/index%00.html").startsWith("HTTP/1.1 404"), "a name the file system refuses");
     assertTrue(rawGet("/sub/../index.html").startsWith("HTTP/1.1 200"), "a dot segment inside the folder is fine");
   }
 
