@@ -6,6 +6,7 @@ package org.webthreads.testkit;
  */
 public final class PromiseRejectedException extends RuntimeException {
   private static final long serialVersionUID = 1L;
+  /** The rejection's reason as text. */
   private final String reason;
 
   /**

@@ -19,6 +19,12 @@ import org.junit.jupiter.api.Test;
 class WebPageTestKitTest {
   static final String AGENT = "webthreads-testkit-annotation-agent";
   private static final Duration GUARD = Duration.ofMinutes(1);
+  /** Injected into the constructor: the same class-wide server and browser as the methods' pages. */
+  private final WebPage constructorPage;
+
+  WebPageTestKitTest(WebPage constructorPage) {
+    this.constructorPage = constructorPage;
+  }
 
   @Test
   void awaitDoneReturnsDoneOnceThePageSetsIt(WebPage page) {
@@ -149,6 +155,8 @@ class WebPageTestKitTest {
   @Test
   void everyTestOfTheClassSharesOneBrowser(WebPage first, WebPage second) {
     assertSame(first.browser(), second.browser());
+    assertSame(constructorPage.browser(), first.browser());
+    assertEquals(constructorPage.url("done.html"), first.url("done.html"));
   }
 
   /** A nested class shares its outer class's server and browser. */
@@ -158,6 +166,7 @@ class WebPageTestKitTest {
     void seesTheSameFolderAndBrowserArguments(WebPage page) {
       assertEquals("done", page.open("done.html").awaitDone(GUARD));
       assertEquals(AGENT, page.eval("return navigator.userAgent;"));
+      assertSame(constructorPage.browser(), page.browser());
     }
   }
 }
