@@ -7,52 +7,52 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.webthreads.devserver.IsolatedFileServer;
 import org.webthreads.testkit.HeadlessChromium;
+import org.webthreads.testkit.WebPage;
+import org.webthreads.testkit.WebPageExtension;
+import org.webthreads.testkit.WebPageTest;
 
 /**
  * The web runtime in headless Chromium: loads selftest.html (BrowserSelfTest compiled to WasmGC) with
  * 2 workers, lets it run its scenarios, and asserts each one's outcome; then loads it in the ways
  * that must fail (no isolation headers, a worker whose wasm is missing, a worker whose main throws).
  */
+@WebPageTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BrowserRuntimeTest {
-  private IsolatedFileServer server;
-  private HeadlessChromium browser;
+  /** The self-test's pages, in the class's one browser (a constructor parameter: the class has one instance). */
+  private final WebPage page;
   private Map<String, Object> results;
   private Map<String, Object> workerLossResults;
 
+  BrowserRuntimeTest(WebPage page) {
+    this.page = page;
+  }
+
   @BeforeAll
-  void runSelfTest() throws Exception {
-    server = new IsolatedFileServer(Path.of(System.getProperty("webapp.dir", "target/webapp")), 0);
-    browser = new HeadlessChromium();
+  void runSelfTest() {
     results = load("selftest.html?workers=2&tasks=1000000");
   }
 
-  @SuppressWarnings("unchecked")
-  private Map<String, Object> load(String page) {
-    try {
-      browser.openAndAwaitDone(server.url(page), Duration.ofMinutes(5));
-    } finally {
-      browser.console().forEach(line -> System.out.println("console: " + line));
-    }
-    Map<String, Object> map = (Map<String, Object>) browser.eval("return self.wtResults;");
-    System.out.println(page + " -> " + map);
-    return map;
+  private Map<String, Object> load(String path) {
+    return read(path, () -> page.open(path));
   }
 
-  @AfterAll
-  void close() {
-    if (browser != null) {
-      browser.close();
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> read(String path, Runnable open) {
+    try {
+      open.run();
+      page.awaitDone(Duration.ofMinutes(5));
+    } finally {
+      page.browser().console().forEach(line -> System.out.println("console: " + line));
     }
-    if (server != null) {
-      server.close();
-    }
+    Map<String, Object> map = (Map<String, Object>) page.eval("return self.wtResults;");
+    System.out.println(path + " -> " + map);
+    return map;
   }
 
   private String passed(String scenario) {
@@ -265,7 +265,8 @@ class BrowserRuntimeTest {
 
   @Test
   void pageWithoutIsolationHeadersNamesThem() {
-    String error = startError(IsolatedFileServer.NO_ISOLATION_PREFIX.substring(1) + "selftest.html");
+    String error = startErrorIn(read("selftest.html without isolation",
+        () -> page.openWithoutIsolation("selftest.html")));
     assertTrue(error.contains("Cross-Origin-Opener-Policy: same-origin"), error);
     assertTrue(error.contains("Cross-Origin-Embedder-Policy: require-corp"), error);
     assertTrue(error.contains("SharedArrayBuffer"), error);
@@ -314,9 +315,10 @@ class BrowserRuntimeTest {
 
   @Test
   void aPageOpenedFromAFileSaysToUseHttp() throws Exception {
-    Path page = Path.of(System.getProperty("webapp.dir", "target/webapp")).resolve("selftest.html")
-        .toAbsolutePath();
-    browser.openAndAwaitDone(page.toUri().toString(), Duration.ofMinutes(1));
+    Path file = Path.of(System.getProperty(WebPageExtension.FOLDER_PROPERTY, WebPageExtension.DEFAULT_FOLDER))
+        .resolve("selftest.html").toAbsolutePath();
+    HeadlessChromium browser = page.browser();
+    browser.openAndAwaitDone(file.toUri().toString(), Duration.ofMinutes(1));
     @SuppressWarnings("unchecked")
     Map<String, Object> map = (Map<String, Object>) browser.eval("return self.wtResults;");
     String error = loadErrorIn(map);
@@ -335,9 +337,12 @@ class BrowserRuntimeTest {
     return String.valueOf(load.get("detail"));
   }
 
+  private String startError(String path) {
+    return startErrorIn(load(path));
+  }
+
   @SuppressWarnings("unchecked")
-  private String startError(String page) {
-    Map<String, Object> map = load(page);
+  private static String startErrorIn(Map<String, Object> map) {
     Map<String, Object> start = (Map<String, Object>) map.get("start");
     assertNotNull(start, "the start did not fail: " + map);
     assertEquals(Boolean.FALSE, start.get("ok"));

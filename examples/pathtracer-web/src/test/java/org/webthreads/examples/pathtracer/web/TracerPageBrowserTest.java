@@ -5,71 +5,48 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.webthreads.examples.pathtracer.Accumulation;
 import org.webthreads.examples.pathtracer.AccumulationBuffer;
 import org.webthreads.examples.pathtracer.DefaultScene;
 import org.webthreads.examples.pathtracer.TileRenderer;
-import org.webthreads.testkit.HeadlessChromium;
-import org.webthreads.devserver.IsolatedFileServer;
+import org.webthreads.testkit.WebPage;
+import org.webthreads.testkit.WebPageTest;
 
 /**
  * tracer.html (TracerPage compiled to WasmGC) in headless Chromium on 2 workers: the golden frame
  * comes out bit for bit, and the normal page renders a whole frame, equal to the JVM's, without console
  * errors.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@WebPageTest
 class TracerPageBrowserTest {
   /** The golden render's checksums (examples/pathtracer's Golden): DefaultScene.build(42, 64, 48), 4 passes. */
   private static final String GOLDEN_SUMS = "7a25ba5f8fdbfda1";
   private static final String GOLDEN_RGBA = "76ede547a265075f";
 
-  private IsolatedFileServer server;
-  private HeadlessChromium browser;
-
-  @BeforeAll
-  void start() throws Exception {
-    server = new IsolatedFileServer(Path.of(System.getProperty("webapp.dir", "target/webapp")), 0);
-    browser = new HeadlessChromium();
-  }
-
-  @AfterAll
-  void close() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (server != null) {
-      server.close();
-    }
-  }
-
+  /** Opens {@code path}, waits for the page to finish, prints its console, returns its result (checked error-free). */
   @SuppressWarnings("unchecked")
-  private Map<String, Object> load(String page, List<String> console) {
+  private static Map<String, Object> load(WebPage page, String path) {
     try {
-      browser.openAndAwaitDone(server.url(page), Duration.ofMinutes(5));
+      page.open(path).awaitDone(Duration.ofMinutes(5));
     } finally {
-      console.addAll(browser.console());
-      console.forEach(line -> System.out.println("console: " + line));
+      page.console().forEach(line -> System.out.println("console: " + line));
     }
-    Map<String, Object> result = (Map<String, Object>) browser.eval("return self.tracerResult;");
-    System.out.println(page + " -> " + result);
+    Map<String, Object> result = (Map<String, Object>) page.eval("return self.tracerResult;");
+    System.out.println(path + " -> " + result);
     assertNotNull(result, "the page published no result");
     assertNull(result.get("error"), "the page failed: " + result.get("error"));
     return result;
   }
 
   @Test
-  void goldenFrameMatchesTheJvmBitForBit() {
-    Map<String, Object> result = load("tracer.html?golden=1&workers=2", new java.util.ArrayList<>());
+  void goldenFrameMatchesTheJvmBitForBit(WebPage page) {
+    Map<String, Object> result = load(page, "tracer.html?golden=1&workers=2");
     assertEquals(2L, ((Number) result.get("workers")).longValue());
     assertEquals(4L, ((Number) result.get("passes")).longValue());
     assertEquals(GOLDEN_SUMS, result.get("sumsChecksum"));
@@ -79,8 +56,8 @@ class TracerPageBrowserTest {
   }
 
   @Test
-  void postMessageModeGivesTheGoldenFrameToo() {
-    Map<String, Object> result = load("tracer.html?golden=1&workers=2&mode=postmessage", new java.util.ArrayList<>());
+  void postMessageModeGivesTheGoldenFrameToo(WebPage page) {
+    Map<String, Object> result = load(page, "tracer.html?golden=1&workers=2&mode=postmessage");
     assertEquals("postmessage", result.get("mode"));
     assertEquals(GOLDEN_SUMS, result.get("sumsChecksum"));
     assertEquals(GOLDEN_RGBA, result.get("rgbaChecksum"));
@@ -95,12 +72,11 @@ class TracerPageBrowserTest {
   @ParameterizedTest
   @ValueSource(strings = {"pass", "frames"})
   @SuppressWarnings("unchecked")
-  void everyDrawingModeLeavesTheSameFinishedFrame(String draw) {
-    Map<String, Object> result = load("tracer.html?workers=2&passes=2&width=64&height=48&tile=16&draw=" + draw,
-        new java.util.ArrayList<>());
+  void everyDrawingModeLeavesTheSameFinishedFrame(String draw, WebPage page) {
+    Map<String, Object> result = load(page, "tracer.html?workers=2&passes=2&width=64&height=48&tile=16&draw=" + draw);
     assertEquals(draw, result.get("draw"));
     byte[] rgba = TileRenderer.renderFrame(DefaultScene.build(42, 64, 48), 64, 48, 2, 16).toRgba(2);
-    List<Number> canvas = (List<Number>) browser.eval("const c = document.getElementById('frame');"
+    List<Number> canvas = (List<Number>) page.eval("const c = document.getElementById('frame');"
         + " return Array.from(c.getContext('2d').getImageData(0, 0, c.width, c.height).data);");
     assertEquals(rgba.length, canvas.size());
     for (int i = 0; i < rgba.length; i++) {
@@ -110,9 +86,9 @@ class TracerPageBrowserTest {
 
   @Test
   @SuppressWarnings("unchecked")
-  void independentModeHasEveryWorkerRenderTheWholeFrame() {
-    Map<String, Object> result = load("tracer.html?workers=2&passes=3&width=64&height=48&tile=16"
-        + "&mode=independent", new java.util.ArrayList<>());
+  void independentModeHasEveryWorkerRenderTheWholeFrame(WebPage page) {
+    Map<String, Object> result = load(page, "tracer.html?workers=2&passes=3&width=64&height=48&tile=16"
+        + "&mode=independent");
     assertEquals("independent", result.get("mode"));
     // each worker's own sums are the JVM's frame (the page checks the workers agree)
     AccumulationBuffer expected = TileRenderer.renderFrame(DefaultScene.build(42, 64, 48), 64, 48, 3, 16);
@@ -130,13 +106,10 @@ class TracerPageBrowserTest {
 
   @Test
   @SuppressWarnings("unchecked")
-  void pageRendersAFinishedFrameWithoutConsoleErrors() {
-    List<String> console = new java.util.ArrayList<>();
-    Map<String, Object> result = load("tracer.html?workers=2&passes=2&width=128&height=96&tile=16", console);
-    for (String line : console) {
-      assertTrue(!line.startsWith("SEVERE"), "console error: " + line);
-    }
-    assertEquals(2L, ((Number) browser.eval("return self.framesDone;")).longValue());
+  void pageRendersAFinishedFrameWithoutConsoleErrors(WebPage page) {
+    Map<String, Object> result = load(page, "tracer.html?workers=2&passes=2&width=128&height=96&tile=16");
+    assertEquals(List.of(), page.consoleErrors(), "console errors");
+    assertEquals(2L, ((Number) page.eval("return self.framesDone;")).longValue());
     assertEquals("auto", result.get("draw"));
 
     // The same frame rendered on this JVM, on one thread.
@@ -145,7 +118,7 @@ class TracerPageBrowserTest {
     byte[] rgba = expected.toRgba(2);
 
     // What the canvas shows, pixel for pixel (alpha is 255, so no premultiplication loss).
-    List<Number> canvas = (List<Number>) browser.eval("const c = document.getElementById('frame');"
+    List<Number> canvas = (List<Number>) page.eval("const c = document.getElementById('frame');"
         + " return Array.from(c.getContext('2d').getImageData(0, 0, c.width, c.height).data);");
     assertEquals(rgba.length, canvas.size());
     int nonBlack = 0;
@@ -161,27 +134,25 @@ class TracerPageBrowserTest {
     List<Number> perWorker = (List<Number>) result.get("tilesPerWorker");
     assertEquals(2, perWorker.size());
     assertEquals(96, perWorker.get(0).intValue() + perWorker.get(1).intValue());
-    String figures = (String) browser.eval("return document.getElementById('f-passes').textContent;");
+    String figures = (String) page.eval("return document.getElementById('f-passes').textContent;");
     assertEquals("2", figures);
     // The last pass's TaskProgress: each of its 48 tiles added one.
-    assertEquals("48 of 48", browser.eval("return document.getElementById('f-tiles').textContent;"));
+    assertEquals("48 of 48", page.eval("return document.getElementById('f-tiles').textContent;"));
     // The chart's caption comes from the pool's statistics (shared mode: the tiles are pool tasks).
-    String caption = (String) browser.eval("return document.getElementById('f-busy').textContent;");
+    String caption = (String) page.eval("return document.getElementById('f-busy').textContent;");
     assertTrue(caption.matches("\\(busy: \\d+% \\d+%; queued \\d+\\)"), caption);
   }
 
   @Test
-  void badOptionsAreReportedOnThePage() {
-    browser.openAndAwaitDone(server.url("tracer.html?tile=0"), Duration.ofMinutes(2));
-    browser.console();
-    String error = (String) browser.eval("return self.tracerResult.error;");
+  void badOptionsAreReportedOnThePage(WebPage page) {
+    page.open("tracer.html?tile=0").awaitDone(Duration.ofMinutes(2));
+    String error = (String) page.eval("return self.tracerResult.error;");
     assertEquals("bad page options: tile must be between 4 and 1024, was 0", error);
-    String shown = (String) browser.eval("return document.getElementById('error').textContent;");
+    String shown = (String) page.eval("return document.getElementById('error').textContent;");
     assertEquals(error, shown);
 
-    browser.openAndAwaitDone(server.url("tracer.html?draw=sometimes"), Duration.ofMinutes(2));
-    browser.console();
+    page.open("tracer.html?draw=sometimes").awaitDone(Duration.ofMinutes(2));
     assertEquals("bad page options: draw must be 'auto', 'frames' or 'pass', was 'sometimes'",
-        browser.eval("return self.tracerResult.error;"));
+        page.eval("return self.tracerResult.error;"));
   }
 }

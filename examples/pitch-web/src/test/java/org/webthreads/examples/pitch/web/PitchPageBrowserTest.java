@@ -5,16 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.webthreads.examples.pitch.NoteNames;
 import org.webthreads.examples.pitch.PitchAlgorithm;
 import org.webthreads.examples.pitch.PitchSettings;
@@ -23,7 +22,8 @@ import org.webthreads.examples.pitch.TestSignals;
 import org.webthreads.examples.pitch.WavReader;
 import org.webthreads.examples.pitch.WavWriter;
 import org.webthreads.testkit.HeadlessChromium;
-import org.webthreads.devserver.IsolatedFileServer;
+import org.webthreads.testkit.WebPage;
+import org.webthreads.testkit.WebPageExtension;
 
 /**
  * pitch.html (PitchPage compiled to WasmGC) in headless Chromium on 2 workers, with a fake microphone
@@ -33,7 +33,6 @@ import org.webthreads.devserver.IsolatedFileServer;
  * clear message, and the page still analyses the demo clip afterwards. Waits are for the page's title
  * ("done" after each outcome), never timed.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PitchPageBrowserTest {
   static final int RATE = 48000;
   /** The played notes (MIDI) and how far each is detuned, in cents. */
@@ -44,11 +43,27 @@ class PitchPageBrowserTest {
   /** More than the second: Chromium repeats the file's last 10 ms once it ends. */
   static final double TAIL_SECONDS = 1.2;
 
-  private IsolatedFileServer server;
-  private HeadlessChromium browser;
-  private Path dir;
-  private Path wav;
-  private byte[] wavBytes;
+  /** The generated WAV, its folder and its bytes: written before the browser starts, which plays it. */
+  private static final Path DIR;
+  private static final byte[] WAV_BYTES = WavWriter.pcm16(melody(), RATE);
+  private static final Path WAV;
+
+  static {
+    try {
+      DIR = Files.createTempDirectory("pitch-browser-test");
+      WAV = Files.write(DIR.resolve("notes.wav"), WAV_BYTES);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write the test's WAV file", e);
+    }
+  }
+
+  /** The fake microphone plays {@link #WAV}: a flag known only at run time, so the extension is built here. */
+  @RegisterExtension
+  static final WebPageExtension PAGES = WebPageExtension.builder()
+      .chromiumArguments("--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+          "--use-file-for-fake-audio-capture=" + WAV.toAbsolutePath() + "%noloop",
+          "--autoplay-policy=no-user-gesture-required")
+      .build();
 
   /** Silence, the notes (harmonic tones, 5 ms fades), silence; 16-bit PCM. */
   static float[] melody() {
@@ -67,36 +82,14 @@ class PitchPageBrowserTest {
     return x;
   }
 
-  @BeforeAll
-  void start() throws Exception {
-    dir = Files.createTempDirectory("pitch-browser-test");
-    wavBytes = WavWriter.pcm16(melody(), RATE);
-    wav = dir.resolve("notes.wav");
-    Files.write(wav, wavBytes);
-    server = new IsolatedFileServer(Path.of(System.getProperty("webapp.dir", "target/webapp")), 0);
-    browser = new HeadlessChromium(List.of("--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
-        "--use-file-for-fake-audio-capture=" + wav.toAbsolutePath() + "%noloop", "--autoplay-policy=no-user-gesture-required"));
-  }
-
-  @AfterAll
-  void close() throws IOException {
-    if (browser != null) {
-      browser.close();
-    }
-    if (server != null) {
-      server.close();
-    }
-  }
-
   /** Runs {@code action} (null: none) and waits for the page's next outcome; returns it. */
   @SuppressWarnings("unchecked")
-  private Map<String, Object> next(HeadlessChromium b, Runnable action, List<String> console) {
+  private static Map<String, Object> next(HeadlessChromium b, Runnable action) {
     b.eval("document.title = 'running';");
     if (action != null) {
       action.run();
     }
     b.awaitDone(Duration.ofMinutes(3));
-    console.addAll(b.console());
     Map<String, Object> event = (Map<String, Object>) b.eval("return self.pitchLast;");
     assertNotNull(event, "the page published nothing");
     Map<String, Object> shown = new java.util.TreeMap<>(event);
@@ -105,9 +98,13 @@ class PitchPageBrowserTest {
     return event;
   }
 
-  private Map<String, Object> open(HeadlessChromium b, String query, List<String> console) {
-    b.openAndAwaitDone(server.url("pitch.html" + query), Duration.ofMinutes(3));
-    console.addAll(b.console());
+  /** Opens pitch.html with {@code query} and returns the page's first outcome. */
+  private static Map<String, Object> open(WebPage page, String query) {
+    page.open("pitch.html" + query).awaitDone(Duration.ofMinutes(3));
+    return lastEvent(page.browser());
+  }
+
+  private static Map<String, Object> lastEvent(HeadlessChromium b) {
     @SuppressWarnings("unchecked")
     Map<String, Object> event = (Map<String, Object>) b.eval("return self.pitchLast;");
     System.out.println("event: " + event);
@@ -115,21 +112,20 @@ class PitchPageBrowserTest {
     return event;
   }
 
-  private static void assertNoConsoleErrors(List<String> console) {
-    console.forEach(line -> System.out.println("console: " + line));
-    for (String line : console) {
-      assertTrue(!line.startsWith("SEVERE"), "console error: " + line);
-    }
+  /** Every console error since the page was opened (each step of a test runs on the one page). */
+  private static void assertNoConsoleErrors(HeadlessChromium b) {
+    b.consoleSinceOpen().forEach(line -> System.out.println("console: " + line));
+    assertEquals(List.of(), b.consoleErrorsSinceOpen(), "console errors");
   }
 
   @Test
   @SuppressWarnings("unchecked")
-  void liveModeReportsThePlayedNotesInOrderWithinTenCents() {
-    List<String> console = new ArrayList<>();
+  void liveModeReportsThePlayedNotesInOrderWithinTenCents(WebPage page) {
+    HeadlessChromium browser = page.browser();
     // until=silence: the page stops by itself once it heard notes and then 0.7 s of silence
-    Map<String, Object> ready = open(browser, "?workers=2&until=silence", console);
+    Map<String, Object> ready = open(page, "?workers=2&until=silence");
     assertEquals("ready", ready.get("kind"));
-    Map<String, Object> live = next(browser, () -> browser.click("#start"), console);
+    Map<String, Object> live = next(browser, () -> browser.click("#start"));
     assertEquals("live", live.get("kind"), "outcome: " + live);
     List<Map<String, Object>> notes = (List<Map<String, Object>>) live.get("notes");
     List<String> heard = new ArrayList<>();
@@ -150,7 +146,7 @@ class PitchPageBrowserTest {
     Map<String, Object> latency = (Map<String, Object>) live.get("latency");
     assertTrue(((Number) latency.get("count")).intValue() > 200, "latencies measured: " + latency);
     assertTrue(((Number) live.get("hopMs")).doubleValue() <= 10, "hop " + live.get("hopMs") + " ms");
-    assertNoConsoleErrors(console);
+    assertNoConsoleErrors(browser);
   }
 
   /**
@@ -162,14 +158,14 @@ class PitchPageBrowserTest {
    */
   @Test
   @SuppressWarnings("unchecked")
-  void fileModeOnTheSameWavGivesTheJvmTrack() {
-    List<String> console = new ArrayList<>();
-    open(browser, "?workers=2", console);
-    float[] samples = WavReader.read(wavBytes).samples();
+  void fileModeOnTheSameWavGivesTheJvmTrack(WebPage page) {
+    HeadlessChromium browser = page.browser();
+    open(page, "?workers=2");
+    float[] samples = WavReader.read(WAV_BYTES).samples();
     for (PitchAlgorithm algorithm : new PitchAlgorithm[] {PitchAlgorithm.TRACK, PitchAlgorithm.MCLEOD}) {
       browser.eval("const s = document.getElementById('algorithm'); s.value = '" + algorithm.cliName() + "';"
           + " s.dispatchEvent(new Event('change'));");
-      Map<String, Object> file = next(browser, () -> browser.chooseFile("#file", wav), console);
+      Map<String, Object> file = next(browser, () -> browser.chooseFile("#file", WAV));
       assertEquals("file", file.get("kind"), "outcome: " + file);
       assertEquals(algorithm.cliName(), file.get("algorithm"));
       assertEquals(Boolean.TRUE, file.get("identicalToOneWorker"), "2 workers and one worker agree bit for bit");
@@ -193,7 +189,7 @@ class PitchPageBrowserTest {
       assertTrue(voiced > NOTES.length * 20, "voiced windows " + voiced);
       assertTrue(worst <= 0.001, "largest difference " + worst + " cents");
     }
-    assertNoConsoleErrors(console);
+    assertNoConsoleErrors(browser);
   }
 
   /**
@@ -202,16 +198,16 @@ class PitchPageBrowserTest {
    */
   @Test
   @SuppressWarnings("unchecked")
-  void badFilesGetAClearMessageAndThePageStillWorks() throws IOException {
-    List<String> console = new ArrayList<>();
-    open(browser, "?workers=2&demoSeconds=3", console);
-    Path empty = Files.write(dir.resolve("empty.wav"), new byte[0]);
+  void badFilesGetAClearMessageAndThePageStillWorks(WebPage page) throws IOException {
+    HeadlessChromium browser = page.browser();
+    open(page, "?workers=2&demoSeconds=3");
+    Path empty = Files.write(DIR.resolve("empty.wav"), new byte[0]);
     byte[] junk = new byte[5000];
     new java.util.Random(1).nextBytes(junk);
-    Path noise = Files.write(dir.resolve("noise.mp3"), junk);
+    Path noise = Files.write(DIR.resolve("noise.mp3"), junk);
     byte[] adpcm = WavWriter.pcm16(new float[4000], RATE);
     adpcm[20] = 0x55; // format tag 0x0055 (MPEG layer 3 in WAV) with PCM data: nobody can decode it
-    Path wrong = Files.write(dir.resolve("wrong.wav"), adpcm);
+    Path wrong = Files.write(DIR.resolve("wrong.wav"), adpcm);
     String[][] cases = {
         {empty.toString(), "The file 'empty.wav' is empty (0 bytes): choose an audio file"},
         {noise.toString(), "Could not decode 'noise.mp3': EncodingError: Unable to decode audio data. The browser "
@@ -220,36 +216,39 @@ class PitchPageBrowserTest {
             + "float 0x0003))"},
     };
     for (String[] c : cases) {
-      Map<String, Object> outcome = next(browser, () -> browser.chooseFile("#file", Path.of(c[0])), console);
+      Map<String, Object> outcome = next(browser, () -> browser.chooseFile("#file", Path.of(c[0])));
       assertEquals("fileError", outcome.get("kind"), c[0] + ": " + outcome);
       String shown = (String) browser.eval("return document.getElementById('message').textContent;");
       assertEquals(outcome.get("error"), shown);
       assertTrue(shown.contains(c[1]), shown);
     }
-    Map<String, Object> demo = next(browser, () -> browser.click("#demo"), console);
+    Map<String, Object> demo = next(browser, () -> browser.click("#demo"));
     assertEquals("file", demo.get("kind"), "after the bad files: " + demo);
     assertTrue(((Number) demo.get("frames")).intValue() > 200);
     assertEquals("", browser.eval("return document.getElementById('message').textContent;"));
     // decodeAudioData's own rejections are logged by nobody: no console errors either
-    assertNoConsoleErrors(console);
+    assertNoConsoleErrors(browser);
   }
 
-  /** A denied microphone: a clear message, live mode can be tried again, file mode works. */
+  /**
+   * A denied microphone: a clear message, live mode can be tried again, file mode works. This needs a
+   * browser with other flags than the class's: its own, on the class's server.
+   */
   @Test
-  void aDeniedMicrophoneGetsAClearMessageAndThePageStillWorks() {
+  void aDeniedMicrophoneGetsAClearMessageAndThePageStillWorks(WebPage page) {
     try (HeadlessChromium denying = new HeadlessChromium(List.of("--use-fake-device-for-media-stream",
         "--deny-permission-prompts"))) {
-      List<String> console = new ArrayList<>();
-      open(denying, "?workers=2&demoSeconds=3", console);
-      Map<String, Object> outcome = next(denying, () -> denying.click("#start"), console);
+      denying.openAndAwaitDone(page.url("pitch.html?workers=2&demoSeconds=3"), Duration.ofMinutes(3));
+      lastEvent(denying);
+      Map<String, Object> outcome = next(denying, () -> denying.click("#start"));
       assertEquals("liveError", outcome.get("kind"));
       assertEquals("The microphone was not allowed for this page. Allow it (the microphone icon in the address bar) "
           + "and press Start again, or analyse a file below.", outcome.get("error"));
       assertEquals(outcome.get("error"), denying.eval("return document.getElementById('message').textContent;"));
       assertEquals(Boolean.FALSE, denying.eval("return document.getElementById('start').disabled;"));
-      Map<String, Object> demo = next(denying, () -> denying.click("#demo"), console);
+      Map<String, Object> demo = next(denying, () -> denying.click("#demo"));
       assertEquals("file", demo.get("kind"), "after the denied microphone: " + demo);
-      assertNoConsoleErrors(console);
+      assertNoConsoleErrors(denying);
     }
   }
 }
