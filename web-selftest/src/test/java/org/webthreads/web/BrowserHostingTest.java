@@ -33,7 +33,7 @@ class BrowserHostingTest {
 
   @BeforeAll
   void serve() throws Exception {
-    server = new IsolatedFileServer(Path.of(System.getProperty("webapp.dir", "target/webapp")), 0);
+    server = new IsolatedFileServer(Path.of(System.getProperty("webthreads.webapp.dir", "target/webapp")), 0);
     browser = new HeadlessChromium();
   }
 
