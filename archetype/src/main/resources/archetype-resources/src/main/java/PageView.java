@@ -33,7 +33,8 @@ final class PageView {
   static native void putRgba(Int32Array pixels, int width, int height);
 
   @JSBody(params = {"checksum", "interior", "worker", "bands", "workers", "millis"}, script = ""
-      + "self.mandelbrot = {checksum, interior, worker, bands, workers, millis};"
+      + "self.mandelbrot = {checksum: checksum, interior: interior, worker: worker, bands: bands,"
+      + "  workers: workers, millis: millis};"
       + "document.getElementById('status').textContent = bands + ' bands drawn on ' + workers"
       + "  + ' workers in ' + Math.round(millis) + ' ms; worker ' + worker + ' counted ' + interior"
       + "  + ' pixels inside the set (a JS task); checksum ' + checksum;"
