@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.concurrent.Executors;
 
@@ -16,16 +17,28 @@ import java.util.concurrent.Executors;
  * cross-origin isolation headers on every response, which SharedArrayBuffer and shared wasm memory
  * need, and the right content types (application/wasm included). Paths under {@code /no-isolation/}
  * are served from the same folder without those headers, so tests can show the error a page gets
- * without them.
+ * without them. A request for {@code /favicon.ico} when the folder has none is answered 204 No Content,
+ * so that a page without an icon logs no error in the browser's console; any other missing file is a
+ * 404.
  *
  * <p>Command line: {@code java -cp ... org.webthreads.devserver.IsolatedFileServer <folder> [port]
  * [page]} serves until killed and prints the URL.
  */
 public final class IsolatedFileServer implements AutoCloseable {
+  /** The path prefix under which the folder is served without the two isolation headers. */
   public static final String NO_ISOLATION_PREFIX = "/no-isolation/";
+  /** The icon browsers ask every origin for; answered 204 No Content when the folder has none. */
+  static final String FAVICON = "/favicon.ico";
   private final HttpServer server;
   private final Path root;
 
+  /**
+   * Starts serving {@code root} on the loopback address.
+   *
+   * @param root the folder to serve (it must exist)
+   * @param port the port, or 0 for any free one (see {@link #port()})
+   * @throws IOException if the folder does not exist or the port cannot be bound
+   */
   public IsolatedFileServer(Path root, int port) throws IOException {
     this.root = root.toAbsolutePath().normalize();
     if (!Files.isDirectory(this.root)) {
@@ -41,11 +54,21 @@ public final class IsolatedFileServer implements AutoCloseable {
     server.start();
   }
 
+  /**
+   * The port this server listens on.
+   *
+   * @return the port (the one chosen by the system when 0 was asked for)
+   */
   public int port() {
     return server.getAddress().getPort();
   }
 
-  /** URL of {@code path} (relative to the folder) on this server. */
+  /**
+   * The URL of a file of the folder on this server.
+   *
+   * @param path the file's path relative to the folder, e.g. {@code index.html?workers=2}
+   * @return its URL, {@code http://127.0.0.1:<port>/<path>}
+   */
   public String url(String path) {
     return "http://127.0.0.1:" + port() + "/" + path;
   }
@@ -64,8 +87,12 @@ public final class IsolatedFileServer implements AutoCloseable {
       if (path.endsWith("/")) {
         path += "index.html";
       }
-      Path file = root.resolve(path.substring(1)).normalize();
-      if (!file.startsWith(root) || !Files.isRegularFile(file)) {
+      Path file = resolve(path);
+      if (file == null || !Files.isRegularFile(file)) {
+        if (path.equals(FAVICON)) {
+          exchange.sendResponseHeaders(204, -1);
+          return;
+        }
         byte[] body = ("not found: " + path).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         headers.set("Content-Type", "text/plain; charset=utf-8");
         exchange.sendResponseHeaders(404, body.length);
@@ -80,6 +107,16 @@ public final class IsolatedFileServer implements AutoCloseable {
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(body);
       }
+    }
+  }
+
+  /** The file {@code path} names inside the folder, or null if it names none (outside it, or not a path). */
+  private Path resolve(String path) {
+    try {
+      Path file = root.resolve(path.substring(1)).normalize();
+      return file.startsWith(root) ? file : null;
+    } catch (InvalidPathException e) {
+      return null;
     }
   }
 
@@ -98,11 +135,18 @@ public final class IsolatedFileServer implements AutoCloseable {
     }
   }
 
+  /** Stops serving at once. */
   @Override
   public void close() {
     server.stop(0);
   }
 
+  /**
+   * Serves a folder until the process is killed and prints its URL.
+   *
+   * @param args the folder, then optionally the port (default 8080) and the page whose URL to print
+   * @throws Exception if the server cannot start
+   */
   public static void main(String[] args) throws Exception {
     if (args.length < 1) {
       System.err.println("usage: IsolatedFileServer <folder> [port] [page]");

@@ -1,0 +1,3 @@
+self.isolated = self.crossOriginIsolated;
+self.hasSharedArrayBuffer = typeof SharedArrayBuffer === 'function';
+document.title = 'done';
