@@ -107,14 +107,102 @@
     return kind + ": " + message;
   };
 
+  /** The docs page every isolation error names (in the webthreads repository). */
+  const HOSTING_DOCS = "docs/hosting.md";
+
   function isolationProblem() {
     const sab = typeof SharedArrayBuffer !== "undefined";
     if (self.crossOriginIsolated === true && sab) return null;
     return (sab ? "" : "SharedArrayBuffer is not available in this page. ")
-        + "webthreads needs a cross-origin isolated page: serve the page and every script and wasm file "
-        + "with the headers 'Cross-Origin-Opener-Policy: same-origin' and "
-        + "'Cross-Origin-Embedder-Policy: require-corp' (the bundled server "
-        + "org.webthreads.devserver.IsolatedFileServer does this)";
+        + "webthreads needs a cross-origin isolated page (self.crossOriginIsolated is false): serve the "
+        + "page and every script and wasm file with the headers 'Cross-Origin-Opener-Policy: same-origin' "
+        + "and 'Cross-Origin-Embedder-Policy: require-corp' (the bundled server "
+        + "org.webthreads.devserver.IsolatedFileServer does this; on Netlify and Cloudflare Pages the "
+        + "_headers file shipped next to webthreads.js does), or, on a host that cannot set headers "
+        + "(GitHub Pages), opt in to the isolation service worker with the webthreads.start option "
+        + "isolationServiceWorker: \"webthreads-isolation-sw.js\". See " + HOSTING_DOCS
+        + " in the webthreads repository";
+  }
+
+  // ---- the opt-in isolation service worker (for hosts that cannot send the two headers) --------
+
+  /**
+   * sessionStorage key, set to the page's URL just before the one reload: a page still not isolated
+   * after that reload stops with the isolation error instead of reloading again.
+   */
+  const RELOAD_MARK = "webthreads-isolation-reload";
+
+  /** Whether this load is the reload webthreads made for this page (the mark holds the page's URL). */
+  function reloadedForIsolation() {
+    try {
+      return self.sessionStorage.getItem(RELOAD_MARK) === location.href;
+    } catch (err) {
+      return false;
+    }
+  }
+
+  function clearReloadMark() {
+    try {
+      self.sessionStorage.removeItem(RELOAD_MARK);
+    } catch (err) {
+      // no storage: nothing was marked
+    }
+  }
+
+  /**
+   * The page is not isolated and opted in to the service worker at swOption (a URL relative to the
+   * page). Registers it and reloads the page once it controls the page's scope; resolves to
+   * "reloading" then. When the page was already reloaded for this (the mark) or the worker cannot be
+   * used, clears the mark and resolves to a sentence saying what was tried, for the isolation error.
+   */
+  async function isolateWithServiceWorker(swOption) {
+    const swUrl = new URL(String(swOption), location.href);
+    const tried = "the isolation service worker " + swUrl.href + " (option isolationServiceWorker)";
+    if (reloadedForIsolation()) {
+      clearReloadMark();
+      const controller = navigator.serviceWorker && navigator.serviceWorker.controller;
+      return tried + " was registered and the page reloaded once, but the page is still not isolated ("
+          + (controller
+              ? "the worker " + controller.scriptURL + " controls it: check that this is webthreads-isolation-sw.js "
+                + "from webthreads' web artifact and that the page is not inside a frame of a page without "
+                + "the headers"
+              : "no service worker controls it: a forced reload (Shift+Reload) bypasses service workers, and "
+                + "the browser may have service workers disabled (private mode, site settings)")
+          + "). ";
+    }
+    if (!self.isSecureContext || !navigator.serviceWorker) {
+      return tried + " cannot run: service workers need a secure context (https, or http on localhost / "
+          + "127.0.0.1), and this page " + location.origin + (self.isSecureContext
+              ? " has none (the browser has them disabled)"
+              : " is not one") + ". ";
+    }
+    if (swUrl.origin !== location.origin) {
+      return tried + " is on another origin than the page (" + location.origin + "): a service worker "
+          + "must be served from the page's own origin. ";
+    }
+    let registration;
+    try {
+      registration = await navigator.serviceWorker.register(swUrl.href);
+    } catch (err) {
+      const why = await wt.explainLoadFailure(swUrl.href, "the isolation service worker");
+      return tried + " could not be registered: " + (why || wt.describe(err)) + ". ";
+    }
+    if (!location.href.startsWith(registration.scope)) {
+      registration.unregister().catch(() => {}); // it would serve nothing of this page
+      return tried + " has the scope " + registration.scope + ", which does not contain this page "
+          + location.href + ": put the script in the page's folder (or above it). ";
+    }
+    // ready resolves once an active worker's registration covers this page (it claims open pages).
+    await navigator.serviceWorker.ready;
+    try {
+      self.sessionStorage.setItem(RELOAD_MARK, location.href);
+    } catch (err) {
+      return tried + " is active, but the page cannot reload for it safely: sessionStorage is not "
+          + "available (" + wt.describe(err) + "), which webthreads uses to reload at most once. "
+          + "Reload the page by hand. ";
+    }
+    location.reload();
+    return "reloading";
   }
 
   /**
@@ -170,7 +258,10 @@
   /**
    * Loads the Java program on the page and runs its main. options: wasm (URL of the program),
    * runtime (URL of TeaVM's wasm-gc runtime script, loaded in every worker), worker (URL of
-   * worker.js, default next to this file), memoryMiB (initial shared memory, default 16).
+   * worker.js, default next to this file), memoryMiB (initial shared memory, default 16),
+   * isolationServiceWorker (URL of webthreads-isolation-sw.js, for hosts that cannot send the isolation
+   * headers: on a page that is not cross-origin isolated, registers it and reloads the page once; see
+   * docs/hosting.md).
    */
   wt.start = async function (options) {
     try {
@@ -184,7 +275,8 @@
   async function startPage(options) {
     if (!options || !options.wasm || !options.runtime) {
       throw new Error("webthreads.start needs {wasm: URL of the program, runtime: URL of TeaVM's "
-          + "wasm-gc runtime script}; optional: worker (URL of worker.js), memoryMiB");
+          + "wasm-gc runtime script}; optional: worker (URL of worker.js), memoryMiB, isolationServiceWorker "
+          + "(URL of webthreads-isolation-sw.js)");
     }
     wt.threadId = 0;
     wt.isWorker = false;
@@ -203,6 +295,14 @@
     // Names of the workers' life locks: unique to this page, since Web Locks are shared by the origin.
     wt.lifeLockPrefix = "webthreads-life-" + Math.random().toString(36).slice(2) + "-" + Date.now() + "-";
     wt.isolationProblem = isolationProblem();
+    if (wt.isolationProblem === null) {
+      clearReloadMark();
+    } else if (options.isolationServiceWorker) {
+      const outcome = await isolateWithServiceWorker(options.isolationServiceWorker);
+      // The page goes away; what would follow must not run (nor report an error) meanwhile.
+      if (outcome === "reloading") return new Promise(() => {});
+      wt.isolationProblem = outcome + wt.isolationProblem;
+    }
     if (wt.isolationProblem === null) {
       const pages = Math.max(1, Math.ceil(((options.memoryMiB || 16) << 20) / PAGE_BYTES));
       wt.memory = new WebAssembly.Memory({ initial: pages, maximum: MAX_PAGES, shared: true });
@@ -343,6 +443,70 @@
       }
     }
   };
+
+  // ---- drawing shared pixels -----------------------------------------------------------------
+
+  /** The last ImageData each 2d context drew through putImageData, reused when the size matches. */
+  const imageCache = new WeakMap();
+
+  /**
+   * Draws packed RGBA pixels from shared memory on a canvas. ImageData cannot lie over a
+   * SharedArrayBuffer, so the pixels are copied (row by row, or at once for full rows) into an
+   * ImageData, then put on the canvas. target: a canvas (HTMLCanvasElement or OffscreenCanvas) or its
+   * 2d context; pixels: an Int32Array or Uint32Array of width * height words, row-major, each word
+   * 0xAABBGGRR (its little-endian bytes are R, G, B, A, ImageData's order); x, y, w, h (optional,
+   * default the whole image): the rectangle of the image to draw, at the same place on the canvas.
+   */
+  wt.putImageData = function (target, pixels, width, height, x, y, w, h) {
+    const ctx = target && typeof target.getContext === "function" ? target.getContext("2d") : target;
+    if (!ctx || typeof ctx.putImageData !== "function" || typeof ctx.createImageData !== "function") {
+      throw new TypeError("webthreads.putImageData needs a canvas or its 2d context first, got "
+          + describeValue(target) + (target && typeof target.getContext === "function"
+              ? " (whose getContext('2d') gave " + describeValue(ctx) + ": the canvas has another kind of context)"
+              : ""));
+    }
+    if (!(pixels instanceof Int32Array || pixels instanceof Uint32Array)) {
+      throw new TypeError("webthreads.putImageData needs the pixels as an Int32Array or Uint32Array (one "
+          + "0xAABBGGRR word a pixel, e.g. SharedArrayViews.int32 of a SharedIntArray), got " + describeValue(pixels));
+    }
+    if (x === undefined) {
+      x = 0; y = 0; w = width; h = height;
+    }
+    const whole = "of a " + width + " x " + height + " image";
+    if (![width, height, x, y, w, h].every(Number.isSafeInteger) || width <= 0 || height <= 0) {
+      throw new RangeError("webthreads.putImageData needs whole numbers, width and height above 0: width "
+          + width + ", height " + height + ", rectangle " + [x, y, w, h].join(", "));
+    }
+    if (pixels.length < width * height) {
+      throw new RangeError("webthreads.putImageData: " + pixels.length + " pixels cannot hold a " + width
+          + " x " + height + " image (" + width * height + " pixels)");
+    }
+    if (x < 0 || y < 0 || w < 0 || h < 0 || x + w > width || y + h > height) {
+      throw new RangeError("webthreads.putImageData: the rectangle at (" + x + ", " + y + ") of " + w + " x "
+          + h + " is not inside " + whole);
+    }
+    if (w === 0 || h === 0) return;
+    let image = imageCache.get(ctx);
+    if (image === undefined || image.width !== w || image.height !== h) {
+      image = ctx.createImageData(w, h);
+      imageCache.set(ctx, image);
+    }
+    const out = new Int32Array(image.data.buffer, image.data.byteOffset, w * h);
+    if (w === width) {
+      out.set(pixels.subarray(y * width, (y + h) * width));
+    } else {
+      for (let row = 0; row < h; row++) {
+        const from = (y + row) * width + x;
+        out.set(pixels.subarray(from, from + w), row * w);
+      }
+    }
+    ctx.putImageData(image, x, y);
+  };
+
+  function describeValue(v) {
+    if (v === null || v === undefined) return String(v);
+    return (v.constructor && v.constructor.name) || typeof v;
+  }
 
   // ---- worker side ---------------------------------------------------------------------------
 

@@ -28,7 +28,8 @@ import org.webthreads.web.WebThreads;
  * {@code self.wtResults}; BrowserRuntimeTest (JUnit + headless Chromium) reads and asserts them.
  * Query options: workers=N, tasks=N (exactly-once size), brokenWorker=N (that worker loads a
  * missing wasm file), throwInWorker=N (that worker's main throws), group=workerLoss (instead of the
- * main scenarios, those where workers stop for good; needs workers=4).
+ * main scenarios, those where workers stop for good; needs workers=4), group=hosting (a short run:
+ * HostingScenarios).
  */
 public final class BrowserSelfTest {
   private static final List<Scenario> scenarios = new ArrayList<>();
@@ -87,6 +88,7 @@ public final class BrowserSelfTest {
     ProgressScenario.register();
     StatisticsScenario.register();
     TypedKindScenario.register();
+    HostingScenarios.register();
     String query = WebThreads.pageQuery();
     if (WebThreads.isWorker() && WebThreads.threadId() == queryInt(query, "throwInWorker", -1)) {
       throw new IllegalStateException("self-test: worker " + WebThreads.threadId()
@@ -101,6 +103,8 @@ public final class BrowserSelfTest {
       platform = ready;
       if (query.contains("group=workerLoss")) {
         defineWorkerLossScenarios();
+      } else if (query.contains("group=hosting")) {
+        defineHostingScenarios();
       } else {
         defineScenarios(queryInt(query, "tasks", 1_000_000));
       }
@@ -561,6 +565,16 @@ public final class BrowserSelfTest {
    * still terminates. The browser lets a terminated worker run on for up to 2 s: each scenario waits
    * that long for the repair.
    */
+  /** The short group of HostingScenarios: the page runs once isolated, and shared pixels reach a canvas. */
+  private static void defineHostingScenarios() {
+    add("createPool", r -> {
+      pool = ThreadPool.create(platform, platform.workerIds());
+      r.pass("pool over " + Arrays.toString(pool.threadIds()));
+    });
+    add("isolatedPool", r -> HostingScenarios.isolatedPool(r, platform, pool));
+    add("canvasPutRgba", r -> HostingScenarios.canvasPutRgba(r, pool));
+  }
+
   private static void defineWorkerLossScenarios() {
     add("lostWorkerFailsItsTaskAndThePoolServesOn", r -> {
       ThreadPool lossy = ThreadPool.create(platform, 1, 2);
