@@ -1,5 +1,6 @@
 package ${package};
 
+import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.typedarrays.Int32Array;
 import org.webthreads.web.JsObjects;
@@ -15,7 +16,7 @@ import org.webthreads.web.JsTaskKind;
  */
 public final class InteriorCountTask {
   public static final JsTaskKind KIND = JsTaskKind.register("mandelbrot.countInterior", (payload, context) -> {
-    Int32Array pixels = JsObjects.get(payload, "pixels").cast();
+    Int32Array pixels = pixels(payload);
     int colour = JsObjects.getInt(payload, "colour");
     int count = 0;
     for (int i = 0; i < pixels.getLength(); i++) {
@@ -36,6 +37,10 @@ public final class InteriorCountTask {
   public static void register() {
     // the static initialiser above did the work
   }
+
+  /** The payload's {@code pixels}: a JavaScript property read with its Java type. */
+  @JSBody(params = "payload", script = "return payload.pixels;")
+  private static native Int32Array pixels(JSObject payload);
 
   /** The task's payload: the pixels to look at and the colour to count. */
   public static JSObject payload(Int32Array pixels, int colour) {

@@ -6,6 +6,7 @@ import org.webthreads.ThreadPool;
 import org.webthreads.web.JsTaskCallback;
 import org.webthreads.web.JsTaskFailedException;
 import org.webthreads.web.SharedArrayViews;
+import org.webthreads.web.WebCanvas;
 import org.webthreads.web.WebGroups;
 import org.webthreads.web.WebOptions;
 import org.webthreads.web.WebPlatform;
@@ -20,7 +21,7 @@ import org.teavm.jso.JSObject;
  *   <li>makes a pool of all workers and a shared image, one int per pixel;</li>
  *   <li>submits the picture in bands of {@value #ROWS_PER_BAND} rows into a task group
  *       ({@link MandelbrotTasks#drawInBands}) and waits for it without blocking ({@link WebGroups#whenDone});</li>
- *   <li>puts the image on the canvas and computes its checksum;</li>
+ *   <li>puts the image on the canvas ({@link WebCanvas#putRgba}) and computes its checksum;</li>
  *   <li>asks one worker, through a JS task ({@link InteriorCountTask}), to count the pixels inside the
  *       set, handing it a JavaScript view of the shared image;</li>
  *   <li>publishes the figures as {@code self.mandelbrot} and sets the title to "done" (or shows the
@@ -69,7 +70,8 @@ public final class MandelbrotPage {
         group.close();
       }
       double millis = PageView.now() - started;
-      PageView.putRgba(SharedArrayViews.int32(image), view.width(), view.height());
+      // the shared pixels onto the canvas (copied once into its ImageData: a canvas cannot read shared memory)
+      WebCanvas.putRgba(PageView.canvas(view.width(), view.height()), image, view.width(), view.height());
       int checksum = Mandelbrot.checksum(image.toArray());
       PageView.status("drawn in " + Math.round(millis) + " ms; asking a worker to count the interior");
       countInterior(platform, image, view, (interior, worker) -> {

@@ -1,7 +1,7 @@
 package ${package};
 
 import org.teavm.jso.JSBody;
-import org.teavm.jso.typedarrays.Int32Array;
+import org.teavm.jso.JSObject;
 
 /**
  * What the program shows on index.html: a status line, the picture on the canvas, the figures
@@ -19,18 +19,12 @@ final class PageView {
   @JSBody(script = "return performance.now();")
   static native double now();
 
-  /**
-   * Puts the RGBA ints of {@code pixels} (a view of the shared image) on the canvas, resizing it to the
-   * picture. A canvas cannot take shared memory directly, so the ints are copied into its ImageData.
-   */
-  @JSBody(params = {"pixels", "width", "height"}, script = ""
+  /** The page's canvas, sized to the picture (where WebCanvas.putRgba draws it). */
+  @JSBody(params = {"width", "height"}, script = ""
       + "const canvas = document.getElementById('picture');"
       + "canvas.width = width; canvas.height = height;"
-      + "const context = canvas.getContext('2d');"
-      + "const image = context.createImageData(width, height);"
-      + "new Int32Array(image.data.buffer).set(pixels);"
-      + "context.putImageData(image, 0, 0);")
-  static native void putRgba(Int32Array pixels, int width, int height);
+      + "return canvas;")
+  static native JSObject canvas(int width, int height);
 
   @JSBody(params = {"checksum", "interior", "worker", "bands", "workers", "millis"}, script = ""
       + "self.mandelbrot = {checksum: checksum, interior: interior, worker: worker, bands: bands,"
