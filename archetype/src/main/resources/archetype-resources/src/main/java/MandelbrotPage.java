@@ -69,16 +69,25 @@ public final class MandelbrotPage {
       } finally {
         group.close();
       }
-      double millis = PageView.now() - started;
-      // the shared pixels onto the canvas (copied once into its ImageData: a canvas cannot read shared memory)
-      WebCanvas.putRgba(PageView.canvas(view.width(), view.height()), image, view.width(), view.height());
-      int checksum = Mandelbrot.checksum(image.toArray());
-      PageView.status("drawn in " + Math.round(millis) + " ms; asking a worker to count the interior");
-      countInterior(platform, image, view, (interior, worker) -> {
-        PageView.finish(checksum, interior, worker, bands, platform.workerCount(), millis);
-        image.free();
-        pool.shutdown();
-      });
+      try {
+        show(platform, pool, image, view, bands, PageView.now() - started);
+      } catch (RuntimeException e) {
+        PageView.fail("could not show the picture: " + e);
+      }
+    });
+  }
+
+  /** Puts the drawn image on the canvas, then asks a worker for the interior count and reports. */
+  private static void show(WebPlatform platform, ThreadPool pool, SharedIntArray image, MandelbrotView view,
+      int bands, double millis) {
+    // the shared pixels onto the canvas (copied once into its ImageData: a canvas cannot read shared memory)
+    WebCanvas.putRgba(PageView.canvas(view.width(), view.height()), image, view.width(), view.height());
+    int checksum = Mandelbrot.checksum(image.toArray());
+    PageView.status("drawn in " + Math.round(millis) + " ms; asking a worker to count the interior");
+    countInterior(platform, image, (interior, worker) -> {
+      PageView.finish(checksum, interior, worker, bands, platform.workerCount(), millis);
+      image.free();
+      pool.shutdown();
     });
   }
 
@@ -89,8 +98,7 @@ public final class MandelbrotPage {
   }
 
   /** Sends the JS task to any worker and calls back with its answer (a failure is shown on the page). */
-  private static void countInterior(WebPlatform platform, SharedIntArray image, MandelbrotView view,
-      InteriorCount then) {
+  private static void countInterior(WebPlatform platform, SharedIntArray image, InteriorCount then) {
     JSObject payload = InteriorCountTask.payload(SharedArrayViews.int32(image), Mandelbrot.INTERIOR);
     platform.sendJs(InteriorCountTask.KIND, WebPlatform.ANY_WORKER, payload, null, new JsTaskCallback() {
       @Override
