@@ -29,7 +29,9 @@ archetype_jar="$local_repo/org/webthreads/webthreads-archetype/$version/webthrea
 
 work="$(mktemp -d)"
 case "$work/" in
-  "$repo_root"/*) fail "the temporary folder $work is inside the repository: set TMPDIR elsewhere" ;;
+  "$repo_root"/*)
+    rmdir "$work"
+    fail "the temporary folder $work is inside the repository: set TMPDIR to a folder outside it" ;;
 esac
 if [ "${KEEP_GENERATED:-0}" = 1 ]; then
   echo "check-archetype: keeping $work"
