@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Issue 18, item 7: generates a project from the INSTALLED webthreads archetype in a temporary folder
+# outside the repository and builds and tests it OFFLINE (`mvn -o verify`: the JVM test and the headless
+# Chromium test of its page). This proves that a generated project needs nothing but the local Maven
+# repository. Run it after `mvn -B install` of the repository (.ci/run does).
+#
+# Environment (optional):
+#   WEBTHREADS_M2_REPO   a local Maven repository other than ~/.m2/repository (e.g. a private copy)
+#   KEEP_GENERATED=1     keep the temporary folder (its path is printed) instead of removing it
+set -euo pipefail
+repo_root="$(cd "$(dirname "$0")/.." && pwd)"
+
+fail() {
+  echo "check-archetype: FAILED: $*" >&2
+  exit 1
+}
+
+# The version this repository builds (the first <version> of the root pom is the project's own).
+version="$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' "$repo_root/pom.xml" | head -n 1)"
+[ -n "$version" ] || fail "could not read the project version from $repo_root/pom.xml"
+
+maven_opts=(-B -o)
+if [ -n "${WEBTHREADS_M2_REPO:-}" ]; then
+  maven_opts+=("-Dmaven.repo.local=$WEBTHREADS_M2_REPO")
+fi
+local_repo="${WEBTHREADS_M2_REPO:-$HOME/.m2/repository}"
+archetype_jar="$local_repo/org/webthreads/webthreads-archetype/$version/webthreads-archetype-$version.jar"
+[ -f "$archetype_jar" ] || fail "the archetype $version is not installed ($archetype_jar is missing): run 'mvn -B install' in $repo_root first"
+
+work="$(mktemp -d)"
+case "$work/" in
+  "$repo_root"/*)
+    rmdir "$work"
+    fail "the temporary folder $work is inside the repository: set TMPDIR to a folder outside it" ;;
+esac
+if [ "${KEEP_GENERATED:-0}" = 1 ]; then
+  echo "check-archetype: keeping $work"
+else
+  trap 'rm -rf "$work"' EXIT
+fi
+
+echo "check-archetype: generating a project from org.webthreads:webthreads-archetype:$version in $work"
+(cd "$work" && mvn "${maven_opts[@]}" org.apache.maven.plugins:maven-archetype-plugin:3.4.0:generate \
+    -DarchetypeGroupId=org.webthreads -DarchetypeArtifactId=webthreads-archetype \
+    -DarchetypeVersion="$version" -DgroupId=com.example.check -DartifactId=checkapp \
+    -DinteractiveMode=false) || fail "mvn archetype:generate failed"
+
+app="$work/checkapp"
+for f in pom.xml README.md src/main/webapp/index.html \
+    src/main/java/com/example/check/MandelbrotPage.java \
+    src/test/java/com/example/check/MandelbrotTasksTest.java \
+    src/test/java/com/example/check/MandelbrotPageTest.java; do
+  [ -f "$app/$f" ] || fail "the generated project has no $f"
+done
+grep -q "<webthreads.version>$version</webthreads.version>" "$app/pom.xml" \
+  || fail "the generated pom.xml does not pin webthreads $version"
+grep -q '^mvn package webthreads:serve$' "$app/README.md" || fail "the generated README lacks 'mvn package webthreads:serve'"
+grep -q '^mvn verify$' "$app/README.md" || fail "the generated README lacks 'mvn verify'"
+
+echo "check-archetype: building and testing it offline (mvn -o verify)"
+(cd "$app" && mvn "${maven_opts[@]}" verify) || fail "the generated project's 'mvn -o verify' failed (see above)"
+
+# Both tests must have run, none skipped (a browser test that did not run proves nothing).
+for test in MandelbrotTasksTest MandelbrotPageTest; do
+  report="$app/target/surefire-reports/TEST-com.example.check.$test.xml"
+  [ -f "$report" ] || fail "no surefire report for $test"
+  summary="$(grep -o '<testsuite [^>]*>' "$report" | head -n 1)"
+  tests="$(echo "$summary" | sed -n 's/.* tests="\([0-9]*\)".*/\1/p')"
+  skipped="$(echo "$summary" | sed -n 's/.* skipped="\([0-9]*\)".*/\1/p')"
+  [ "${tests:-0}" -gt 0 ] || fail "$test ran no test"
+  [ "${skipped:-0}" -eq 0 ] || fail "$test skipped $skipped of $tests tests"
+  echo "check-archetype: $test: $tests tests, none skipped"
+done
+for f in index.html app.wasm teavm-runtime.js webthreads.js worker.js; do
+  [ -f "$app/target/webapp/$f" ] || fail "the built page lacks target/webapp/$f"
+done
+echo "check-archetype: OK (webthreads $version)"
