@@ -93,20 +93,25 @@ public final class IsolatedFileServer implements AutoCloseable {
           exchange.sendResponseHeaders(204, -1);
           return;
         }
-        byte[] body = ("not found: " + path).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         headers.set("Content-Type", "text/plain; charset=utf-8");
-        exchange.sendResponseHeaders(404, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-          out.write(body);
-        }
+        send(exchange, 404, ("not found: " + path).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return;
       }
       headers.set("Content-Type", contentType(file.getFileName().toString()));
-      byte[] body = Files.readAllBytes(file);
-      exchange.sendResponseHeaders(200, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
+      send(exchange, 200, Files.readAllBytes(file));
+    }
+  }
+
+  /** Sends a response; to a HEAD request (curl -I) only its headers, with the length the body has. */
+  private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
+    if (exchange.getRequestMethod().equalsIgnoreCase("HEAD")) {
+      exchange.getResponseHeaders().set("Content-Length", Integer.toString(body.length));
+      exchange.sendResponseHeaders(status, -1);
+      return;
+    }
+    exchange.sendResponseHeaders(status, body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
     }
   }
 

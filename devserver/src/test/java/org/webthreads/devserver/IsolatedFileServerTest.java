@@ -71,6 +71,19 @@ class IsolatedFileServerTest {
     }
   }
 
+  /** {@code curl -I}: the headers and the length a GET would have, no body. */
+  @Test
+  void aHeadRequestGetsTheHeadersAndLengthWithoutABody() throws Exception {
+    HttpResponse<byte[]> head = CLIENT.send(HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + server.port() + "/app.js"))
+        .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, head.statusCode());
+    assertIsolated(head);
+    assertEquals(Optional.of(Long.toString("console.log(1);".length())),
+        head.headers().firstValue("Content-Length"));
+    assertEquals(0, head.body().length);
+  }
+
   @Test
   void noIsolationPrefixServesTheSameFilesWithoutTheHeaders() throws Exception {
     HttpResponse<byte[]> response = get("/no-isolation/index.html");
