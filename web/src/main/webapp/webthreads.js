@@ -170,7 +170,8 @@
   /**
    * Loads the Java program on the page and runs its main. options: wasm (URL of the program),
    * runtime (URL of TeaVM's wasm-gc runtime script, loaded in every worker), worker (URL of
-   * worker.js, default next to this file), memoryMiB (initial shared memory, default 16).
+   * worker.js, default next to this file), memoryMiB (initial shared memory, default 16), onError (a
+   * function called with an Error for each error no Java callback took: see wt.reportError).
    */
   wt.start = async function (options) {
     try {
@@ -188,6 +189,13 @@
     }
     wt.threadId = 0;
     wt.isWorker = false;
+    if (options.onError !== undefined) {
+      if (typeof options.onError !== "function") {
+        throw new Error("webthreads.start: onError must be a function (called with an Error), was "
+            + typeof options.onError);
+      }
+      wt.onError = options.onError;
+    }
     wt.wasmUrl = new URL(options.wasm, location.href).href;
     wt.runtimeUrl = new URL(options.runtime, location.href).href;
     wt.workerUrl = new URL(options.worker || "worker.js", wt.scriptUrl).href;
@@ -338,9 +346,27 @@
         // Anything else that escaped the handler: report it rather than lose it.
         const report = { t: "fatal", id: wt.threadId, where: "message handler", message: wt.describe(err) };
         if (wt.isWorker) self.postMessage(report);
-        else console.error("webthreads: " + report.message);
+        else wt.reportError(err && err.name ? err.name : "Error", "webthreads: " + report.message);
         return;
       }
+    }
+  };
+
+  /**
+   * An error on the page that no Java callback took (WebThreads.start's error callback threw while
+   * handling one, or a message handler failed): logged with console.error, and handed as an Error
+   * (named name) to the page's hook, the onError option of webthreads.start or a function assigned to
+   * webthreads.onError, if there is one.
+   */
+  wt.reportError = function (name, message) {
+    console.error(message);
+    if (typeof wt.onError !== "function") return;
+    const error = new Error(message);
+    error.name = name;
+    try {
+      wt.onError(error);
+    } catch (err) {
+      console.error("webthreads: the page's onError hook threw: " + wt.describe(err));
     }
   };
 

@@ -153,8 +153,8 @@ class ArenaLimitsTest {
       two.free();
       // Larger than the default arena: the message names an arena that would hold it, and that works.
       ArenaTooSmallException tooSmall = assertThrowsWith(ArenaTooSmallException.class,
-          () -> pool.newSharedIntArray(3840 * 2160), "a SharedIntArray of 8294400 elements",
-          "withArenaWords(");
+          () -> pool.newSharedIntArray(3840 * 2160), "a SharedIntArray of 8294400 elements needs 8294400 "
+          + "words", "PoolConfig.defaults().withArenaWords(8388608) or more", "split the data");
       String message = tooSmall.getMessage();
       int from = message.indexOf("withArenaWords(") + "withArenaWords(".length();
       int suggested = Integer.parseInt(message.substring(from, message.indexOf(')', from)));
