@@ -59,6 +59,9 @@ class ArenaLimitsTest {
         "a SharedDoubleArray of 20 elements needs 40 words", "at most 31 of its 48 words", "withArenaWords(");
     assertThrowsWith(ArenaTooSmallException.class, () -> pool.newSharedByteArray(200),
         "a SharedByteArray of 200 elements needs 50 words", "at most 31 of its 48 words", "withArenaWords(");
+    assertThrowsWith(IllegalArgumentException.class,
+        () -> PoolConfig.defaults().withArenaWords(Integer.MAX_VALUE), "arena of 2147483647 words",
+        "more than a pool can have");
     assertThrowsWith(IllegalArgumentException.class, () -> pool.newSharedFloatArray(-1),
         "negative array length -1 for a SharedFloatArray");
     // Tasks already submitted (one running, the rest queued behind it on the one thread) are not lost
