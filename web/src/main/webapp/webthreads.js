@@ -266,7 +266,8 @@
    * worker.js, default next to this file), memoryMiB (initial shared memory, default 16),
    * isolationServiceWorker (URL of webthreads-isolation-sw.js, or true for that file next to the page;
    * for hosts that cannot send the isolation headers: on a page that is not cross-origin isolated,
-   * registers it and reloads the page once; see docs/hosting.md).
+   * registers it and reloads the page once; see docs/hosting.md), onError (a function called with an
+   * Error for each error no Java callback took: see wt.reportError).
    */
   wt.start = async function (options) {
     try {
@@ -280,11 +281,18 @@
   async function startPage(options) {
     if (!options || !options.wasm || !options.runtime) {
       throw new Error("webthreads.start needs {wasm: URL of the program, runtime: URL of TeaVM's "
-          + "wasm-gc runtime script}; optional: worker (URL of worker.js), memoryMiB, isolationServiceWorker "
+          + "wasm-gc runtime script}; optional: worker (URL of worker.js), memoryMiB, onError, isolationServiceWorker "
           + "(URL of webthreads-isolation-sw.js)");
     }
     wt.threadId = 0;
     wt.isWorker = false;
+    if (options.onError !== undefined) {
+      if (typeof options.onError !== "function") {
+        throw new Error("webthreads.start: onError must be a function (called with an Error), was "
+            + typeof options.onError);
+      }
+      wt.onError = options.onError;
+    }
     wt.wasmUrl = new URL(options.wasm, location.href).href;
     wt.runtimeUrl = new URL(options.runtime, location.href).href;
     wt.workerUrl = new URL(options.worker || "worker.js", wt.scriptUrl).href;
@@ -443,7 +451,7 @@
         // Anything else that escaped the handler: report it rather than lose it.
         const report = { t: "fatal", id: wt.threadId, where: "message handler", message: wt.describe(err) };
         if (wt.isWorker) self.postMessage(report);
-        else console.error("webthreads: " + report.message);
+        else wt.reportError(err && err.name ? err.name : "Error", "webthreads: " + report.message);
         return;
       }
     }
@@ -512,6 +520,24 @@
     if (v === null || v === undefined) return String(v);
     return (v.constructor && v.constructor.name) || typeof v;
   }
+
+  /**
+   * An error on the page that no Java callback took (WebThreads.start's error callback threw while
+   * handling one, or a message handler failed): logged with console.error, and handed as an Error
+   * (named name) to the page's hook, the onError option of webthreads.start or a function assigned to
+   * webthreads.onError, if there is one.
+   */
+  wt.reportError = function (name, message) {
+    console.error(message);
+    if (typeof wt.onError !== "function") return;
+    const error = new Error(message);
+    error.name = name;
+    try {
+      wt.onError(error);
+    } catch (err) {
+      console.error("webthreads: the page's onError hook threw: " + wt.describe(err));
+    }
+  };
 
   // ---- worker side ---------------------------------------------------------------------------
 

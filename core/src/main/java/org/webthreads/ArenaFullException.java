@@ -1,7 +1,11 @@
 package org.webthreads;
 
-/** The pool's shared arena has no block large enough for an argument, result or shared array. */
-public final class ArenaFullException extends RuntimeException {
+/**
+ * The pool's shared arena has no block large enough free for an argument, result or shared array now:
+ * free shared arrays, join futures with large results, or give the pool a larger arena. A block the
+ * arena can never hold is its subclass {@link ArenaTooSmallException}.
+ */
+public class ArenaFullException extends RuntimeException {
   public ArenaFullException(String message) {
     super(message);
   }

@@ -1,6 +1,7 @@
 package org.webthreads;
 
 import org.webthreads.scheduler.LocalRing;
+import org.webthreads.scheduler.PoolLayout;
 import org.webthreads.scheduler.TaskSlots;
 
 /** Sizes of a pool's shared memory and the choice of shared queue. Immutable; use the withers. */
@@ -23,12 +24,16 @@ public final class PoolConfig {
     this.privateForks = privateForks;
   }
 
+  /** Words in the default arena: 4 Mi words (16 MiB). */
+  public static final int DEFAULT_ARENA_WORDS = 1 << 22;
+
   /**
-   * 256-slot rings, 65536 task slots, a 1 Mi-word (4 MiB) arena, the lock-free shared queue, private
-   * forks.
+   * 256-slot rings, 65536 task slots, a 4 Mi-word (16 MiB) arena ({@link #DEFAULT_ARENA_WORDS}: room
+   * for two full-HD RGBA images as {@code SharedIntArray}s and the argument blocks beside them), the
+   * lock-free shared queue, private forks.
    */
   public static PoolConfig defaults() {
-    return new PoolConfig(256, 1 << 16, 1 << 20, QueueKind.LOCK_FREE, true);
+    return new PoolConfig(256, 1 << 16, DEFAULT_ARENA_WORDS, QueueKind.LOCK_FREE, true);
   }
 
   public PoolConfig withRingCapacity(int capacity) {
@@ -47,9 +52,21 @@ public final class PoolConfig {
     return new PoolConfig(ringCapacity, count, arenaWords, queueKind, privateForks);
   }
 
+  /**
+   * The size of the pool's arena in 32-bit words (4 bytes each): it holds every shared array, the
+   * arguments too large for a task slot (over 7 words) and, where threads have heaps of their own
+   * (the browser), results over 4 words. Shared arrays of more than about 1,000 words take their own
+   * size rounded up to 16 words; smaller blocks a power of two. In the browser the words are taken
+   * from the page's shared memory when the pool is created; on the JVM they are one {@code int[]}.
+   */
   public PoolConfig withArenaWords(int words) {
     if (words < 64) {
       throw new IllegalArgumentException("arena must have at least 64 words, was " + words);
+    }
+    if (words > PoolLayout.MAX_TOTAL_WORDS - (1 << 20)) {
+      throw new IllegalArgumentException("arena of " + words + " words is more than a pool can have: at "
+          + "most " + (PoolLayout.MAX_TOTAL_WORDS - (1 << 20)) + " words (2 GiB less the pool's own "
+          + "structures)");
     }
     return new PoolConfig(ringCapacity, slotCount, words, queueKind, privateForks);
   }

@@ -83,4 +83,22 @@ final class PoolShared {
     }
     return handle;
   }
+
+  /**
+   * The one error for a block that this pool's arena can never hold: names {@code what} needed
+   * {@code size} words, the arena's capacity, {@code consequence} (what happened, or null) and the fix
+   * ({@code hint}: how to do without so large a block).
+   */
+  ArenaTooSmallException tooLarge(String what, long size, String consequence, String hint) {
+    long suggested = arena.suggestedWords(size);
+    String fix = suggested + layout.arenaBase - layout.base > PoolLayout.MAX_TOTAL_WORDS
+        ? "No pool can hold that much (a pool's shared memory is at most " + PoolLayout.MAX_TOTAL_WORDS
+            + " words, 2 GiB): " + hint
+        : "Create the pool with PoolConfig.defaults().withArenaWords(" + suggested + ") or more, or "
+            + hint;
+    return new ArenaTooSmallException(what + " " + size + " words of shared memory, more than this "
+        + "pool's arena can ever hold in one block (at most " + arena.maxPayloadWords() + " of its "
+        + arena.capacityWords() + " words)" + (consequence == null ? "" : "; " + consequence) + ". " + fix
+        + ".");
+  }
 }

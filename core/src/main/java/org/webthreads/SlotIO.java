@@ -98,11 +98,9 @@ final class SlotIO {
   }
 
   /** The error for a stream of {@code size} words that no arena block of this pool can ever hold. */
-  private ArenaFullException tooLarge(String what, long size, String consequence) {
-    return new ArenaFullException(what + " " + size + " words of shared memory, more than this "
-        + "pool's arena can ever hold in one block (" + shared.arena.maxPayloadWords() + " words of "
-        + shared.arena.capacityWords() + "); " + consequence + ". Raise PoolConfig.arenaWords, or put "
-        + "bulk data in a SharedIntArray (allocated once, passed as a handle).");
+  private ArenaTooSmallException tooLarge(String what, long size, String consequence) {
+    return shared.tooLarge(what, size, consequence,
+        "put bulk data in a SharedIntArray (allocated once, passed as a handle)");
   }
 
   /** Writes the argument stream of {@code argWords} words (see {@link #argumentWords}). */

@@ -1,7 +1,6 @@
 package org.webthreads;
 
 import java.util.concurrent.TimeUnit;
-import org.webthreads.memory.Arena;
 
 /**
  * A pool of worker threads running pure tasks through shared memory: per-thread rings, a shared queue,
@@ -206,34 +205,29 @@ public final class ThreadPool {
    * least 64 elements usually starts on a 64-byte cache line (in the browser; the JVM's int array
    * itself is not aligned), so threads that write disjoint ranges starting at multiples of
    * {@link #CACHE_LINE_WORDS} elements never write the same line. Smaller arrays are not padded, nor are
-   * arrays whose padding (up to 15 words) would need the next larger (twice as large) arena block.
+   * small arrays (under about 1,000 words) whose padding would need the next larger (twice as large)
+   * arena block. Arrays of more than about 1,000 words take a block of their own size rounded up to a
+   * cache line, starting on one. The default pool holds a full-HD RGBA image (1920 * 1080 ints) twice.
    *
-   * @throws ArenaFullException when the arena has no block that large free
+   * @throws IllegalArgumentException for a negative length
+   * @throws ArenaTooSmallException when the arena can never hold the array (the message names the
+   *     size and the {@link PoolConfig#withArenaWords} that would)
+   * @throws ArenaFullException when the arena has no block that large free now
    */
   public SharedIntArray newSharedIntArray(int length) {
-    if (length < 0) {
-      throw new IllegalArgumentException("negative array length " + length);
-    }
-    PoolShared shared = pool.shared;
-    int handle = length >= ALIGNED_ARRAY_MIN_LENGTH
-        ? shared.arena.allocateAlignedIfNoLarger(length, CACHE_LINE_WORDS) : shared.arena.allocate(length);
-    if (handle == Arena.NO_BLOCK) {
-      throw new ArenaFullException(shared.arena.fullMessage(length));
-    }
-    for (int i = 0; i < length; i++) {
-      shared.words.store(handle + i, 0);
-    }
-    return new SharedIntArray(shared.words, shared.arena, handle, length);
+    int handle = SharedArrayBlocks.allocate(pool.shared, "SharedIntArray", length, length, 1);
+    return new SharedIntArray(pool.shared.words, pool.shared.arena, handle, length);
   }
 
   /**
    * Allocates a zeroed {@link SharedFloatArray} of {@code length} in the pool's arena, placed as
    * {@link #newSharedIntArray} places its arrays.
    *
-   * @throws ArenaFullException when the arena has no block that large free
+   * @throws ArenaTooSmallException when the arena can never hold the array
+   * @throws ArenaFullException when the arena has no block that large free now
    */
   public SharedFloatArray newSharedFloatArray(int length) {
-    int handle = newSharedIntArray(length).handle();
+    int handle = SharedArrayBlocks.allocate(pool.shared, "SharedFloatArray", length, length, 1);
     return new SharedFloatArray(pool.shared.words, pool.shared.arena, handle, length);
   }
 
@@ -242,10 +236,12 @@ public final class ThreadPool {
    * word) in the pool's arena, starting on an 8-byte boundary (and a cache line when large, as
    * {@link #newSharedIntArray} places its arrays).
    *
-   * @throws ArenaFullException when the arena has no block that large free
+   * @throws ArenaTooSmallException when the arena can never hold the array
+   * @throws ArenaFullException when the arena has no block that large free now
    */
   public SharedLongArray newSharedLongArray(int length) {
-    int handle = SharedArrayBlocks.allocate(pool.shared, length, SharedLongArray.wordsFor(length), 2);
+    int handle = SharedArrayBlocks.allocate(pool.shared, "SharedLongArray", length,
+        SharedLongArray.wordsFor(length), 2);
     return new SharedLongArray(pool.shared.words, pool.shared.arena, handle, length);
   }
 
@@ -253,10 +249,11 @@ public final class ThreadPool {
    * Allocates a zeroed {@link SharedDoubleArray} of {@code length} (two words per element) in the
    * pool's arena, starting on an 8-byte boundary (and a cache line when large).
    *
-   * @throws ArenaFullException when the arena has no block that large free
+   * @throws ArenaTooSmallException when the arena can never hold the array
+   * @throws ArenaFullException when the arena has no block that large free now
    */
   public SharedDoubleArray newSharedDoubleArray(int length) {
-    int handle = SharedArrayBlocks.allocate(pool.shared, length, 2L * length, 2);
+    int handle = SharedArrayBlocks.allocate(pool.shared, "SharedDoubleArray", length, 2L * length, 2);
     return new SharedDoubleArray(pool.shared.words, pool.shared.arena, handle, length);
   }
 
@@ -264,10 +261,12 @@ public final class ThreadPool {
    * Allocates a zeroed {@link SharedByteArray} of {@code length} (four bytes a word) in the pool's
    * arena, placed as {@link #newSharedIntArray} places its arrays.
    *
-   * @throws ArenaFullException when the arena has no block that large free
+   * @throws ArenaTooSmallException when the arena can never hold the array
+   * @throws ArenaFullException when the arena has no block that large free now
    */
   public SharedByteArray newSharedByteArray(int length) {
-    int handle = SharedArrayBlocks.allocate(pool.shared, length, SharedByteArray.wordsFor(length), 1);
+    int handle = SharedArrayBlocks.allocate(pool.shared, "SharedByteArray", length,
+        SharedByteArray.wordsFor(length), 1);
     return new SharedByteArray(pool.shared.words, pool.shared.arena, handle, length);
   }
 

@@ -21,6 +21,8 @@ import org.webthreads.memory.SharedWords;
  */
 public final class PoolLayout {
   public static final int MAGIC = 0x57544852;
+  /** The most shared words one pool may take (its bytes must be countable in an int: 2 GiB). */
+  public static final int MAX_TOTAL_WORDS = Integer.MAX_VALUE / 4;
 
   /**
    * Added to every thread's signal word when the run state changes, so that the loop's one load per
@@ -121,7 +123,7 @@ public final class PoolLayout {
     this.slotsBase = threadsBase + threadCount * threadBlockWords;
     this.arenaBase = slotsBase + (slotCount + 1) * TaskSlots.SLOT_WORDS;
     long total = (long) arenaBase + arenaWords - base;
-    if (total > Integer.MAX_VALUE / 4) {
+    if (total > MAX_TOTAL_WORDS) {
       throw new IllegalArgumentException("pool needs " + total + " words of shared memory, more than "
           + "a SharedArrayBuffer can hold: lower the slot count or arena size");
     }

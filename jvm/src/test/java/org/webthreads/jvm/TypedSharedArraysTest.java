@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.webthreads.ArenaFullException;
+import org.webthreads.ArenaTooSmallException;
 import org.webthreads.SharedByteArray;
 import org.webthreads.SharedDoubleArray;
 import org.webthreads.SharedIntArray;
@@ -263,10 +263,12 @@ class TypedSharedArraysTest {
 
     TestAssertions.assertThrowsWith(IllegalArgumentException.class, () -> pool.newSharedLongArray(-1),
         "negative array length -1");
-    TestAssertions.assertThrowsWith(ArenaFullException.class, () -> pool.newSharedLongArray(1 << 30),
-        "PoolConfig.arenaWords");
-    TestAssertions.assertThrowsWith(ArenaFullException.class, () -> pool.newSharedDoubleArray(Integer.MAX_VALUE),
-        "PoolConfig.arenaWords");
+    TestAssertions.assertThrowsWith(ArenaTooSmallException.class, () -> pool.newSharedLongArray(1 << 30),
+        "a SharedLongArray of 1073741824 elements needs 2147483649 words", "No pool can hold that much",
+        "split the data");
+    TestAssertions.assertThrowsWith(ArenaTooSmallException.class,
+        () -> pool.newSharedDoubleArray(Integer.MAX_VALUE), "a SharedDoubleArray of 2147483647 elements",
+        "No pool can hold that much");
     StressSupport.shutdownAndClose(pool, threads);
   }
 

@@ -263,6 +263,27 @@ class BrowserRuntimeTest {
     passedWorkerLoss("workerFailingOutsideItsLoopIsStoppedAndItsPoolRepaired");
   }
 
+  /** An exception in the ready callback reaches the error callback (and so the page), text intact. */
+  @Test
+  void anExceptionInTheReadyCallbackReachesOnError() {
+    Map<String, Object> map = load("selftest.html?workers=2&readyThrows=1");
+    String detail = passed(map, "readyError");
+    assertEquals("java.lang.IllegalStateException: self-test: the ready callback throws as the page asked",
+        detail);
+  }
+
+  /** When the error callback throws as well, the page's webthreads.onError hook gets both texts. */
+  @Test
+  void anErrorCallbackThatThrowsStillReachesThePage() {
+    Map<String, Object> map = load("selftest.html?workers=2&readyThrows=2");
+    String detail = passed(map, "pageError");
+    assertTrue(detail.startsWith("java.lang.IllegalStateException | webthreads: the ready callback of "
+        + "WebThreads.start threw java.lang.IllegalStateException: self-test: the ready callback throws "
+        + "as the page asked"), detail);
+    assertTrue(detail.endsWith("the error callback of WebThreads.start threw too: "
+        + "java.lang.IllegalStateException: self-test: the error callback throws too"), detail);
+  }
+
   @Test
   void pageWithoutIsolationHeadersNamesThem() {
     String error = startErrorIn(read("selftest.html without isolation",

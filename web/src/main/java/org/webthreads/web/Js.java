@@ -109,6 +109,13 @@ final class Js {
   @JSBody(params = "message", script = "console.error(message);")
   static native void consoleError(String message);
 
+  /**
+   * An error no Java callback took: to the console and to the page's {@code webthreads.onError} (or
+   * the {@code onError} option of {@code webthreads.start}), as an Error named {@code name}.
+   */
+  @JSBody(params = {"name", "message"}, script = "self.webthreads.reportError(name, message);")
+  static native void reportError(String name, String message);
+
   // ---- promises and errors --------------------------------------------------------------------
 
   @JSBody(params = "body", script = "return new Promise((resolve, reject) => body(resolve, reject));")

@@ -62,7 +62,7 @@ final class PageRuntime {
             int gone = worker;
             Js.watchWorker(gone, () -> workerGone(gone));
           }
-          onReady.ready(platform);
+          runReadyCallback();
         }
       }
     } else if ("fatal".equals(type)) {
@@ -113,6 +113,37 @@ final class PageRuntime {
     platform.workerGone(id);
   }
 
+  /**
+   * Runs the page's ready callback; what it throws goes to the error callback (the workers stay up:
+   * the platform is ready, the page's own start code failed).
+   */
+  private static void runReadyCallback() {
+    try {
+      onReady.ready(platform);
+    } catch (Throwable thrown) {
+      RuntimeException error = thrown instanceof RuntimeException ? (RuntimeException) thrown
+          : new IllegalStateException("the ready callback of WebThreads.start threw " + thrown, thrown);
+      deliverError(onError, error, "the ready callback of WebThreads.start threw");
+    }
+  }
+
+  /**
+   * Hands {@code error} to the page's error callback; if that throws as well, neither is lost: both go
+   * to the console and the page's JavaScript hook ({@code webthreads.onError}).
+   */
+  static void deliverError(WebThreads.ErrorCallback callback, RuntimeException error, String context) {
+    try {
+      callback.failed(error);
+    } catch (Throwable thrown) {
+      Js.reportError(error.getClass().getName(), "webthreads: " + context + " " + describe(error)
+          + ", and the error callback of WebThreads.start threw too: " + describe(thrown));
+    }
+  }
+
+  private static String describe(Throwable error) {
+    return error.getClass().getName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
+  }
+
   private static void onStartTimeout() {
     if (started || startFailed) {
       return;
@@ -138,6 +169,6 @@ final class PageRuntime {
     for (int id = 1; id < ready.length; id++) {
       Js.terminateWorker(id);
     }
-    onError.failed(failure);
+    deliverError(onError, failure, "the workers could not be started:");
   }
 }

@@ -15,8 +15,11 @@ package org.webthreads.web;
  * }</pre>
  * On the page, start loads N workers and calls {@code onReady} once all are ready (or {@code onError}
  * once, naming the worker and cause, if one fails to load or throws, or if the page is not
- * cross-origin isolated). In a worker it makes the worker ready for pools and JS tasks and returns;
- * the callbacks are not called there.
+ * cross-origin isolated). An exception thrown by {@code onReady} goes to {@code onError} too (the
+ * workers stay up); one thrown by {@code onError} goes, with the error it was handling, to the console
+ * and to the page's JavaScript hook: the {@code onError} option of {@code webthreads.start} (or a
+ * function assigned to {@code webthreads.onError}), called with a JS Error. In a worker it makes the
+ * worker ready for pools and JS tasks and returns; the callbacks are not called there.
  */
 public final class WebThreads {
   private WebThreads() {
@@ -28,7 +31,10 @@ public final class WebThreads {
     void ready(WebPlatform platform);
   }
 
-  /** Called on the page when the workers cannot all be started. */
+  /**
+   * Called on the page when the workers cannot all be started, or with what the ready callback threw
+   * (the very exception when it is a RuntimeException, else one that wraps it).
+   */
   @FunctionalInterface
   public interface ErrorCallback {
     void failed(RuntimeException error);
@@ -49,7 +55,7 @@ public final class WebThreads {
     }
     String problem = Js.isolationProblem();
     if (problem != null) {
-      onError.failed(new IllegalStateException(problem));
+      PageRuntime.deliverError(onError, new IllegalStateException(problem), "the page cannot start:");
       return;
     }
     PageRuntime.start(options, onReady, onError);

@@ -29,7 +29,9 @@ import org.webthreads.web.WebThreads;
  * Query options: workers=N, tasks=N (exactly-once size), brokenWorker=N (that worker loads a
  * missing wasm file), throwInWorker=N (that worker's main throws), group=workerLoss (instead of the
  * main scenarios, those where workers stop for good; needs workers=4), group=hosting (a short run:
- * HostingScenarios).
+ * HostingScenarios), readyThrows=1 (the ready callback throws: the error callback records it as
+ * "readyError") or readyThrows=2 (the error callback throws too: the page's webthreads.onError hook
+ * records "pageError").
  */
 public final class BrowserSelfTest {
   private static final List<Scenario> scenarios = new ArrayList<>();
@@ -99,7 +101,11 @@ public final class BrowserSelfTest {
     if (broken > 0) {
       options.withWorkerProgramOverride(broken, "missing.wasm");
     }
+    int readyThrows = queryInt(query, "readyThrows", 0);
     WebThreads.start(options, ready -> {
+      if (readyThrows > 0) {
+        throw new IllegalStateException("self-test: the ready callback throws as the page asked");
+      }
       platform = ready;
       if (query.contains("group=workerLoss")) {
         defineWorkerLossScenarios();
@@ -110,7 +116,14 @@ public final class BrowserSelfTest {
       }
       runNext();
     }, error -> {
-      record("start", false, error.getMessage());
+      if (readyThrows == 2) {
+        throw new IllegalStateException("self-test: the error callback throws too");
+      }
+      if (readyThrows == 1) {
+        record("readyError", true, error.getClass().getName() + ": " + error.getMessage());
+      } else {
+        record("start", false, error.getMessage());
+      }
       finished();
     });
   }
