@@ -74,4 +74,39 @@ done
 for f in index.html app.wasm teavm-runtime.js webthreads.js worker.js; do
   [ -f "$app/target/webapp/$f" ] || fail "the built page lacks target/webapp/$f"
 done
+# The README's first command: it must build, serve with the two isolation headers and print the URL.
+# Maven runs as a co-process on a free port; its output is read line by line until the URL appears
+# (a blocking read, no polling); the page and the wasm are then fetched over a plain socket.
+echo "check-archetype: mvn package webthreads:serve (on a free port)"
+serve_log="$work/serve.log"
+coproc SERVE { cd "$app" && exec mvn "${maven_opts[@]}" package webthreads:serve -DskipTests -Dwebthreads.port=0 2>&1; }
+serve_pid=$SERVE_PID
+url=""
+while IFS= read -r line <&"${SERVE[0]}"; do
+  echo "$line" >> "$serve_log"
+  case "$line" in
+    "open http://"*) url="${line#open }"; break ;;
+  esac
+done
+stop_server() { kill "$serve_pid" 2>/dev/null || true; wait "$serve_pid" 2>/dev/null || true; }
+if [ -z "$url" ]; then
+  stop_server
+  cat "$serve_log" >&2
+  fail "'mvn package webthreads:serve' printed no URL (its output is above)"
+fi
+hostport="${url#http://}"; hostport="${hostport%%/*}"
+head_of() {  # HEAD request over bash's /dev/tcp: no curl needed on a fresh machine
+  exec 3<>"/dev/tcp/${hostport%:*}/${hostport#*:}"
+  printf 'HEAD %s HTTP/1.0\r\nHost: %s\r\n\r\n' "$1" "$hostport" >&3
+  tr -d '\r' <&3
+  exec 3<&-
+}
+page_head="$(head_of /index.html)"
+wasm_head="$(head_of /app.wasm)"
+stop_server
+echo "$page_head" | grep -q '^HTTP/1.[01] 200' || fail "serve: index.html was not served: $page_head"
+echo "$page_head" | grep -qi '^cross-origin-opener-policy: same-origin$' || fail "serve: no COOP header: $page_head"
+echo "$page_head" | grep -qi '^cross-origin-embedder-policy: require-corp$' || fail "serve: no COEP header: $page_head"
+echo "$wasm_head" | grep -qi '^content-type: application/wasm$' || fail "serve: app.wasm is not application/wasm: $wasm_head"
+echo "check-archetype: serve printed $url and sent both isolation headers"
 echo "check-archetype: OK (webthreads $version)"
