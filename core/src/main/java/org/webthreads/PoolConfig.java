@@ -6,7 +6,7 @@ import org.webthreads.scheduler.TaskSlots;
 
 /** Sizes of a pool's shared memory and the choice of shared queue. Immutable; use the withers. */
 public final class PoolConfig {
-  /** Which {@link org.webthreads.scheduler.SharedQueue} implementation the pool uses. */
+  /** Which {@code SharedQueue} implementation the pool uses. */
   public enum QueueKind { LOCK_FREE, LOCKED }
 
   private final int ringCapacity;

@@ -11,7 +11,7 @@ import org.webthreads.memory.SharedWords;
  *
  * <p>Every access is atomic: {@link #get} never sees half of a {@link #set}, and {@link #compareAndSet},
  * {@link #getAndAdd} and {@link #getAndSet} are indivisible across threads. Shared words are 32 bits,
- * so an element is two words (low, high) and the array's last word is a {@link SequenceLock} that all
+ * so an element is two words (low, high) and the array's last word is a {@code SequenceLock} that all
  * of its elements share: a read is 4 word loads (no lock, retried while a writer is inside); a write or
  * an atomic update is one compareAndSet, the element's words and one store, and writers of the same
  * array take turns even on different elements. Arrays that many threads update heavily should be split

@@ -7,7 +7,7 @@ import org.webthreads.scheduler.GroupState;
 
 /**
  * A task group (a scope): many tasks submitted without a future each, done when all of them have
- * ended. Its state lives in shared memory (a block of the pool's arena, see {@link GroupState}), so any
+ * ended. Its state lives in shared memory (a block of the pool's arena, see {@code GroupState}), so any
  * thread of the program, the page or a worker, can submit into it and wait for it through its
  * {@link #id()} ({@link #attach}).
  *

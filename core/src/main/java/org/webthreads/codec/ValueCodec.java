@@ -8,7 +8,7 @@ import org.webthreads.memory.SharedWords;
  *
  * <p>Every stream is written before an operation that publishes it (the ring's or the queue's push for
  * arguments, the completion's getAndAdd for results), so its words are written with
- * {@link SharedWords#storeRelease}: no fence per word.
+ * {@code SharedWords.storeRelease}: no fence per word.
  *
  * <pre>
  * null [NULL]            int [INT, v]           long/double [tag, low, high]     float [FLOAT, bits]

@@ -10,7 +10,7 @@ import java.lang.invoke.VarHandle;
 import org.webthreads.memory.SharedWords;
 
 /**
- * {@link SharedWords} over JVM memory: an {@code int[]} through a VarHandle (volatile, sequentially consistent
+ * {@code SharedWords} over JVM memory: an {@code int[]} through a VarHandle (volatile, sequentially consistent
  * accesses, and release stores for {@link #storeRelease}) and a futex emulation.
  *
  * <p>The futex: waiters of an index queue up in one of 64 buckets, each a monitor. A waiter compares the
