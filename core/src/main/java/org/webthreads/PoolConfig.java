@@ -8,9 +8,9 @@ import org.webthreads.scheduler.TaskSlots;
 public final class PoolConfig {
   /** Which {@code SharedQueue} implementation the pool uses. */
   public enum QueueKind {
-    /** A lock-free queue (the default): a submit never waits for another thread. */
+    /** A bounded lock-free queue (the default): each cell carries a sequence number. */
     LOCK_FREE,
-    /** A queue behind a lock: simpler, for comparison and as a fallback. */
+    /** A circular buffer guarded by a mutex in shared memory. */
     LOCKED
   }
 
@@ -60,9 +60,9 @@ public final class PoolConfig {
   }
 
   /**
-   * The number of task slots: how many tasks may be submitted and not yet ended (or, with separate
-   * heaps, not yet harvested) at once. A submit from outside the pool with none free throws
-   * {@link SlotsExhaustedException}.
+   * The number of task slots: how many tasks may be queued, running, or finished but unjoined at once.
+   * With none free, a submit on a pool thread runs queued tasks until one frees, one on an outside
+   * thread that may block waits, and one on the browser's page throws {@link SlotsExhaustedException}.
    *
    * @param count from 1 to the layout's maximum
    * @return a copy of this configuration with that many slots

@@ -96,8 +96,9 @@ public final class ThreadPool {
    * @param <R> what the task returns
    * @param kind a registered task kind
    * @param args the task's arguments, read in order by the body
-   * @return the task's future: join it, or drop it (a dropped future holds nothing)
-   * @throws PoolShutdownException when the pool was shut down (from outside the pool)
+   * @return the task's future: join it, or drop it (a dropped future holds no task slot for good)
+   * @throws PoolShutdownException when the pool was shut down (on a pool thread: only after
+   *     {@link #shutdownNow})
    */
   @SuppressWarnings("unchecked")
   public <R> TaskFuture<R> submit(TaskKind<R> kind, Object... args) {
@@ -109,7 +110,8 @@ public final class ThreadPool {
    *
    * @param kind a registered task kind
    * @param args the task's arguments, read in order by the body
-   * @throws PoolShutdownException when the pool was shut down (from outside the pool)
+   * @throws PoolShutdownException when the pool was shut down (on a pool thread: only after
+   *     {@link #shutdownNow})
    */
   public void execute(TaskKind<?> kind, Object... args) {
     pool.submission.submit(kind, args, true);
