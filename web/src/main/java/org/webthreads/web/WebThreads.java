@@ -45,7 +45,7 @@ public final class WebThreads {
     /**
      * Receives the error that stopped the start, or what the ready callback threw.
      *
-     * @param error the error; its message names the worker and the cause
+     * @param error a start failure (its message names the worker and the cause), or what onReady threw
      */
     void failed(RuntimeException error);
   }
