@@ -6,6 +6,11 @@ package org.webthreads;
  * arena can never hold is its subclass {@link ArenaTooSmallException}.
  */
 public class ArenaFullException extends RuntimeException {
+  /**
+   * An allocation the arena cannot hold now.
+   *
+   * @param message the size asked for and what to do
+   */
   public ArenaFullException(String message) {
     super(message);
   }

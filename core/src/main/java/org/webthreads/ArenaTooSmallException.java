@@ -9,6 +9,11 @@ package org.webthreads;
  * catch this one first to tell "never" from "not now" (freeing arrays or joining futures cannot help it).
  */
 public final class ArenaTooSmallException extends ArenaFullException {
+  /**
+   * An allocation the arena can never hold.
+   *
+   * @param message the size asked for and the arena size that would hold it
+   */
   public ArenaTooSmallException(String message) {
     super(message);
   }

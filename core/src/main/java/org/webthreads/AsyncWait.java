@@ -15,10 +15,20 @@ public final class AsyncWait {
     this.value = value;
   }
 
+  /**
+   * The index of the shared word to wait on.
+   *
+   * @return the word's index in the pool's shared memory
+   */
   public int wordIndex() {
     return wordIndex;
   }
 
+  /**
+   * The value the word holds while there is nothing new: wait while it still holds it.
+   *
+   * @return the value to wait past
+   */
   public int value() {
     return value;
   }

@@ -20,12 +20,24 @@ public final class Codec<T> {
   /** Writes a value's fields, in order, into {@code out}. */
   @FunctionalInterface
   public interface Writer<T> {
+    /**
+     * Writes {@code value}'s fields with {@code out}'s write methods: exactly the codec's width of values.
+     *
+     * @param value the value to write, never null unless the codec carries null
+     * @param out where the fields go
+     */
     void write(T value, CodecOutput out);
   }
 
   /** Reads a value back from the task's arguments, in the order its writer wrote them. */
   @FunctionalInterface
   public interface Reader<T> {
+    /**
+     * Reads one value, its fields in the order the writer wrote them.
+     *
+     * @param in the task's arguments, positioned at the value's first field
+     * @return the value
+     */
     T read(TaskInput in);
   }
 
@@ -53,6 +65,12 @@ public final class Codec<T> {
    * A codec for a user type, written as {@code width} positional values; named in errors by
    * {@code name} (the type's name is a good choice). It never carries null.
    *
+   * @param <T> the type the codec carries
+   * @param name the codec's name in errors
+   * @param width how many positional values the writer writes and the reader reads (1 to {@link #MAX_WIDTH})
+   * @param writer writes a value's fields
+   * @param reader reads them back
+   * @return the codec
    * @throws IllegalArgumentException for a null or empty name, a width below 1, or a null writer or reader
    */
   public static <T> Codec<T> of(String name, int width, Writer<T> writer, Reader<T> reader) {
@@ -62,7 +80,15 @@ public final class Codec<T> {
     return checked(name, width, false, writer, reader);
   }
 
-  /** {@link #of(String, int, Writer, Reader)} named "Codec.of(width values)" in errors. */
+  /**
+   * {@link #of(String, int, Writer, Reader)} named "Codec.of(width values)" in errors.
+   *
+   * @param <T> the type the codec carries
+   * @param width how many positional values the writer writes and the reader reads
+   * @param writer writes a value's fields
+   * @param reader reads them back
+   * @return the codec
+   */
   public static <T> Codec<T> of(int width, Writer<T> writer, Reader<T> reader) {
     return checked("Codec.of(" + width + " values)", width, false, writer, reader);
   }
@@ -88,22 +114,37 @@ public final class Codec<T> {
   /**
    * Reads a value with this codec's reader: for a codec of a type that holds this one (the writer's
    * counterpart is {@link CodecOutput#write(Codec, Object)}).
+   *
+   * @param in the task's arguments, positioned at the value's first field
+   * @return the value read
    */
   public T read(TaskInput in) {
     return reader.read(in);
   }
 
-  /** The name errors use. */
+  /**
+   * The name errors use.
+   *
+   * @return the codec's name
+   */
   public String name() {
     return name;
   }
 
-  /** How many positional values every value of this codec takes. */
+  /**
+   * How many positional values every value of this codec takes.
+   *
+   * @return the codec's width
+   */
   public int width() {
     return width;
   }
 
-  /** Whether a null value may be passed (it then arrives as null). */
+  /**
+   * Whether a null value may be passed (it then arrives as null).
+   *
+   * @return true for {@link Codecs#STRING} and the Java array codecs
+   */
   public boolean carriesNull() {
     return carriesNull;
   }

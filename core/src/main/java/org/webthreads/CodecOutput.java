@@ -38,7 +38,13 @@ public final class CodecOutput {
     return values;
   }
 
-  /** Writes a field with another codec (a record inside a record); it counts as that codec's width. */
+  /**
+   * Writes a field with another codec (a record inside a record); it counts as that codec's width.
+   *
+   * @param <T> the field's type
+   * @param fieldCodec the field's codec
+   * @param value the field's value (null only if {@code fieldCodec} carries null)
+   */
   public <T> void write(Codec<T> fieldCodec, T value) {
     if (value == null && !fieldCodec.carriesNull()) {
       throw new IllegalArgumentException("codec " + codec.name() + " (task '" + kindName + "' argument "
@@ -90,68 +96,138 @@ public final class CodecOutput {
     add(null);
   }
 
+  /**
+   * An {@code int}.
+   *
+   * @param value the value
+   */
   public void writeInt(int value) {
     add(value);
   }
 
+  /**
+   * A {@code long}.
+   *
+   * @param value the value
+   */
   public void writeLong(long value) {
     add(value);
   }
 
+  /**
+   * A {@code double}.
+   *
+   * @param value the value
+   */
   public void writeDouble(double value) {
     add(value);
   }
 
+  /**
+   * A {@code float}.
+   *
+   * @param value the value
+   */
   public void writeFloat(float value) {
     add(value);
   }
 
+  /**
+   * A {@code boolean}.
+   *
+   * @param value the value
+   */
   public void writeBoolean(boolean value) {
     add(value);
   }
 
-  /** A String, or null. */
+  /**
+   * A String, or null.
+   *
+   * @param value the value, or null
+   */
   public void writeString(String value) {
     add(value);
   }
 
-  /** A copy of the array travels (or null). */
+  /**
+   * A copy of the array travels (or null).
+   *
+   * @param value the array, or null
+   */
   public void writeIntArray(int[] value) {
     add(value);
   }
 
+  /**
+   * A copy of the array travels (or null).
+   *
+   * @param value the array, or null
+   */
   public void writeLongArray(long[] value) {
     add(value);
   }
 
+  /**
+   * A copy of the array travels (or null).
+   *
+   * @param value the array, or null
+   */
   public void writeDoubleArray(double[] value) {
     add(value);
   }
 
+  /**
+   * A copy of the array travels (or null).
+   *
+   * @param value the array, or null
+   */
   public void writeFloatArray(float[] value) {
     add(value);
   }
 
+  /**
+   * A copy of the array travels (or null).
+   *
+   * @param value the array, or null
+   */
   public void writeByteArray(byte[] value) {
     add(value);
   }
 
-  /** A reference to the array travels, not its elements; null is refused. */
+  /**
+   * A reference to the array travels, not its elements; null is refused.
+   *
+   * @param value the array, not null
+   */
   public void writeSharedIntArray(SharedIntArray value) {
     add(requireArray(value, "SharedIntArray"));
   }
 
-  /** A reference to the array travels, not its elements; null is refused. */
+  /**
+   * A reference to the array travels, not its elements; null is refused.
+   *
+   * @param value the array, not null
+   */
   public void writeSharedFloatArray(SharedFloatArray value) {
     add(requireArray(value, "SharedFloatArray"));
   }
 
-  /** A reference to a long, double or byte shared array travels; null is refused. */
+  /**
+   * A reference to a long, double or byte shared array travels; null is refused.
+   *
+   * @param value a {@link SharedLongArray}, {@link SharedDoubleArray} or {@link SharedByteArray}, not null
+   * @param type the array's type name, used only in the error a null value gets
+   */
   public void writeSharedArray(SharedArray value, String type) {
     add(requireArray(value, type));
   }
 
-  /** A reference to the progress travels (as a shared int array does); null is refused. */
+  /**
+   * A reference to the progress travels (as a shared int array does); null is refused.
+   *
+   * @param value the progress, not null
+   */
   public void writeTaskProgress(TaskProgress value) {
     if (value == null) {
       throw new IllegalArgumentException("task '" + kindName + "' argument " + argument + " (codec "

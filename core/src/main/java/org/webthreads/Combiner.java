@@ -26,7 +26,14 @@ public final class Combiner<R> {
     this.step = step;
   }
 
-  /** Registers a combining step; the name must be unique among the program's combiners. */
+  /**
+   * Registers a combining step; the name must be unique among the program's combiners.
+   *
+   * @param <R> the type of the values combined
+   * @param name the combiner's name, unique among the program's combiners; its hash is the id
+   * @param step joins the left sub-range's value with the right's; associative
+   * @return the registered combiner, to pass to {@link ThreadPool#mapReduce}
+   */
   public static synchronized <R> Combiner<R> register(String name, BinaryOperator<R> step) {
     if (name == null || name.isEmpty()) {
       throw new IllegalArgumentException("a combiner needs a non-empty name");
@@ -56,10 +63,20 @@ public final class Combiner<R> {
     return combiner;
   }
 
+  /**
+   * The name the combiner was registered with.
+   *
+   * @return the combiner's name
+   */
   public String name() {
     return name;
   }
 
+  /**
+   * The combiner's id: a hash of its name, the same on every thread; this is what travels with a map-reduce.
+   *
+   * @return the combiner's id
+   */
   public int id() {
     return id;
   }

@@ -6,8 +6,13 @@ import org.webthreads.scheduler.TaskSlots;
 
 /** Sizes of a pool's shared memory and the choice of shared queue. Immutable; use the withers. */
 public final class PoolConfig {
-  /** Which {@link org.webthreads.scheduler.SharedQueue} implementation the pool uses. */
-  public enum QueueKind { LOCK_FREE, LOCKED }
+  /** Which {@code SharedQueue} implementation the pool uses. */
+  public enum QueueKind {
+    /** A bounded lock-free queue (the default): each cell carries a sequence number. */
+    LOCK_FREE,
+    /** A circular buffer guarded by a mutex in shared memory. */
+    LOCKED
+  }
 
   private final int ringCapacity;
   private final int slotCount;
@@ -31,11 +36,21 @@ public final class PoolConfig {
    * 256-slot rings, 65536 task slots, a 4 Mi-word (16 MiB) arena ({@link #DEFAULT_ARENA_WORDS}: room
    * for two full-HD RGBA images as {@code SharedIntArray}s and the argument blocks beside them), the
    * lock-free shared queue, private forks.
+   *
+   * @return the default configuration
    */
   public static PoolConfig defaults() {
     return new PoolConfig(256, 1 << 16, DEFAULT_ARENA_WORDS, QueueKind.LOCK_FREE, true);
   }
 
+  /**
+   * Each pool thread's ring (the tasks it queued for itself, which other threads steal from) holds
+   * {@code capacity} tasks; a full ring's overflow goes to the shared queue.
+   *
+   * @param capacity a power of two from 2 to the ring's maximum
+   * @return a copy of this configuration with that capacity
+   * @throws IllegalArgumentException for another value
+   */
   public PoolConfig withRingCapacity(int capacity) {
     if (capacity < 2 || capacity > LocalRing.MAX_CAPACITY || Integer.bitCount(capacity) != 1) {
       throw new IllegalArgumentException("ring capacity must be a power of two between 2 and "
@@ -44,6 +59,15 @@ public final class PoolConfig {
     return new PoolConfig(capacity, slotCount, arenaWords, queueKind, privateForks);
   }
 
+  /**
+   * The number of task slots: how many tasks may be queued, running, or finished but unjoined at once.
+   * With none free, a submit on a pool thread runs queued tasks until one frees, one on an outside
+   * thread that may block waits, and one on the browser's page throws {@link SlotsExhaustedException}.
+   *
+   * @param count from 1 to the layout's maximum
+   * @return a copy of this configuration with that many slots
+   * @throws IllegalArgumentException for another value
+   */
   public PoolConfig withSlotCount(int count) {
     if (count < 1 || count > TaskSlots.MAX_SLOTS) {
       throw new IllegalArgumentException(
@@ -58,6 +82,10 @@ public final class PoolConfig {
    * (the browser), results over 4 words. Shared arrays of more than about 1,000 words take their own
    * size rounded up to 16 words; smaller blocks a power of two. In the browser the words are taken
    * from the page's shared memory when the pool is created; on the JVM they are one {@code int[]}.
+   *
+   * @param words at least 64, at most what a pool's 2 GiB can hold beside its own structures
+   * @return a copy of this configuration with that arena
+   * @throws IllegalArgumentException for a size out of that range
    */
   public PoolConfig withArenaWords(int words) {
     if (words < 64) {
@@ -71,6 +99,12 @@ public final class PoolConfig {
     return new PoolConfig(ringCapacity, slotCount, words, queueKind, privateForks);
   }
 
+  /**
+   * Which shared queue (outside submits and ring overflow) the pool uses: lock-free by default.
+   *
+   * @param kind the queue's implementation
+   * @return a copy of this configuration with that queue
+   */
   public PoolConfig withQueue(QueueKind kind) {
     return new PoolConfig(ringCapacity, slotCount, arenaWords, kind, privateForks);
   }
@@ -80,27 +114,55 @@ public final class PoolConfig {
    * where joining them costs no shared-memory operation, while its ring holds a task other threads can
    * steal (see docs/scheduler.md, "Private forks"). On by default; off, every fork is pushed to the
    * ring at once.
+   *
+   * @param enabled false to push every fork to the ring at once
+   * @return a copy of this configuration with that setting
    */
   public PoolConfig withPrivateForks(boolean enabled) {
     return new PoolConfig(ringCapacity, slotCount, arenaWords, queueKind, enabled);
   }
 
+  /**
+   * Tasks a pool thread's ring holds.
+   *
+   * @return the ring capacity
+   */
   public int ringCapacity() {
     return ringCapacity;
   }
 
+  /**
+   * Task slots: tasks in flight at once.
+   *
+   * @return the slot count
+   */
   public int slotCount() {
     return slotCount;
   }
 
+  /**
+   * The arena's size in words.
+   *
+   * @return the arena words
+   */
   public int arenaWords() {
     return arenaWords;
   }
 
+  /**
+   * The shared queue's implementation.
+   *
+   * @return the queue kind
+   */
   public QueueKind queueKind() {
     return queueKind;
   }
 
+  /**
+   * Whether forks may stay private to their thread.
+   *
+   * @return true when private forks are on
+   */
   public boolean privateForks() {
     return privateForks;
   }

@@ -24,27 +24,52 @@ public final class PoolControl {
     this.pool = pool;
   }
 
-  /** The control of {@code pool} (for platform code that is handed a user's pool). */
+  /**
+   * The control of {@code pool} (for platform code that is handed a user's pool).
+   *
+   * @param pool a user's pool
+   * @return its control
+   */
   public static PoolControl of(ThreadPool pool) {
     return pool.internals().control;
   }
 
-  /** The control of the pool that {@code future}'s task was submitted to. */
+  /**
+   * The control of the pool that {@code future}'s task was submitted to.
+   *
+   * @param future a future of any pool
+   * @return the control of the future's pool
+   */
   public static PoolControl of(TaskFuture<?> future) {
     return future.pool().control;
   }
 
-  /** This heap's view of an existing pool, for a thread with its own heap (a Web Worker). */
+  /**
+   * This heap's view of an existing pool, for a thread with its own heap (a Web Worker).
+   *
+   * @param platform the platform of the calling thread's heap
+   * @param words the shared words the pool lives in (the same memory as the creator's)
+   * @param base the pool's {@link #base()}, as the creator's heap reports it
+   * @return a control over the same pool, for this heap
+   */
   public static PoolControl attach(Platform platform, SharedWords words, int base) {
     return Pool.attach(platform, words, base).control;
   }
 
-  /** The pool, as its tasks and users see it. */
+  /**
+   * The pool, as its tasks and users see it.
+   *
+   * @return the pool's user-side object
+   */
   public ThreadPool pool() {
     return pool.facade;
   }
 
-  /** Base word of the pool's region: what another heap needs to {@link #attach}. */
+  /**
+   * Base word of the pool's region: what another heap needs to {@link #attach}.
+   *
+   * @return the first word of the pool's region
+   */
   public int base() {
     return pool.shared.layout.base;
   }
@@ -52,12 +77,18 @@ public final class PoolControl {
   /**
    * Whether the thread that ends a task completes its future itself (the pool's threads share one
    * heap), so that {@link #onCompletion} listeners run without anyone harvesting.
+   *
+   * @return true where the pool's threads share one heap
    */
   public boolean completesFuturesDirectly() {
     return pool.completeFuturesDirectly;
   }
 
-  /** The shared words the pool lives in. */
+  /**
+   * The shared words the pool lives in.
+   *
+   * @return the words of the pool's region and the rest of its memory
+   */
   public SharedWords words() {
     return pool.shared.words;
   }
@@ -67,6 +98,9 @@ public final class PoolControl {
   /**
    * Runs the scheduler loop of pool thread {@code threadId} on the calling thread until it must return
    * (see {@link LoopExit}). Called by the platform on that thread.
+   *
+   * @param threadId the pool thread the calling thread serves
+   * @return why the loop returned: the platform acts on it and, unless the pool is done, calls again
    */
   public LoopExit runWorker(int threadId) {
     int index = pool.shared.requireIndex(threadId);
@@ -82,6 +116,8 @@ public final class PoolControl {
    * Asks pool thread {@code threadId} to leave its loop at the next task boundary
    * ({@link LoopExit#YIELD}). Call before sending the thread what it should do then; call
    * {@link #yieldServed} for each request once served.
+   *
+   * @param threadId the pool thread to ask
    */
   public void requestYield(int threadId) {
     int index = pool.shared.requireIndex(threadId);
@@ -91,7 +127,12 @@ public final class PoolControl {
     pool.shared.parking.wake(index);
   }
 
-  /** A request made with {@link #requestYield} was served; returns how many are still pending. */
+  /**
+   * A request made with {@link #requestYield} was served; returns how many are still pending.
+   *
+   * @param threadId the pool thread whose request was served
+   * @return the requests still pending for that thread
+   */
   public int yieldServed(int threadId) {
     int before = pool.shared.words.getAndAdd(signalWord(threadId), -1);
     return (before & PoolLayout.YIELD_COUNT_MASK) - 1;
@@ -108,6 +149,10 @@ public final class PoolControl {
    * task whose body was on that stack fails with {@link TaskAbandonedException}, and the thread may
    * enter {@link #runWorker} again. Returns false, doing nothing, if the error did not come out of
    * {@code runWorker} on this thread (nothing to repair here).
+   *
+   * @param threadId the pool thread whose stack was unwound (the calling thread)
+   * @param cause what unwound it (the error's text), for the failure messages
+   * @return true if the stack was repaired, false if there was nothing to repair
    */
   public boolean abandonWorkerStack(int threadId, String cause) {
     int index = pool.shared.indexOf(threadId);
@@ -122,6 +167,8 @@ public final class PoolControl {
    *
    * @param terminated the thread was terminated (rather than failed with an error); goes into the
    *     failure messages
+   * @param threadId the pool thread that stopped
+   * @return the number of tasks ended, or -1 when there was nothing to repair
    */
   public int workerLost(int threadId, boolean terminated) {
     return pool.repair.workerLost(threadId, terminated);
@@ -139,6 +186,9 @@ public final class PoolControl {
    * that harvests it ({@code join}, {@code isDone}, or a {@link #completionWait} that finds it done):
    * drive it with {@link #completionWait}. A listener that throws is reported on standard error and
    * does not reach the thread that ran it. Any number of listeners may be added; each runs once.
+   *
+   * @param future the future to watch
+   * @param listener runs once, when the future is done
    */
   public static void onCompletion(TaskFuture<?> future, Runnable listener) {
     CompletionListeners.add(future, listener);
@@ -149,6 +199,9 @@ public final class PoolControl {
   /**
    * Null once {@code future} is done (its join returns at once), else the word that changes when it
    * completes (the waiter is announced, so completing the task notifies it).
+   *
+   * @param future the future to wait for
+   * @return null when done, else what to wait on
    */
   public static AsyncWait completionWait(TaskFuture<?> future) {
     return future.pool().joins.completionWait(future);
@@ -158,6 +211,8 @@ public final class PoolControl {
    * After a submit from the calling (outside) thread threw {@link SlotsExhaustedException}: null when a
    * slot can be had now (the next submit gets it), else what to wait for before asking again. Call
    * {@link #endSlotWait} if you stop waiting without asking again.
+   *
+   * @return null when a slot is free now, else what to wait on
    */
   public AsyncWait slotWait() {
     return pool.allocator.slotWait();
@@ -168,7 +223,11 @@ public final class PoolControl {
     pool.allocator.endSlotWait();
   }
 
-  /** Null once the pool is terminated, else the word that changes as its threads leave. */
+  /**
+   * Null once the pool is terminated, else the word that changes as its threads leave.
+   *
+   * @return null when terminated, else what to wait on
+   */
   public AsyncWait terminationWait() {
     return pool.lifecycle.terminationWait();
   }

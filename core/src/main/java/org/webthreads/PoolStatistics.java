@@ -63,12 +63,21 @@ public final class PoolStatistics {
     }
   }
 
-  /** The pool's number of threads. */
+  /**
+   * The pool's number of threads.
+   *
+   * @return the thread count
+   */
   public int workerCount() {
     return workers.length;
   }
 
-  /** The counters of the pool thread at position {@code index} (pool order, as ThreadPool.threadIds). */
+  /**
+   * The counters of the pool thread at position {@code index} (pool order, as ThreadPool.threadIds).
+   *
+   * @param index from 0 to {@code workerCount() - 1}
+   * @return that thread's counters
+   */
   public WorkerStatistics worker(int index) {
     if (index < 0 || index >= workers.length) {
       throw new IndexOutOfBoundsException("worker " + index + " of a pool of " + workers.length
@@ -77,12 +86,20 @@ public final class PoolStatistics {
     return workers[index];
   }
 
-  /** Tasks in the pool's shared queue (submitted from outside, or overflowing a ring). */
+  /**
+   * Tasks in the pool's shared queue (submitted from outside, or overflowing a ring).
+   *
+   * @return the shared queue's length at the moment of the call
+   */
   public int sharedQueueLength() {
     return sharedQueueLength;
   }
 
-  /** The sum of {@link WorkerStatistics#tasksRun()} over the threads. */
+  /**
+   * The sum of {@link WorkerStatistics#tasksRun()} over the threads.
+   *
+   * @return tasks run by all threads
+   */
   public long tasksRun() {
     long sum = 0;
     for (WorkerStatistics worker : workers) {
@@ -91,7 +108,11 @@ public final class PoolStatistics {
     return sum;
   }
 
-  /** The sum of {@link WorkerStatistics#tasksStolen()} over the threads. */
+  /**
+   * The sum of {@link WorkerStatistics#tasksStolen()} over the threads.
+   *
+   * @return tasks stolen by all threads
+   */
   public long tasksStolen() {
     long sum = 0;
     for (WorkerStatistics worker : workers) {
@@ -100,7 +121,11 @@ public final class PoolStatistics {
     return sum;
   }
 
-  /** The sum of {@link WorkerStatistics#timesParked()} over the threads. */
+  /**
+   * The sum of {@link WorkerStatistics#timesParked()} over the threads.
+   *
+   * @return times any thread parked
+   */
   public long timesParked() {
     long sum = 0;
     for (WorkerStatistics worker : workers) {
@@ -109,7 +134,11 @@ public final class PoolStatistics {
     return sum;
   }
 
-  /** Tasks waiting to run: every thread's ring plus the shared queue. */
+  /**
+   * Tasks waiting to run: every thread's ring plus the shared queue.
+   *
+   * @return tasks queued now
+   */
   public long tasksQueued() {
     long sum = sharedQueueLength;
     for (WorkerStatistics worker : workers) {

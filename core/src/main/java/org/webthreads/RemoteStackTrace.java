@@ -10,6 +10,7 @@ package org.webthreads;
 public final class RemoteStackTrace extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The remote trace as text. */
   private final String trace;
 
   RemoteStackTrace(String trace) {
@@ -17,7 +18,11 @@ public final class RemoteStackTrace extends RuntimeException {
     this.trace = trace;
   }
 
-  /** The remote trace: its first line is {@code "ClassName: message"}, then the frames. */
+  /**
+   * The remote trace: its first line is {@code "ClassName: message"}, then the frames.
+   *
+   * @return the trace
+   */
   public String trace() {
     return trace;
   }

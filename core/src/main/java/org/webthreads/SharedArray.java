@@ -53,7 +53,11 @@ public abstract class SharedArray implements SharedArrayReference {
     arena.free(handle);
   }
 
-  /** Whether {@link #free} was called on this object. */
+  /**
+   * Whether {@link #free} was called on this object.
+   *
+   * @return true once freed through this object (another view of the same memory may still say false)
+   */
   public final boolean isFreed() {
     return freed;
   }

@@ -40,17 +40,36 @@ public final class SharedByteArray extends SharedArray {
     return "SharedByteArray";
   }
 
+  /**
+   * Reads byte {@code index}.
+   *
+   * @param index the byte's index, from 0 to {@code length() - 1}
+   * @return its value
+   */
   public byte get(int index) {
     check(index);
     return (byte) (words.load(handle + (index >>> 2)) >>> shift(index));
   }
 
+  /**
+   * Writes {@code value} into byte {@code index}, leaving the other bytes of its word as they are (even when another thread writes them at the same time).
+   *
+   * @param index the byte's index, from 0 to {@code length() - 1}
+   * @param value the new value
+   */
   public void set(int index, byte value) {
     check(index);
     merge(handle + (index >>> 2), 0xFF << shift(index), (value & 0xFF) << shift(index));
   }
 
-  /** Sets byte {@code index} to {@code value} if it holds {@code expected}; whether it did. */
+  /**
+   * Sets byte {@code index} to {@code value} if it holds {@code expected}; whether it did.
+   *
+   * @param index the byte's index
+   * @param expected the value it must hold
+   * @param value the new value
+   * @return whether it held {@code expected} (and now holds {@code value})
+   */
   public boolean compareAndSet(int index, byte expected, byte value) {
     check(index);
     int at = handle + (index >>> 2);
@@ -68,7 +87,14 @@ public final class SharedByteArray extends SharedArray {
     }
   }
 
-  /** Copies {@code count} elements from {@code from} on into {@code target[offset ..]}. */
+  /**
+   * Copies {@code count} elements from {@code from} on into {@code target[offset ..]}.
+   *
+   * @param from the first element copied
+   * @param target where the elements go
+   * @param offset the index in {@code target} of the first one
+   * @param count how many elements
+   */
   public void copyTo(int from, byte[] target, int offset, int count) {
     checkRange(from, count);
     checkJavaRange(target.length, offset, count, "byte");
@@ -82,7 +108,14 @@ public final class SharedByteArray extends SharedArray {
     }
   }
 
-  /** Copies {@code count} elements of {@code source} from {@code offset} on into this array from {@code to}. */
+  /**
+   * Copies {@code count} elements of {@code source} from {@code offset} on into this array from {@code to}.
+   *
+   * @param source where the elements come from
+   * @param offset the index in {@code source} of the first one
+   * @param to the first element written
+   * @param count how many elements
+   */
   public void copyFrom(byte[] source, int offset, int to, int count) {
     checkRange(to, count);
     checkJavaRange(source.length, offset, count, "byte");
@@ -104,16 +137,29 @@ public final class SharedByteArray extends SharedArray {
     }
   }
 
-  /** Fills {@code target} from element 0 on ({@code target.length} elements). */
+  /**
+   * Fills {@code target} from element 0 on ({@code target.length} elements).
+   *
+   * @param target filled from its index 0; at most {@code length()} elements
+   */
   public void copyTo(byte[] target) {
     copyTo(0, target, 0, target.length);
   }
 
-  /** Writes all of {@code source} into the elements from 0 on. */
+  /**
+   * Writes all of {@code source} into the elements from 0 on.
+   *
+   * @param source written from its index 0; at most {@code length()} elements
+   */
   public void copyFrom(byte[] source) {
     copyFrom(source, 0, 0, source.length);
   }
 
+  /**
+   * A copy of every element, in a new Java array.
+   *
+   * @return the copy, {@code length()} elements
+   */
   public byte[] toArray() {
     checkLive();
     byte[] copy = new byte[length];

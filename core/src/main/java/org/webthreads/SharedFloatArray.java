@@ -38,15 +38,34 @@ public final class SharedFloatArray extends SharedArray {
     return "SharedFloatArray";
   }
 
+  /**
+   * Reads element {@code index}.
+   *
+   * @param index the element's index, from 0 to {@code length() - 1}
+   * @return its value
+   */
   public float get(int index) {
     return Float.intBitsToFloat(words.load(handle + check(index)));
   }
 
+  /**
+   * Writes {@code value} into element {@code index}.
+   *
+   * @param index the element's index, from 0 to {@code length() - 1}
+   * @param value the new value
+   */
   public void set(int index, float value) {
     words.store(handle + check(index), Float.floatToRawIntBits(value));
   }
 
-  /** Copies {@code count} elements from {@code from} on into {@code target[offset ..]}. */
+  /**
+   * Copies {@code count} elements from {@code from} on into {@code target[offset ..]}.
+   *
+   * @param from the first element copied
+   * @param target where the elements go
+   * @param offset the index in {@code target} of the first one
+   * @param count how many elements
+   */
   public void copyTo(int from, float[] target, int offset, int count) {
     checkRange(from, count);
     checkJavaRange(target.length, offset, count, "float");
@@ -55,7 +74,14 @@ public final class SharedFloatArray extends SharedArray {
     }
   }
 
-  /** Copies {@code count} elements of {@code source} from {@code offset} on into this array from {@code to}. */
+  /**
+   * Copies {@code count} elements of {@code source} from {@code offset} on into this array from {@code to}.
+   *
+   * @param source where the elements come from
+   * @param offset the index in {@code source} of the first one
+   * @param to the first element written
+   * @param count how many elements
+   */
   public void copyFrom(float[] source, int offset, int to, int count) {
     checkRange(to, count);
     checkJavaRange(source.length, offset, count, "float");
@@ -64,16 +90,29 @@ public final class SharedFloatArray extends SharedArray {
     }
   }
 
-  /** Fills {@code target} from element 0 on ({@code target.length} elements). */
+  /**
+   * Fills {@code target} from element 0 on ({@code target.length} elements).
+   *
+   * @param target filled from its index 0; at most {@code length()} elements
+   */
   public void copyTo(float[] target) {
     copyTo(0, target, 0, target.length);
   }
 
-  /** Writes all of {@code source} into the elements from 0 on. */
+  /**
+   * Writes all of {@code source} into the elements from 0 on.
+   *
+   * @param source written from its index 0; at most {@code length()} elements
+   */
   public void copyFrom(float[] source) {
     copyFrom(source, 0, 0, source.length);
   }
 
+  /**
+   * A copy of every element, in a new Java array.
+   *
+   * @return the copy, {@code length()} elements
+   */
   public float[] toArray() {
     checkLive();
     float[] copy = new float[length];

@@ -32,10 +32,22 @@ public final class SharedIntArray extends SharedArray {
     return "SharedIntArray";
   }
 
+  /**
+   * Reads element {@code index} (a sequentially consistent load).
+   *
+   * @param index the element's index, from 0 to {@code length() - 1}
+   * @return its value
+   */
   public int get(int index) {
     return words.load(handle + check(index));
   }
 
+  /**
+   * Writes {@code value} into element {@code index} (a sequentially consistent store).
+   *
+   * @param index the element's index, from 0 to {@code length() - 1}
+   * @param value the new value
+   */
   public void set(int index, int value) {
     words.store(handle + check(index), value);
   }
@@ -46,12 +58,21 @@ public final class SharedIntArray extends SharedArray {
    * this thread's later reads, so never use it where a thread stores a flag and then reads another
    * thread's flag (Dekker); in the browser, where every shared access is sequentially consistent, it
    * is {@link #set}.
+   *
+   * @param index the element's index
+   * @param value the new value
    */
   public void setRelease(int index, int value) {
     words.storeRelease(handle + check(index), value);
   }
 
-  /** Sets element {@code index} to {@code value}; returns the value before. */
+  /**
+   * Sets element {@code index} to {@code value}; returns the value before.
+   *
+   * @param index the element's index
+   * @param value the new value
+   * @return the value it replaced
+   */
   public int getAndSet(int index, int value) {
     int at = handle + check(index);
     while (true) {
@@ -63,10 +84,25 @@ public final class SharedIntArray extends SharedArray {
     }
   }
 
+  /**
+   * Sets element {@code index} to {@code value} if it holds {@code expected}, atomically.
+   *
+   * @param index the element's index
+   * @param expected the value it must hold
+   * @param value the new value
+   * @return whether it held {@code expected} (and now holds {@code value})
+   */
   public boolean compareAndSet(int index, int expected, int value) {
     return words.compareAndSet(handle + check(index), expected, value);
   }
 
+  /**
+   * Adds {@code delta} to element {@code index}, atomically (wrapping on overflow).
+   *
+   * @param index the element's index
+   * @param delta what to add (negative to subtract)
+   * @return the value before the add
+   */
   public int getAndAdd(int index, int delta) {
     return words.getAndAdd(handle + check(index), delta);
   }
@@ -75,6 +111,9 @@ public final class SharedIntArray extends SharedArray {
    * Wakes every thread waiting for element {@code index} to change (a blocking wait on a worker or
    * the JVM, or an asynchronous one on the browser's main thread). Call after the store or add that
    * a waiter is waiting for, e.g. when a countdown reaches zero.
+   *
+   * @param index the element waiters wait on
+   * @return how many waiting threads were woken
    */
   public int notifyWaiters(int index) {
     return words.notify(handle + check(index), Integer.MAX_VALUE);
@@ -83,12 +122,22 @@ public final class SharedIntArray extends SharedArray {
   /**
    * Blocks while element {@code index} holds {@code expected}, until {@link #notifyWaiters} (or at
    * once when it holds another value). Not on the browser's main thread: it must never block.
+   *
+   * @param index the element to watch
+   * @param expected the value to wait past
    */
   public void awaitChange(int index, int expected) {
     words.waitWhileEqual(handle + check(index), expected, -1);
   }
 
-  /** Copies {@code count} elements from {@code from} on into {@code target[offset ..]}. */
+  /**
+   * Copies {@code count} elements from {@code from} on into {@code target[offset ..]}.
+   *
+   * @param from the first element copied
+   * @param target where the elements go
+   * @param offset the index in {@code target} of the first one
+   * @param count how many elements
+   */
   public void copyTo(int from, int[] target, int offset, int count) {
     checkRange(from, count);
     checkJavaRange(target.length, offset, count, "int");
@@ -97,7 +146,14 @@ public final class SharedIntArray extends SharedArray {
     }
   }
 
-  /** Copies {@code count} elements of {@code source} from {@code offset} on into this array from {@code to}. */
+  /**
+   * Copies {@code count} elements of {@code source} from {@code offset} on into this array from {@code to}.
+   *
+   * @param source where the elements come from
+   * @param offset the index in {@code source} of the first one
+   * @param to the first element written
+   * @param count how many elements
+   */
   public void copyFrom(int[] source, int offset, int to, int count) {
     checkRange(to, count);
     checkJavaRange(source.length, offset, count, "int");
@@ -106,16 +162,29 @@ public final class SharedIntArray extends SharedArray {
     }
   }
 
-  /** Fills {@code target} from element 0 on ({@code target.length} elements). */
+  /**
+   * Fills {@code target} from element 0 on ({@code target.length} elements).
+   *
+   * @param target filled from its index 0; at most {@code length()} elements
+   */
   public void copyTo(int[] target) {
     copyTo(0, target, 0, target.length);
   }
 
-  /** Writes all of {@code source} into the elements from 0 on. */
+  /**
+   * Writes all of {@code source} into the elements from 0 on.
+   *
+   * @param source written from its index 0; at most {@code length()} elements
+   */
   public void copyFrom(int[] source) {
     copyFrom(source, 0, 0, source.length);
   }
 
+  /**
+   * A copy of every element, in a new Java array.
+   *
+   * @return the copy, {@code length()} elements
+   */
   public int[] toArray() {
     checkLive();
     int[] copy = new int[length];

@@ -11,7 +11,7 @@ import org.webthreads.memory.SharedWords;
  *
  * <p>Every access is atomic: {@link #get} never sees half of a {@link #set}, and {@link #compareAndSet},
  * {@link #getAndAdd} and {@link #getAndSet} are indivisible across threads. Shared words are 32 bits,
- * so an element is two words (low, high) and the array's last word is a {@link SequenceLock} that all
+ * so an element is two words (low, high) and the array's last word is a {@code SequenceLock} that all
  * of its elements share: a read is 4 word loads (no lock, retried while a writer is inside); a write or
  * an atomic update is one compareAndSet, the element's words and one store, and writers of the same
  * array take turns even on different elements. Arrays that many threads update heavily should be split
@@ -51,25 +51,56 @@ public final class SharedLongArray extends SharedArray {
     return "SharedLongArray";
   }
 
+  /**
+   * Reads element {@code index}, both halves as one (never a torn value).
+   *
+   * @param index the element's index, from 0 to {@code length() - 1}
+   * @return its value
+   */
   public long get(int index) {
     return lock.read(handle + 2 * check(index));
   }
 
+  /**
+   * Writes {@code value} into element {@code index}, both halves as one.
+   *
+   * @param index the element's index, from 0 to {@code length() - 1}
+   * @param value the new value
+   */
   public void set(int index, long value) {
     lock.write(handle + 2 * check(index), value);
   }
 
-  /** Sets element {@code index} to {@code value} if it holds {@code expected}; whether it did. */
+  /**
+   * Sets element {@code index} to {@code value} if it holds {@code expected}; whether it did.
+   *
+   * @param index the element's index
+   * @param expected the value it must hold
+   * @param value the new value
+   * @return whether it held {@code expected} (and now holds {@code value})
+   */
   public boolean compareAndSet(int index, long expected, long value) {
     return lock.compareAndSet(handle + 2 * check(index), expected, value);
   }
 
-  /** Adds {@code delta} to element {@code index}; returns the value before. */
+  /**
+   * Adds {@code delta} to element {@code index}; returns the value before.
+   *
+   * @param index the element's index
+   * @param delta what to add (negative to subtract)
+   * @return the value before the add
+   */
   public long getAndAdd(int index, long delta) {
     return lock.getAndAdd(handle + 2 * check(index), delta);
   }
 
-  /** Sets element {@code index} to {@code value}; returns the value before. */
+  /**
+   * Sets element {@code index} to {@code value}; returns the value before.
+   *
+   * @param index the element's index
+   * @param value the new value
+   * @return the value it replaced
+   */
   public long getAndSet(int index, long value) {
     return lock.getAndSet(handle + 2 * check(index), value);
   }
@@ -77,6 +108,11 @@ public final class SharedLongArray extends SharedArray {
   /**
    * Copies {@code count} elements from {@code from} on into {@code target[offset ..]}, as one snapshot
    * (writers wait meanwhile).
+   *
+   * @param from the first element copied
+   * @param target where the elements go
+   * @param offset the index in {@code target} of the first one
+   * @param count how many elements
    */
   public void copyTo(int from, long[] target, int offset, int count) {
     checkRange(from, count);
@@ -91,7 +127,14 @@ public final class SharedLongArray extends SharedArray {
     }
   }
 
-  /** Copies {@code count} elements of {@code source} from {@code offset} on into this array from {@code to}. */
+  /**
+   * Copies {@code count} elements of {@code source} from {@code offset} on into this array from {@code to}.
+   *
+   * @param source where the elements come from
+   * @param offset the index in {@code source} of the first one
+   * @param to the first element written
+   * @param count how many elements
+   */
   public void copyFrom(long[] source, int offset, int to, int count) {
     checkRange(to, count);
     checkJavaRange(source.length, offset, count, "long");
@@ -105,16 +148,29 @@ public final class SharedLongArray extends SharedArray {
     }
   }
 
-  /** Fills {@code target} from element 0 on ({@code target.length} elements). */
+  /**
+   * Fills {@code target} from element 0 on ({@code target.length} elements).
+   *
+   * @param target filled from its index 0; at most {@code length()} elements
+   */
   public void copyTo(long[] target) {
     copyTo(0, target, 0, target.length);
   }
 
-  /** Writes all of {@code source} into the elements from 0 on. */
+  /**
+   * Writes all of {@code source} into the elements from 0 on.
+   *
+   * @param source written from its index 0; at most {@code length()} elements
+   */
   public void copyFrom(long[] source) {
     copyFrom(source, 0, 0, source.length);
   }
 
+  /**
+   * A copy of every element, in a new Java array.
+   *
+   * @return the copy, {@code length()} elements
+   */
   public long[] toArray() {
     checkLive();
     long[] copy = new long[length];

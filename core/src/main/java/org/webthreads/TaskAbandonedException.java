@@ -11,6 +11,12 @@ package org.webthreads;
 public final class TaskAbandonedException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * The failure of a task whose thread's stack was unwound by an error Java cannot catch.
+   *
+   * @param threadId the pool thread whose stack was lost
+   * @param cause what unwound it, as text
+   */
   public TaskAbandonedException(int threadId, String cause) {
     super("thread " + threadId + "'s stack was unwound by an error Java cannot catch (" + cause
         + ") while this task was on it; the tasks on that stack failed and the thread serves its pool "

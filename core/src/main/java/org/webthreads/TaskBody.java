@@ -7,5 +7,13 @@ package org.webthreads;
  */
 @FunctionalInterface
 public interface TaskBody<R> {
+  /**
+   * Runs one task.
+   *
+   * @param args the task's arguments, read in the order they were submitted
+   * @param pool the pool the task runs on
+   * @return the task's result: a type {@link TaskInput} lists, or null
+   * @throws Exception any failure: it fails the task's future with a {@link TaskFailedException}
+   */
   R run(TaskInput args, ThreadPool pool) throws Exception;
 }

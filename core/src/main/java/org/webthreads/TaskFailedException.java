@@ -16,17 +16,34 @@ package org.webthreads;
 public final class TaskFailedException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** Fully qualified class name of the exception thrown. */
   private final String remoteClassName;
+  /** Its message, or null. */
   private final String remoteMessage;
+  /** Joins the failure passed through. */
   private final int hops;
   /** The frames as text, when the failure came from another heap; else null. */
   private final String remoteFrames;
 
+  /**
+   * A failure of task {@code taskName} that happened in that task itself (no hops), without a stack trace:
+   * for
+   * code that rebuilds a failure it received as text (the library makes the ones {@code join} throws).
+   *
+   * @param taskName the failed task's kind name
+   * @param remoteClassName the class name of what the task threw
+   * @param remoteMessage its message, or null
+   */
   public TaskFailedException(String taskName, String remoteClassName, String remoteMessage) {
     this(taskName, remoteClassName, remoteMessage, 0);
   }
 
   /**
+   * A failure of task {@code taskName} that came up through {@code hops} joins, without a stack trace.
+   *
+   * @param taskName the failed task's kind name
+   * @param remoteClassName the class name of what the innermost task threw
+   * @param remoteMessage its message, or null
    * @param hops how many joins the failure passed through before reaching task {@code taskName}: 0
    *     when that task threw it itself
    */
@@ -66,17 +83,29 @@ public final class TaskFailedException extends RuntimeException {
     return className + (message == null ? "" : ": " + message) + "\n";
   }
 
-  /** Fully qualified class name of the exception the task (or the innermost failed task) threw. */
+  /**
+   * Fully qualified class name of the exception the task (or the innermost failed task) threw.
+   *
+   * @return the class name
+   */
   public String remoteClassName() {
     return remoteClassName;
   }
 
-  /** Its message (may be null; cut after {@link TaskFailure#MAX_MESSAGE_CHARS} characters). */
+  /**
+   * Its message (may be null; cut after {@link TaskFailure#MAX_MESSAGE_CHARS} characters).
+   *
+   * @return the message, or null
+   */
   public String remoteMessage() {
     return remoteMessage;
   }
 
-  /** How many joins the failure passed through before this task: 0 when this task threw it. */
+  /**
+   * How many joins the failure passed through before this task: 0 when this task threw it.
+   *
+   * @return the number of joins, 0 or more
+   */
   public int hops() {
     return hops;
   }
@@ -86,6 +115,8 @@ public final class TaskFailedException extends RuntimeException {
    * {@code "\tat ..."} lines and {@code "Caused by: ..."} lines, at most some 4,000 characters of frames.
    * From the exception itself on one heap, as it arrived from another heap; null when there is none
    * (a failure made by the pool, such as a lost worker's, or an exception built by hand).
+   *
+   * @return the trace as text, or null
    */
   public String remoteStackTrace() {
     String frames = remoteFrames();

@@ -74,7 +74,11 @@ public final class TaskFuture<R> {
     this.forkArgs = forkArgs;
   }
 
-  /** True once the task has completed, failed or been cancelled. Never blocks. */
+  /**
+   * True once the task has completed, failed or been cancelled. Never blocks.
+   *
+   * @return whether the task has ended, one way or another
+   */
   public boolean isDone() {
     if (isDecided()) {
       return true;
@@ -95,7 +99,13 @@ public final class TaskFuture<R> {
     return harvest();
   }
 
-  /** Waits for the task (helping on pool threads) and returns its value. */
+  /**
+   * Waits for the task (helping on pool threads) and returns its value.
+   *
+   * @return the task's value (null if it returned null)
+   * @throws TaskFailedException when the task threw
+   * @throws CancellationException when the task was cancelled
+   */
   public R join() {
     if (!isDone()) {
       WorkerLoop forker = owner;
@@ -115,8 +125,12 @@ public final class TaskFuture<R> {
    * runs other tasks while it waits, as {@code join()} does, and looks at the time between them, so a
    * task it runs meanwhile can make it return late by that task's length.
    *
+   * @param timeout how long to wait at most (more than zero)
+   * @param unit the unit of {@code timeout}
+   * @return the task's value
    * @throws IllegalArgumentException when {@code timeout} is zero or less (use {@link #isDone()} to look
    *     without waiting)
+   * @throws TaskTimeoutException when the task has not ended in time
    */
   public R join(long timeout, TimeUnit unit) {
     if (timeout <= 0) {
@@ -138,8 +152,10 @@ public final class TaskFuture<R> {
    * an interrupt of the waiting thread ends the wait with {@link InterruptedException} (the task goes
    * on; {@code join()} instead waits on and keeps the interrupt status set).
    *
+   * @return the task's value
    * @throws InterruptedException when the calling thread is interrupted before or while it waits for an
    *     unfinished task (its interrupt status is then cleared, as in {@code FutureTask.get})
+   * @throws ExecutionException when the task threw: its cause is the {@link TaskFailedException}
    */
   public R get() throws InterruptedException, ExecutionException {
     if (!isDone()) {
@@ -160,6 +176,8 @@ public final class TaskFuture<R> {
    * on until it returns, and sees the request through {@link TaskInput#isCancelled()}. Either way every
    * join from now on throws {@link CancellationException}. Returns true if this call cancelled it, false
    * when the task had already finished (or was cancelled before): then nothing changes.
+   *
+   * @return whether this call cancelled the task
    */
   public boolean cancel() {
     // isDone() first: with separate heaps it harvests an outcome that is already in the slot, so a task
@@ -172,15 +190,29 @@ public final class TaskFuture<R> {
     return true;
   }
 
+  /**
+   * Whether the task has ended without a value: it threw, or was cancelled. Never blocks.
+   *
+   * @return true when done and not completed normally
+   */
   public boolean isCompletedExceptionally() {
     return isDone() && !(decision() == COMPLETED && outcome == TaskSlots.DONE);
   }
 
-  /** Whether the task was cancelled: by {@link #cancel()}, or by shutdownNow() before it ran. */
+  /**
+   * Whether the task was cancelled: by {@link #cancel()}, or by shutdownNow() before it ran.
+   *
+   * @return true once cancelled
+   */
   public boolean isCancelled() {
     return isDone() && (decision() == CANCEL_REQUESTED || outcome == TaskSlots.CANCELLED);
   }
 
+  /**
+   * The kind of the task this future belongs to.
+   *
+   * @return the task's kind
+   */
   public TaskKind<R> kind() {
     return kind;
   }

@@ -7,7 +7,7 @@ import org.webthreads.scheduler.GroupState;
 
 /**
  * A task group (a scope): many tasks submitted without a future each, done when all of them have
- * ended. Its state lives in shared memory (a block of the pool's arena, see {@link GroupState}), so any
+ * ended. Its state lives in shared memory (a block of the pool's arena, see {@code GroupState}), so any
  * thread of the program, the page or a worker, can submit into it and wait for it through its
  * {@link #id()} ({@link #attach}).
  *
@@ -66,6 +66,9 @@ public final class TaskGroup implements AutoCloseable {
    * A view of the group with {@code id} ({@link #id()} of a group of {@code pool}), made on any thread,
    * e.g. inside one of the group's tasks to poll {@link #isCancelled()} or to submit more tasks.
    *
+   * @param pool the pool the group belongs to
+   * @param id the group's {@link #id()}, passed to the task as an argument
+   * @return a view that may submit, cancel and read the counts, but not close
    * @throws IllegalArgumentException when {@code id} names no open group of this pool
    */
   public static TaskGroup attach(ThreadPool pool, int id) {
@@ -79,12 +82,20 @@ public final class TaskGroup implements AutoCloseable {
     return new TaskGroup(pool, new GroupState(shared.words, id), false);
   }
 
-  /** The group's id: the index of its words, the same on every thread; see {@link #attach}. */
+  /**
+   * The group's id: the index of its words, the same on every thread; see {@link #attach}.
+   *
+   * @return the group's id, valid until the group is closed
+   */
   public int id() {
     return state.base();
   }
 
-  /** The pool the group's tasks run on. */
+  /**
+   * The pool the group's tasks run on.
+   *
+   * @return the group's pool
+   */
   public ThreadPool pool() {
     return pool;
   }
@@ -94,27 +105,65 @@ public final class TaskGroup implements AutoCloseable {
   /**
    * Submits a task of a typed kind (its arguments checked by the compiler) into the group, as
    * {@link #submit(TaskKind, Object...)} does for a positional one.
+   *
+   * @param kind a typed kind of no arguments
    */
   public void submit(TaskKind0<?> kind) {
     submit(typed(kind).untyped(), kind.encode());
   }
 
-  /** As {@link #submit(TaskKind0)}, for a kind of one argument. */
+  /**
+   * As {@link #submit(TaskKind0)}, for a kind of one argument.
+   *
+   * @param <A> the argument's type
+   * @param kind a typed kind of one argument
+   * @param a the argument
+   */
   public <A> void submit(TaskKind1<A, ?> kind, A a) {
     submit(typed(kind).untyped(), kind.encode(a));
   }
 
-  /** As {@link #submit(TaskKind0)}, for a kind of two arguments. */
+  /**
+   * As {@link #submit(TaskKind0)}, for a kind of two arguments.
+   *
+   * @param <A> the first argument's type
+   * @param <B> the second argument's type
+   * @param kind a typed kind of two arguments
+   * @param a the first argument
+   * @param b the second argument
+   */
   public <A, B> void submit(TaskKind2<A, B, ?> kind, A a, B b) {
     submit(typed(kind).untyped(), kind.encode(a, b));
   }
 
-  /** As {@link #submit(TaskKind0)}, for a kind of three arguments. */
+  /**
+   * As {@link #submit(TaskKind0)}, for a kind of three arguments.
+   *
+   * @param <A> the first argument's type
+   * @param <B> the second argument's type
+   * @param <C> the third argument's type
+   * @param kind a typed kind of three arguments
+   * @param a the first argument
+   * @param b the second argument
+   * @param c the third argument
+   */
   public <A, B, C> void submit(TaskKind3<A, B, C, ?> kind, A a, B b, C c) {
     submit(typed(kind).untyped(), kind.encode(a, b, c));
   }
 
-  /** As {@link #submit(TaskKind0)}, for a kind of four arguments. */
+  /**
+   * As {@link #submit(TaskKind0)}, for a kind of four arguments.
+   *
+   * @param <A> the first argument's type
+   * @param <B> the second argument's type
+   * @param <C> the third argument's type
+   * @param <D> the fourth argument's type
+   * @param kind a typed kind of four arguments
+   * @param a the first argument
+   * @param b the second argument
+   * @param c the third argument
+   * @param d the fourth argument
+   */
   public <A, B, C, D> void submit(TaskKind4<A, B, C, D, ?> kind, A a, B b, C c, D d) {
     submit(typed(kind).untyped(), kind.encode(a, b, c, d));
   }
@@ -130,6 +179,9 @@ public final class TaskGroup implements AutoCloseable {
    * Submits a task of {@code kind} with {@code args} into the group, without a future: its result is
    * dropped, a failure is recorded in the group and cancels the tasks not yet started. On a cancelled
    * group the task is not submitted and counts as skipped.
+   *
+   * @param kind a registered task kind
+   * @param args the task's arguments, read in order by the body
    */
   public void submit(TaskKind<?> kind, Object... args) {
     checkOpen();
@@ -151,6 +203,11 @@ public final class TaskGroup implements AutoCloseable {
    * sub-range it ends with. The body reads {@code lo} and {@code hi} (both {@code long}, {@code lo <= hi})
    * with {@link TaskInput#readLong()}, then {@code extraArgs}. An empty range runs nothing.
    *
+   * @param from first index of the range
+   * @param to end of the range (exclusive)
+   * @param grain largest sub-range one body runs on (at least 1)
+   * @param kind the body's kind: it reads {@code lo}, {@code hi}, then {@code extraArgs}
+   * @param extraArgs arguments passed to every body after {@code lo} and {@code hi}
    * @throws IllegalArgumentException for {@code grain < 1} or {@code from > to}
    */
   public void forRange(long from, long to, long grain, TaskKind<?> kind, Object... extraArgs) {
@@ -186,6 +243,8 @@ public final class TaskGroup implements AutoCloseable {
    * Cancels the tasks of the group that have not started: they never run their body (counted as
    * skipped); running tasks see {@link #isCancelled()}. Returns false, doing nothing, when no task of the
    * group is pending (everything submitted has ended).
+   *
+   * @return true if the group had pending tasks (it is now cancelled), false if it was done
    */
   public boolean cancel() {
     checkOpen();
@@ -196,7 +255,11 @@ public final class TaskGroup implements AutoCloseable {
     return true;
   }
 
-  /** Whether the group was cancelled, by {@link #cancel()} or by a failure (readable from its tasks). */
+  /**
+   * Whether the group was cancelled, by {@link #cancel()} or by a failure (readable from its tasks).
+   *
+   * @return true once cancelled
+   */
   public boolean isCancelled() {
     checkOpen();
     return state.isCancelled();
@@ -204,31 +267,51 @@ public final class TaskGroup implements AutoCloseable {
 
   // ---- waiting ----
 
-  /** Whether no task of the group is pending. */
+  /**
+   * Whether no task of the group is pending.
+   *
+   * @return true when every task submitted so far has ended
+   */
   public boolean isDone() {
     checkOpen();
     return state.pending() == 0;
   }
 
-  /** Tasks submitted and not yet ended. */
+  /**
+   * Tasks submitted and not yet ended.
+   *
+   * @return the pending count now
+   */
   public int pendingCount() {
     checkOpen();
     return state.pending();
   }
 
-  /** Tasks whose body returned (each sub-range of a {@link #forRange} is one task). */
+  /**
+   * Tasks whose body returned (each sub-range of a {@link #forRange} is one task).
+   *
+   * @return the completed count now
+   */
   public int completedCount() {
     checkOpen();
     return state.countOf(GroupState.COMPLETED);
   }
 
-  /** Tasks whose body threw. */
+  /**
+   * Tasks whose body threw.
+   *
+   * @return the failed count now
+   */
   public int failedCount() {
     checkOpen();
     return state.countOf(GroupState.FAILED);
   }
 
-  /** Tasks never started because the group was cancelled. */
+  /**
+   * Tasks never started because the group was cancelled.
+   *
+   * @return the skipped count now
+   */
   public int skippedCount() {
     checkOpen();
     return state.countOf(GroupState.SKIPPED);
@@ -252,6 +335,9 @@ public final class TaskGroup implements AutoCloseable {
   /**
    * As {@link #join()}, waiting at most {@code timeout}; returns false if tasks are still pending then.
    *
+   * @param timeout how long to wait at most (more than zero)
+   * @param unit the unit of {@code timeout}
+   * @return true if the group is done (and every task completed), false if tasks are still pending
    * @throws IllegalArgumentException for a timeout of zero or less
    */
   public boolean join(long timeout, TimeUnit unit) {
@@ -271,6 +357,8 @@ public final class TaskGroup implements AutoCloseable {
   /**
    * For a thread that may not block (the page): null once the group is done (then {@link #join()}
    * returns or throws at once), else the word and value to wait on asynchronously, then ask again.
+   *
+   * @return null when done, else what to wait on
    */
   public AsyncWait doneWait() {
     checkOpen();
@@ -278,13 +366,21 @@ public final class TaskGroup implements AutoCloseable {
     return pending == 0 ? null : new AsyncWait(state.index(GroupState.PENDING), pending);
   }
 
-  /** The first failure's class name, or null while no task failed. */
+  /**
+   * The first failure's class name, or null while no task failed.
+   *
+   * @return the exception class's name, or null
+   */
   public String firstFailureClassName() {
     checkOpen();
     return state.failureClassName();
   }
 
-  /** The first failure's message, or null (no failure yet, or it had no message). */
+  /**
+   * The first failure's message, or null (no failure yet, or it had no message).
+   *
+   * @return the message, or null
+   */
   public String firstFailureMessage() {
     checkOpen();
     return state.failureMessage();

@@ -6,10 +6,15 @@ package org.webthreads;
  * tasks failed, were skipped (the first failure cancels the tasks not yet started) and completed.
  */
 public final class TaskGroupFailedException extends RuntimeException {
+  /** Tasks whose body threw. */
   private final int failed;
+  /** Tasks never started. */
   private final int skipped;
+  /** Tasks whose body returned. */
   private final int completed;
+  /** The first failure's class name. */
   private final String firstFailureClassName;
+  /** The first failure's message, or null. */
   private final String firstFailureMessage;
 
   TaskGroupFailedException(int failed, int skipped, int completed, String className, String message) {
@@ -23,27 +28,47 @@ public final class TaskGroupFailedException extends RuntimeException {
     this.firstFailureMessage = message;
   }
 
-  /** Tasks whose body threw. */
+  /**
+   * Tasks whose body threw.
+   *
+   * @return the failed count, at least 1
+   */
   public int failed() {
     return failed;
   }
 
-  /** Tasks never started because the group was cancelled (by the first failure or by cancel()). */
+  /**
+   * Tasks never started because the group was cancelled (by the first failure or by cancel()).
+   *
+   * @return the skipped count
+   */
   public int skipped() {
     return skipped;
   }
 
-  /** Tasks whose body returned. */
+  /**
+   * Tasks whose body returned.
+   *
+   * @return the completed count
+   */
   public int completed() {
     return completed;
   }
 
-  /** The class name of what the first failing task threw. */
+  /**
+   * The class name of what the first failing task threw.
+   *
+   * @return the class name
+   */
   public String firstFailureClassName() {
     return firstFailureClassName;
   }
 
-  /** Its message (cut to fit the group's record), or null. */
+  /**
+   * Its message (cut to fit the group's record), or null.
+   *
+   * @return the message, or null
+   */
   public String firstFailureMessage() {
     return firstFailureMessage;
   }

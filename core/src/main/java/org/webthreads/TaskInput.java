@@ -55,31 +55,51 @@ public final class TaskInput extends ValueReader implements TaskContext {
     return pool.facade;
   }
 
-  /** Reads a {@link SharedIntArray} argument: a view of the same shared memory the submitter used. */
+  /**
+   * Reads a {@link SharedIntArray} argument: a view of the same shared memory the submitter used.
+   *
+   * @return the array
+   */
   public SharedIntArray readSharedIntArray() {
     long reference = readSharedIntArrayReference();
     return new SharedIntArray(pool.shared.words, pool.shared.arena, (int) (reference >>> 32), (int) reference);
   }
 
-  /** Reads a {@link SharedFloatArray} argument: a view of the same shared memory the submitter used. */
+  /**
+   * Reads a {@link SharedFloatArray} argument: a view of the same shared memory the submitter used.
+   *
+   * @return the array
+   */
   public SharedFloatArray readSharedFloatArray() {
     long reference = readSharedFloatArrayReference();
     return new SharedFloatArray(pool.shared.words, pool.shared.arena, (int) (reference >>> 32), (int) reference);
   }
 
-  /** Reads a {@link SharedLongArray} argument: a view of the same shared memory the submitter used. */
+  /**
+   * Reads a {@link SharedLongArray} argument: a view of the same shared memory the submitter used.
+   *
+   * @return the array
+   */
   public SharedLongArray readSharedLongArray() {
     long reference = readSharedArrayReference(ValueTag.SHARED_LONG_ARRAY);
     return new SharedLongArray(pool.shared.words, pool.shared.arena, (int) (reference >>> 32), (int) reference);
   }
 
-  /** Reads a {@link SharedDoubleArray} argument: a view of the same shared memory the submitter used. */
+  /**
+   * Reads a {@link SharedDoubleArray} argument: a view of the same shared memory the submitter used.
+   *
+   * @return the array
+   */
   public SharedDoubleArray readSharedDoubleArray() {
     long reference = readSharedArrayReference(ValueTag.SHARED_DOUBLE_ARRAY);
     return new SharedDoubleArray(pool.shared.words, pool.shared.arena, (int) (reference >>> 32), (int) reference);
   }
 
-  /** Reads a {@link SharedByteArray} argument: a view of the same shared memory the submitter used. */
+  /**
+   * Reads a {@link SharedByteArray} argument: a view of the same shared memory the submitter used.
+   *
+   * @return the array
+   */
   public SharedByteArray readSharedByteArray() {
     long reference = readSharedArrayReference(ValueTag.SHARED_BYTE_ARRAY);
     return new SharedByteArray(pool.shared.words, pool.shared.arena, (int) (reference >>> 32), (int) reference);
@@ -89,6 +109,7 @@ public final class TaskInput extends ValueReader implements TaskContext {
    * Reads a {@link TaskProgress} argument (it travels as a SharedIntArray reference): a view of the
    * same progress the submitter made.
    *
+   * @return the progress
    * @throws IllegalArgumentException when the argument is a SharedIntArray that is no live progress
    */
   public TaskProgress readTaskProgress() {

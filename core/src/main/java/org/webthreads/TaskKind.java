@@ -22,15 +22,32 @@ public final class TaskKind<R> {
     this.body = body;
   }
 
-  /** Registers a kind; the name must be unique in the program. */
+  /**
+   * Registers a kind; the name must be unique in the program.
+   *
+   * @param <R> what the body returns
+   * @param name the kind's name, unique in the program; its hash is the id
+   * @param body the task's code
+   * @return the registered kind
+   */
   public static <R> TaskKind<R> register(String name, TaskBody<R> body) {
     return TaskRegistry.register(name, body);
   }
 
+  /**
+   * The name the kind was registered with.
+   *
+   * @return the kind's name
+   */
   public String name() {
     return name;
   }
 
+  /**
+   * The kind's id: a hash of its name, the same on every thread; this is what travels with a task.
+   *
+   * @return the kind's id
+   */
   public int id() {
     return id;
   }

@@ -17,6 +17,13 @@ public final class TaskKind0<R> extends TypedTaskKind<R> {
   /** The code of a TaskKind0. */
   @FunctionalInterface
   public interface Body<R> {
+    /**
+     * Runs one task: its arguments were read by their codecs on the thread that runs it.
+     *
+     * @param context the running task: its pool, and whether it was cancelled
+     * @return the task's result: a type {@link TaskInput} lists, or null
+     * @throws Exception any failure: it fails the task's future with a {@link TaskFailedException}
+     */
     R run(TaskContext context) throws Exception;
   }
 
@@ -29,6 +36,11 @@ public final class TaskKind0<R> extends TypedTaskKind<R> {
   /**
    * Registers a kind; the name must be unique in the program. Register it once, in code every thread
    * runs, like {@link TaskKind#register}.
+   *
+   * @param <R> the result's type
+   * @param name the kind's name, unique in the program; error messages name it
+   * @param body the task's code
+   * @return the registered kind, to submit with {@link ThreadPool#submit}
    */
   public static <R> TaskKind0<R> register(String name, Body<R> body) {
     TaskKind0<R> kind = new TaskKind0<>(name);
@@ -40,6 +52,11 @@ public final class TaskKind0<R> extends TypedTaskKind<R> {
   /**
    * Registers a kind whose body refers to the kind itself: {@code factory} receives the kind and
    * returns its body, e.g. {@code self -> (..., context) -> ... context.pool().submit(self, ...) ...}.
+   *
+   * @param <R> the result's type
+   * @param name the kind's name, unique in the program; error messages name it
+   * @param factory given the kind, returns its body (called once, here)
+   * @return the registered kind, to submit with {@link ThreadPool#submit}
    */
   public static <R> TaskKind0<R> recursive(String name,
       Function<TaskKind0<R>, Body<R>> factory) {

@@ -19,6 +19,14 @@ public final class TaskKind1<A, R> extends TypedTaskKind<R> {
   /** The code of a TaskKind1. */
   @FunctionalInterface
   public interface Body<A, R> {
+    /**
+     * Runs one task: its arguments were read by their codecs on the thread that runs it.
+     *
+     * @param a the argument, as its codec read it
+     * @param context the running task: its pool, and whether it was cancelled
+     * @return the task's result: a type {@link TaskInput} lists, or null
+     * @throws Exception any failure: it fails the task's future with a {@link TaskFailedException}
+     */
     R run(A a, TaskContext context) throws Exception;
   }
 
@@ -36,6 +44,13 @@ public final class TaskKind1<A, R> extends TypedTaskKind<R> {
   /**
    * Registers a kind; the name must be unique in the program. Register it once, in code every thread
    * runs, like {@link TaskKind#register}.
+   *
+   * @param <A> the argument's type
+   * @param <R> the result's type
+   * @param name the kind's name, unique in the program; error messages name it
+   * @param codecA writes and reads the argument
+   * @param body the task's code
+   * @return the registered kind, to submit with {@link ThreadPool#submit}
    */
   public static <A, R> TaskKind1<A, R> register(String name, Codec<A> codecA, Body<A, R> body) {
     TaskKind1<A, R> kind = new TaskKind1<>(name, codecA);
@@ -47,6 +62,13 @@ public final class TaskKind1<A, R> extends TypedTaskKind<R> {
   /**
    * Registers a kind whose body refers to the kind itself: {@code factory} receives the kind and
    * returns its body, e.g. {@code self -> (..., context) -> ... context.pool().submit(self, ...) ...}.
+   *
+   * @param <A> the argument's type
+   * @param <R> the result's type
+   * @param name the kind's name, unique in the program; error messages name it
+   * @param codecA writes and reads the argument
+   * @param factory given the kind, returns its body (called once, here)
+   * @return the registered kind, to submit with {@link ThreadPool#submit}
    */
   public static <A, R> TaskKind1<A, R> recursive(String name, Codec<A> codecA,
       Function<TaskKind1<A, R>, Body<A, R>> factory) {

@@ -19,6 +19,17 @@ public final class TaskKind4<A, B, C, D, R> extends TypedTaskKind<R> {
   /** The code of a TaskKind4. */
   @FunctionalInterface
   public interface Body<A, B, C, D, R> {
+    /**
+     * Runs one task: its arguments were read by their codecs on the thread that runs it.
+     *
+     * @param a the first argument, as its codec read it
+     * @param b the second argument, as its codec read it
+     * @param c the third argument, as its codec read it
+     * @param d the fourth argument, as its codec read it
+     * @param context the running task: its pool, and whether it was cancelled
+     * @return the task's result: a type {@link TaskInput} lists, or null
+     * @throws Exception any failure: it fails the task's future with a {@link TaskFailedException}
+     */
     R run(A a, B b, C c, D d, TaskContext context) throws Exception;
   }
 
@@ -39,6 +50,19 @@ public final class TaskKind4<A, B, C, D, R> extends TypedTaskKind<R> {
   /**
    * Registers a kind; the name must be unique in the program. Register it once, in code every thread
    * runs, like {@link TaskKind#register}.
+   *
+   * @param <A> the first argument's type
+   * @param <B> the second argument's type
+   * @param <C> the third argument's type
+   * @param <D> the fourth argument's type
+   * @param <R> the result's type
+   * @param name the kind's name, unique in the program; error messages name it
+   * @param codecA writes and reads the first argument
+   * @param codecB writes and reads the second argument
+   * @param codecC writes and reads the third argument
+   * @param codecD writes and reads the fourth argument
+   * @param body the task's code
+   * @return the registered kind, to submit with {@link ThreadPool#submit}
    */
   public static <A, B, C, D, R> TaskKind4<A, B, C, D, R> register(String name, Codec<A> codecA,
       Codec<B> codecB, Codec<C> codecC, Codec<D> codecD, Body<A, B, C, D, R> body) {
@@ -51,6 +75,19 @@ public final class TaskKind4<A, B, C, D, R> extends TypedTaskKind<R> {
   /**
    * Registers a kind whose body refers to the kind itself: {@code factory} receives the kind and
    * returns its body, e.g. {@code self -> (..., context) -> ... context.pool().submit(self, ...) ...}.
+   *
+   * @param <A> the first argument's type
+   * @param <B> the second argument's type
+   * @param <C> the third argument's type
+   * @param <D> the fourth argument's type
+   * @param <R> the result's type
+   * @param name the kind's name, unique in the program; error messages name it
+   * @param codecA writes and reads the first argument
+   * @param codecB writes and reads the second argument
+   * @param codecC writes and reads the third argument
+   * @param codecD writes and reads the fourth argument
+   * @param factory given the kind, returns its body (called once, here)
+   * @return the registered kind, to submit with {@link ThreadPool#submit}
    */
   public static <A, B, C, D, R> TaskKind4<A, B, C, D, R> recursive(String name, Codec<A> codecA,
       Codec<B> codecB, Codec<C> codecC, Codec<D> codecD,

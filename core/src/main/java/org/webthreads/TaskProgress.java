@@ -53,6 +53,9 @@ public final class TaskProgress implements SharedArrayReference {
    * A new progress at 0 of {@code total} ({@link #UNKNOWN_TOTAL} if not known yet) in {@code pool}'s
    * arena: the same as {@code pool.newTaskProgress(total)}, for code that owns one per group of tasks.
    *
+   * @param pool the pool whose arena holds the progress
+   * @param total the amount of work, or {@link #UNKNOWN_TOTAL}
+   * @return the progress at 0
    * @throws ArenaFullException when the arena has no room for its six words
    */
   public static TaskProgress create(ThreadPool pool, long total) {
@@ -97,6 +100,7 @@ public final class TaskProgress implements SharedArrayReference {
   /**
    * Adds {@code units} to the done count (atomically: any number of threads may add at once).
    *
+   * @param units how much more is done (0 or more)
    * @throws IllegalArgumentException for a negative count (progress only moves forward)
    * @throws IllegalStateException after {@link #free}
    */
@@ -117,6 +121,7 @@ public final class TaskProgress implements SharedArrayReference {
   /**
    * Sets the total (when it becomes known, or changes).
    *
+   * @param total the new total (0 or more), or {@link #UNKNOWN_TOTAL}
    * @throws IllegalArgumentException for a negative total
    * @throws IllegalStateException after {@link #free}
    */
@@ -130,23 +135,39 @@ public final class TaskProgress implements SharedArrayReference {
     unlock(sequence);
   }
 
-  /** The units done so far. Never blocks (the page's main thread may call it). */
+  /**
+   * The units done so far. Never blocks (the page's main thread may call it).
+   *
+   * @return the done count
+   */
   public long done() {
     return counts()[0];
   }
 
-  /** The total, or {@link #UNKNOWN_TOTAL}. Never blocks. */
+  /**
+   * The total, or {@link #UNKNOWN_TOTAL}. Never blocks.
+   *
+   * @return the total
+   */
   public long total() {
     return counts()[1];
   }
 
-  /** Whether the total is known and done has reached it (read together, in one consistent read). */
+  /**
+   * Whether the total is known and done has reached it (read together, in one consistent read).
+   *
+   * @return true once done has reached a known total
+   */
   public boolean isComplete() {
     long[] counts = counts();
     return counts[1] >= 0 && counts[0] >= counts[1];
   }
 
-  /** Done over total, between 0 and 1 (0 while the total is unknown or 0 with nothing done). */
+  /**
+   * Done over total, between 0 and 1 (0 while the total is unknown or 0 with nothing done).
+   *
+   * @return the fraction done
+   */
   public double fraction() {
     long[] counts = counts();
     if (counts[1] <= 0) {
@@ -158,6 +179,8 @@ public final class TaskProgress implements SharedArrayReference {
   /**
    * Reads done and total together into {@code into[0]} and {@code into[1]} (for code that shows both:
    * separate calls to {@link #done} and {@link #total} may see an update in between).
+   *
+   * @param into at least two elements: done goes to {@code into[0]}, the total to {@code into[1]}
    */
   public void read(long[] into) {
     long[] counts = counts();
@@ -180,6 +203,11 @@ public final class TaskProgress implements SharedArrayReference {
     arena.free(handle);
   }
 
+  /**
+   * Whether {@link #free} was called on this object.
+   *
+   * @return true once freed through this object
+   */
   public boolean isFreed() {
     return freed;
   }

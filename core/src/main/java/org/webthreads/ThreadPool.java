@@ -40,7 +40,14 @@ public final class ThreadPool {
     this.pool = pool;
   }
 
-  /** A pool over {@code threadIds} with {@link PoolConfig#defaults()}. */
+  /**
+   * A pool over {@code threadIds} with {@link PoolConfig#defaults()}.
+   *
+   * @param platform the platform whose worker threads run the pool
+   * @param threadIds worker ids of {@code platform}, each serving no other live pool
+   * @return the started pool
+   * @throws IllegalArgumentException as {@link #create(Platform, PoolConfig, int...)} says
+   */
   public static ThreadPool create(Platform platform, int... threadIds) {
     return create(platform, PoolConfig.defaults(), threadIds);
   }
@@ -48,6 +55,10 @@ public final class ThreadPool {
   /**
    * Creates a pool over {@code threadIds} (worker ids of {@code platform}) and starts its loop on each.
    *
+   * @param platform the platform whose worker threads run the pool
+   * @param config the pool's sizes and queue ({@link PoolConfig#defaults()} unless tuned)
+   * @param threadIds worker ids of {@code platform}, in pool order
+   * @return the started pool
    * @throws IllegalArgumentException for an empty list, id 0, a duplicate, an id the platform does not
    *     know, or a thread that already serves another pool
    */
@@ -59,24 +70,49 @@ public final class ThreadPool {
     return pool;
   }
 
-  /** The pool's thread ids, in pool order. */
+  /**
+   * The pool's thread ids, in pool order.
+   *
+   * @return a copy of the ids; changing it changes nothing
+   */
   public int[] threadIds() {
     return pool.shared.threadIds.clone();
   }
 
+  /**
+   * How many threads the pool runs on: {@code threadIds().length}.
+   *
+   * @return the number of pool threads
+   */
   public int threadCount() {
     return pool.shared.threadIds.length;
   }
 
   // ---- submitting ----
 
-  /** Submits a task of {@code kind} with {@code args}; see {@link TaskInput} for the argument types. */
+  /**
+   * Submits a task of {@code kind} with {@code args}; see {@link TaskInput} for the argument types.
+   *
+   * @param <R> what the task returns
+   * @param kind a registered task kind
+   * @param args the task's arguments, read in order by the body
+   * @return the task's future: join it, or drop it (a dropped future holds no task slot for good)
+   * @throws PoolShutdownException when the pool was shut down (on a pool thread: only after
+   *     {@link #shutdownNow})
+   */
   @SuppressWarnings("unchecked")
   public <R> TaskFuture<R> submit(TaskKind<R> kind, Object... args) {
     return (TaskFuture<R>) pool.submission.submit(kind, args, false);
   }
 
-  /** Submits a task whose result nobody waits for; if it throws, the error is printed to stderr. */
+  /**
+   * Submits a task whose result nobody waits for; if it throws, the error is printed to stderr.
+   *
+   * @param kind a registered task kind
+   * @param args the task's arguments, read in order by the body
+   * @throws PoolShutdownException when the pool was shut down (on a pool thread: only after
+   *     {@link #shutdownNow})
+   */
   public void execute(TaskKind<?> kind, Object... args) {
     pool.submission.submit(kind, args, true);
   }
@@ -85,13 +121,23 @@ public final class ThreadPool {
    * Submits a task of {@code kind} with one {@code int} argument: the same as
    * {@code submit(kind, (Object) arg)}, without boxing or an argument array (the fork/join fast path).
    * A null {@code Integer} passed here is unboxed and throws; pass {@code (Object) null} for a null.
+   *
+   * @param <R> what the task returns
+   * @param kind a registered task kind
+   * @param arg the task's one argument
+   * @return the task's future
    */
   @SuppressWarnings("unchecked")
   public <R> TaskFuture<R> submit(TaskKind<R> kind, int arg) {
     return (TaskFuture<R>) pool.submission.submitInt(kind, arg, false);
   }
 
-  /** {@link #execute(TaskKind, Object...)} with one {@code int} argument, without boxing. */
+  /**
+   * {@link #execute(TaskKind, Object...)} with one {@code int} argument, without boxing.
+   *
+   * @param kind a registered task kind
+   * @param arg the task's one argument
+   */
   public void execute(TaskKind<?> kind, int arg) {
     pool.submission.submitInt(kind, arg, true);
   }
@@ -101,6 +147,8 @@ public final class ThreadPool {
   /**
    * A new, empty {@link TaskGroup} of this pool: submit tasks (and {@link TaskGroup#forRange} loops) into
    * it without a future each, then join it once. Close it when done (it holds a block of the arena).
+   *
+   * @return a group with no tasks, holding one arena block until closed
    */
   public TaskGroup newGroup() {
     return TaskGroup.create(this);
@@ -113,6 +161,14 @@ public final class ThreadPool {
    * the grain forks its upper half and reduces its lower half itself, so idle threads steal halves. An
    * empty range runs the body once on it (lo == hi): its result is the reduction's.
    *
+   * @param <R> what the body and the reduction return
+   * @param from first index of the range
+   * @param to end of the range (exclusive)
+   * @param grain largest sub-range one body runs on (at least 1)
+   * @param kind the body's kind: it reads {@code lo}, {@code hi}, then {@code extraArgs}
+   * @param combiner joins two adjacent sub-ranges' values, left first
+   * @param extraArgs arguments passed to every body after {@code lo} and {@code hi}
+   * @return the future of the whole range's reduced value
    * @throws IllegalArgumentException for {@code grain < 1} or {@code from > to}
    */
   @SuppressWarnings("unchecked")
@@ -138,12 +194,26 @@ public final class ThreadPool {
 
   // ---- typed kinds (checked by the compiler; see TypedTaskKind) ----
 
-  /** Submits a task of a typed kind of no arguments. */
+  /**
+   * Submits a task of a typed kind of no arguments.
+   *
+   * @param <R> what the task returns
+   * @param kind a typed kind of no arguments
+   * @return the task's future
+   */
   public <R> TaskFuture<R> submit(TaskKind0<R> kind) {
     return typed(kind).submit(this, false);
   }
 
-  /** Submits a task of a typed kind; an {@code int} argument ({@link Codecs#INT}) is not boxed on the way. */
+  /**
+   * Submits a task of a typed kind; an {@code int} argument ({@link Codecs#INT}) is not boxed on the way.
+   *
+   * @param <A> the argument's type
+   * @param <R> what the task returns
+   * @param kind a typed kind of one argument
+   * @param a the argument, written by the kind's codec
+   * @return the task's future
+   */
   @SuppressWarnings("unchecked")
   public <A, R> TaskFuture<R> submit(TaskKind1<A, R> kind, A a) {
     if (typed(kind).intPath() && a instanceof Integer) {
@@ -154,23 +224,73 @@ public final class ThreadPool {
     return kind.submit(this, a, false);
   }
 
+  /**
+   * Submits a task of a typed kind of two arguments, each written by its codec.
+   *
+   * @param <A> the first argument's type
+   * @param <B> the second argument's type
+   * @param <R> what the task returns
+   * @param kind a typed kind of two arguments
+   * @param a the first argument
+   * @param b the second argument
+   * @return the task's future
+   */
   public <A, B, R> TaskFuture<R> submit(TaskKind2<A, B, R> kind, A a, B b) {
     return typed(kind).submit(this, a, b, false);
   }
 
+  /**
+   * Submits a task of a typed kind of three arguments, each written by its codec.
+   *
+   * @param <A> the first argument's type
+   * @param <B> the second argument's type
+   * @param <C> the third argument's type
+   * @param <R> what the task returns
+   * @param kind a typed kind of three arguments
+   * @param a the first argument
+   * @param b the second argument
+   * @param c the third argument
+   * @return the task's future
+   */
   public <A, B, C, R> TaskFuture<R> submit(TaskKind3<A, B, C, R> kind, A a, B b, C c) {
     return typed(kind).submit(this, a, b, c, false);
   }
 
+  /**
+   * Submits a task of a typed kind of four arguments, each written by its codec.
+   *
+   * @param <A> the first argument's type
+   * @param <B> the second argument's type
+   * @param <C> the third argument's type
+   * @param <D> the fourth argument's type
+   * @param <R> what the task returns
+   * @param kind a typed kind of four arguments
+   * @param a the first argument
+   * @param b the second argument
+   * @param c the third argument
+   * @param d the fourth argument
+   * @return the task's future
+   */
   public <A, B, C, D, R> TaskFuture<R> submit(TaskKind4<A, B, C, D, R> kind, A a, B b, C c, D d) {
     return typed(kind).submit(this, a, b, c, d, false);
   }
 
-  /** Submits a typed task whose result nobody waits for (as {@link #execute(TaskKind, Object...)}). */
+  /**
+   * Submits a typed task whose result nobody waits for (as {@link #execute(TaskKind, Object...)}).
+   *
+   * @param kind a typed kind of no arguments
+   */
   public void execute(TaskKind0<?> kind) {
     typed(kind).submit(this, true);
   }
 
+  /**
+   * Submits a typed task of one argument whose result nobody waits for; an {@code int} is not boxed.
+   *
+   * @param <A> the argument's type
+   * @param kind a typed kind of one argument
+   * @param a the argument
+   */
   public <A> void execute(TaskKind1<A, ?> kind, A a) {
     if (typed(kind).intPath() && a instanceof Integer) {
       pool.submission.submitInt(kind.untyped(), (Integer) a, true);
@@ -179,14 +299,47 @@ public final class ThreadPool {
     kind.submit(this, a, true);
   }
 
+  /**
+   * Submits a typed task of two arguments whose result nobody waits for.
+   *
+   * @param <A> the first argument's type
+   * @param <B> the second argument's type
+   * @param kind a typed kind of two arguments
+   * @param a the first argument
+   * @param b the second argument
+   */
   public <A, B> void execute(TaskKind2<A, B, ?> kind, A a, B b) {
     typed(kind).submit(this, a, b, true);
   }
 
+  /**
+   * Submits a typed task of three arguments whose result nobody waits for.
+   *
+   * @param <A> the first argument's type
+   * @param <B> the second argument's type
+   * @param <C> the third argument's type
+   * @param kind a typed kind of three arguments
+   * @param a the first argument
+   * @param b the second argument
+   * @param c the third argument
+   */
   public <A, B, C> void execute(TaskKind3<A, B, C, ?> kind, A a, B b, C c) {
     typed(kind).submit(this, a, b, c, true);
   }
 
+  /**
+   * Submits a typed task of four arguments whose result nobody waits for.
+   *
+   * @param <A> the first argument's type
+   * @param <B> the second argument's type
+   * @param <C> the third argument's type
+   * @param <D> the fourth argument's type
+   * @param kind a typed kind of four arguments
+   * @param a the first argument
+   * @param b the second argument
+   * @param c the third argument
+   * @param d the fourth argument
+   */
   public <A, B, C, D> void execute(TaskKind4<A, B, C, D, ?> kind, A a, B b, C c, D d) {
     typed(kind).submit(this, a, b, c, d, true);
   }
@@ -209,6 +362,8 @@ public final class ThreadPool {
    * arena block. Arrays of more than about 1,000 words take a block of their own size rounded up to a
    * cache line, starting on one. The default pool holds a full-HD RGBA image (1920 * 1080 ints) twice.
    *
+   * @param length the number of elements
+   * @return the array, all zeros; free it when done
    * @throws IllegalArgumentException for a negative length
    * @throws ArenaTooSmallException when the arena can never hold the array (the message names the
    *     size and the {@link PoolConfig#withArenaWords} that would)
@@ -223,6 +378,8 @@ public final class ThreadPool {
    * Allocates a zeroed {@link SharedFloatArray} of {@code length} in the pool's arena, placed as
    * {@link #newSharedIntArray} places its arrays.
    *
+   * @param length the number of elements
+   * @return the array, all zeros; free it when done
    * @throws ArenaTooSmallException when the arena can never hold the array
    * @throws ArenaFullException when the arena has no block that large free now
    */
@@ -236,6 +393,8 @@ public final class ThreadPool {
    * word) in the pool's arena, starting on an 8-byte boundary (and a cache line when large, as
    * {@link #newSharedIntArray} places its arrays).
    *
+   * @param length the number of elements
+   * @return the array, all zeros; free it when done
    * @throws ArenaTooSmallException when the arena can never hold the array
    * @throws ArenaFullException when the arena has no block that large free now
    */
@@ -249,6 +408,8 @@ public final class ThreadPool {
    * Allocates a zeroed {@link SharedDoubleArray} of {@code length} (two words per element) in the
    * pool's arena, starting on an 8-byte boundary (and a cache line when large).
    *
+   * @param length the number of elements
+   * @return the array, all zeros; free it when done
    * @throws ArenaTooSmallException when the arena can never hold the array
    * @throws ArenaFullException when the arena has no block that large free now
    */
@@ -261,6 +422,8 @@ public final class ThreadPool {
    * Allocates a zeroed {@link SharedByteArray} of {@code length} (four bytes a word) in the pool's
    * arena, placed as {@link #newSharedIntArray} places its arrays.
    *
+   * @param length the number of bytes
+   * @return the array, all zeros; free it when done
    * @throws ArenaTooSmallException when the arena can never hold the array
    * @throws ArenaFullException when the arena has no block that large free now
    */
@@ -274,13 +437,19 @@ public final class ThreadPool {
    * A new {@link TaskProgress} at 0 of {@code total} ({@link TaskProgress#UNKNOWN_TOTAL} if not known
    * yet), in this pool's arena: pass it to tasks, watch it from the page or poll it, free it after.
    *
+   * @param total the amount of work when done, or {@link TaskProgress#UNKNOWN_TOTAL}
+   * @return the progress at 0
    * @throws ArenaFullException when the arena has no room for its six words
    */
   public TaskProgress newTaskProgress(long total) {
     return TaskProgress.allocate(pool.shared, total);
   }
 
-  /** Words of the arena in use (arguments, results, shared arrays). */
+  /**
+   * Words of the arena in use (arguments, results, shared arrays).
+   *
+   * @return the arena's words allocated now
+   */
   public int arenaWordsInUse() {
     return pool.shared.arena.wordsInUse();
   }
@@ -298,6 +467,8 @@ public final class ThreadPool {
    * frame, a frame old plus the task running then (a fork/join tree run inside one task's joins
    * reaches no loop boundary until that task ends). Queued counts are read from the rings and the
    * shared queue at the moment of the call.
+   *
+   * @return the snapshot, one entry per pool thread
    */
   public PoolStatistics statistics() {
     return PoolStatistics.take(pool);
@@ -317,21 +488,38 @@ public final class ThreadPool {
    * Accepts no more tasks and cancels every queued task that has not started (their futures throw
    * CancellationException); running tasks finish. Returns how many tasks this call cancelled;
    * private forks of running tasks are not counted: their thread cancels them when it reaches them.
+   *
+   * @return how many queued tasks this call cancelled
    */
   public int shutdownNow() {
     return pool.lifecycle.shutdownNow();
   }
 
+  /**
+   * Whether {@link #shutdown} or {@link #shutdownNow} was called: the pool accepts no more outside tasks.
+   *
+   * @return true once shut down, even while tasks still run
+   */
   public boolean isShutdown() {
     return pool.lifecycle.isShutdown();
   }
 
-  /** True once shut down and every pool thread has left the pool. */
+  /**
+   * True once shut down and every pool thread has left the pool.
+   *
+   * @return whether the pool has terminated
+   */
   public boolean isTerminated() {
     return pool.lifecycle.isTerminated();
   }
 
-  /** Blocks until terminated or the timeout elapses; returns whether terminated. */
+  /**
+   * Blocks until terminated or the timeout elapses; returns whether terminated.
+   *
+   * @param timeout how long to wait at most
+   * @param unit the unit of {@code timeout}
+   * @return true if the pool terminated, false if the time ran out first
+   */
   public boolean awaitTermination(long timeout, TimeUnit unit) {
     return pool.lifecycle.awaitTermination(timeout, unit);
   }

@@ -32,7 +32,11 @@ public abstract class TypedTaskKind<R> {
     this.width = sum;
   }
 
-  /** The kind's name (unique in the program). */
+  /**
+   * The kind's name (unique in the program).
+   *
+   * @return the kind's name
+   */
   public final String name() {
     return name;
   }
@@ -41,12 +45,18 @@ public abstract class TypedTaskKind<R> {
    * The positional kind this kind is registered as, for hand-tuned code that writes the values itself:
    * {@code pool.submit(kind.untyped(), ...)} is not checked by the compiler, and values that do not
    * match the codecs fail the task with an error naming the argument and the codec expected.
+   *
+   * @return the positional kind
    */
   public final TaskKind<R> untyped() {
     return untyped;
   }
 
-  /** Positional values a task of this kind takes (the sum of its codecs' widths). */
+  /**
+   * Positional values a task of this kind takes (the sum of its codecs' widths).
+   *
+   * @return the number of positional values
+   */
   public final int width() {
     return width;
   }

@@ -20,27 +20,47 @@ public final class WorkerStatistics {
     this.tasksQueued = tasksQueued;
   }
 
-  /** The platform's id of this pool thread. */
+  /**
+   * The platform's id of this pool thread.
+   *
+   * @return the thread id
+   */
   public int threadId() {
     return threadId;
   }
 
-  /** Task bodies this thread ran (whoever submitted them; cancelled tasks do not count). */
+  /**
+   * Task bodies this thread ran (whoever submitted them; cancelled tasks do not count).
+   *
+   * @return the tasks run
+   */
   public long tasksRun() {
     return tasksRun;
   }
 
-  /** Tasks this thread took from other threads' rings (a steal takes up to half a ring: all count). */
+  /**
+   * Tasks this thread took from other threads' rings (a steal takes up to half a ring: all count).
+   *
+   * @return the tasks stolen
+   */
   public long tasksStolen() {
     return tasksStolen;
   }
 
-  /** Times this thread went to sleep for lack of work. */
+  /**
+   * Times this thread went to sleep for lack of work.
+   *
+   * @return the times parked
+   */
   public long timesParked() {
     return timesParked;
   }
 
-  /** Tasks in this thread's ring when the snapshot was taken (its private forks not included). */
+  /**
+   * Tasks in this thread's ring when the snapshot was taken (its private forks not included).
+   *
+   * @return the tasks queued in its ring
+   */
   public int tasksQueued() {
     return tasksQueued;
   }

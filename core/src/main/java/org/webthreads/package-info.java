@@ -35,12 +35,12 @@
  * group, helping on pool threads).
  * docs/scheduler.md explains the protocols.
  *
- * <p><b>Conventions.</b> Shared memory is only reached through {@link org.webthreads.memory.SharedWords},
+ * <p><b>Conventions.</b> Shared memory is only reached through {@code SharedWords},
  * whose method names say the ordering: {@code load}, {@code store}, {@code compareAndSet} and
  * {@code getAndAdd} are sequentially consistent; {@code storeRelease} is a release store, used only
  * for words a later operation of the same thread publishes. Every such operation in the scheduler
  * carries a comment naming what it pairs with. Java fields are plain unless declared {@code volatile}
  * (each volatile field says why). Objects whose fields a pool thread writes on every task keep those
- * fields between cache-line padding ({@link org.webthreads.memory.CacheLinePadding}).
+ * fields between cache-line padding ({@code CacheLinePadding}).
  */
 package org.webthreads;

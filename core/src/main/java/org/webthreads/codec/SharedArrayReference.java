@@ -7,11 +7,24 @@ package org.webthreads.codec;
  * codec needs nothing from it.
  */
 public interface SharedArrayReference {
-  /** The {@link ValueTag} this array's type travels under. */
+  /**
+   * The {@link ValueTag} this array's type travels under.
+   *
+   * @return a {@link ValueTag} constant
+   */
   int valueTag();
 
-  /** Index of element 0 in the pool's shared words. */
+  /**
+   * Index of element 0 in the pool's shared words.
+   *
+   * @return the word index
+   */
   int handle();
 
+  /**
+   * The number of elements.
+   *
+   * @return the array's length
+   */
   int length();
 }

@@ -8,7 +8,7 @@ import org.webthreads.memory.SharedWords;
  *
  * <p>Every stream is written before an operation that publishes it (the ring's or the queue's push for
  * arguments, the completion's getAndAdd for results), so its words are written with
- * {@link SharedWords#storeRelease}: no fence per word.
+ * {@code SharedWords.storeRelease}: no fence per word.
  *
  * <pre>
  * null [NULL]            int [INT, v]           long/double [tag, low, high]     float [FLOAT, bits]
@@ -30,6 +30,9 @@ public final class ValueCodec {
    * Words needed to encode {@code value}; throws when its type cannot cross threads. A {@code long}:
    * a {@code long[]} of a billion elements takes more words than an {@code int} counts, and the caller
    * compares the sum of its values with what a slot or the arena can hold.
+   *
+   * @param value the value to encode
+   * @return the words it takes, tag included
    */
   public static long sizeOf(Object value) {
     if (value == null || value instanceof Boolean) {
@@ -70,7 +73,14 @@ public final class ValueCodec {
   /** Words an {@code int} takes: tag and value. */
   public static final int INT_WORDS = 2;
 
-  /** Writes an {@code int} (as {@link #write} would write an {@code Integer}); returns the next index. */
+  /**
+   * Writes an {@code int} (as {@link #write} would write an {@code Integer}); returns the next index.
+   *
+   * @param value the value
+   * @param words the words to write into
+   * @param index where the value's tag goes
+   * @return the index after the value
+   */
   public static int writeInt(int value, SharedWords words, int index) {
     words.storeRelease(index, ValueTag.INT);
     words.storeRelease(index + 1, value);
@@ -80,6 +90,11 @@ public final class ValueCodec {
   /**
    * Writes {@code values} (none when null) one after another from {@code index}; returns the index
    * after them.
+   *
+   * @param values the values, or null for none
+   * @param words the words to write into
+   * @param index where the first value's tag goes
+   * @return the index after the last value
    */
   public static int writeAll(Object[] values, SharedWords words, int index) {
     int at = index;
@@ -89,7 +104,14 @@ public final class ValueCodec {
     return at;
   }
 
-  /** Writes {@code value} at {@code index}; returns the index after it. */
+  /**
+   * Writes {@code value} at {@code index}; returns the index after it.
+   *
+   * @param value the value (a type {@link #SUPPORTED} lists)
+   * @param words the words to write into
+   * @param index where the value's tag goes
+   * @return the index after the value
+   */
   public static int write(Object value, SharedWords words, int index) {
     if (value == null) {
       words.storeRelease(index, ValueTag.NULL);

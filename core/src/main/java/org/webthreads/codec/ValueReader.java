@@ -16,6 +16,12 @@ public class ValueReader {
   private int position;
 
   /**
+   * A reader of the values from word {@code index} to {@code end}, made by the library (a task receives
+   * a {@code TaskInput}, a subclass).
+   *
+   * @param words the shared words holding the stream
+   * @param index the first word of the stream
+   * @param end the word after the stream's last
    * @param streamName names the stream in errors, e.g. "task 'fib' argument"
    */
   public ValueReader(SharedWords words, int index, int end, String streamName) {
@@ -25,6 +31,13 @@ public class ValueReader {
   /**
    * Names the stream as {@code prefix + middle + suffix}, joined only when an error needs the name:
    * a reader is made for every task, and most never report anything.
+   *
+   * @param words the shared words holding the stream
+   * @param index the first word of the stream
+   * @param end the word after the stream's last
+   * @param prefix the name's first part, e.g. {@code "task '"}
+   * @param middle the name's second part, e.g. the task kind's name
+   * @param suffix the name's last part, e.g. {@code "' argument"}
    */
   public ValueReader(SharedWords words, int index, int end, String prefix, String middle,
       String suffix) {
@@ -40,20 +53,41 @@ public class ValueReader {
     return namePrefix + nameMiddle + nameSuffix;
   }
 
-  /** How many values were read so far (a null counts as one): typed codecs check their width by it. */
+  /**
+   * How many values were read so far (a null counts as one): typed codecs check their width by it.
+   *
+   * @return the values read so far
+   */
   public int valuesRead() {
     return position;
   }
 
+  /**
+   * Whether a value is left to read.
+   *
+   * @return true before the stream's end
+   */
   public boolean hasNext() {
     return index < end;
   }
 
-  /** Tag of the next value, or 0 at the end. */
+  /**
+   * Tag of the next value, or 0 at the end.
+   *
+   * @return a {@link ValueTag} constant, or 0 when every value was read
+   */
   public int peekTag() {
     return index < end ? words.load(index) & 0xFF : 0;
   }
 
+  /**
+   * Reads the next value, which must be an {@code int}.
+   *
+   * @return the value
+   * @throws IllegalArgumentException when the next value is of another type (or null); the message names the
+   *     stream and the position
+   * @throws IllegalStateException when every value was read already
+   */
   public int readInt() {
     expect(ValueTag.INT);
     int value = words.load(index + 1);
@@ -61,6 +95,14 @@ public class ValueReader {
     return value;
   }
 
+  /**
+   * Reads the next value, which must be a {@code long}.
+   *
+   * @return the value
+   * @throws IllegalArgumentException when the next value is of another type (or null); the message names the
+   *     stream and the position
+   * @throws IllegalStateException when every value was read already
+   */
   public long readLong() {
     expect(ValueTag.LONG);
     long value = ValueCodec.loadLong(words, index + 1);
@@ -68,6 +110,14 @@ public class ValueReader {
     return value;
   }
 
+  /**
+   * Reads the next value, which must be a {@code double}.
+   *
+   * @return the value
+   * @throws IllegalArgumentException when the next value is of another type (or null); the message names the
+   *     stream and the position
+   * @throws IllegalStateException when every value was read already
+   */
   public double readDouble() {
     expect(ValueTag.DOUBLE);
     double value = Double.longBitsToDouble(ValueCodec.loadLong(words, index + 1));
@@ -75,6 +125,14 @@ public class ValueReader {
     return value;
   }
 
+  /**
+   * Reads the next value, which must be a {@code float}.
+   *
+   * @return the value
+   * @throws IllegalArgumentException when the next value is of another type (or null); the message names the
+   *     stream and the position
+   * @throws IllegalStateException when every value was read already
+   */
   public float readFloat() {
     expect(ValueTag.FLOAT);
     float value = Float.intBitsToFloat(words.load(index + 1));
@@ -82,12 +140,27 @@ public class ValueReader {
     return value;
   }
 
+  /**
+   * Reads the next value, which must be a {@code boolean}.
+   *
+   * @return the value
+   * @throws IllegalArgumentException when the next value is of another type (or null); the message names the
+   *     stream and the position
+   * @throws IllegalStateException when every value was read already
+   */
   public boolean readBoolean() {
     int header = expect(ValueTag.BOOLEAN);
     index += 1;
     return (header >>> 8) != 0;
   }
 
+  /**
+   * Reads the next value, which must be a {@code String} or null.
+   *
+   * @return the value, or null
+   * @throws IllegalArgumentException when the next value is of another type
+   * @throws IllegalStateException when every value was read already
+   */
   public String readString() {
     if (skipNull()) {
       return null;
@@ -107,6 +180,13 @@ public class ValueReader {
     return new String(chars);
   }
 
+  /**
+   * Reads the next value, which must be a {@code int[]} or null (a copy the reader owns).
+   *
+   * @return the value, or null
+   * @throws IllegalArgumentException when the next value is of another type
+   * @throws IllegalStateException when every value was read already
+   */
   public int[] readIntArray() {
     if (skipNull()) {
       return null;
@@ -121,6 +201,13 @@ public class ValueReader {
     return array;
   }
 
+  /**
+   * Reads the next value, which must be a {@code float[]} or null (a copy the reader owns).
+   *
+   * @return the value, or null
+   * @throws IllegalArgumentException when the next value is of another type
+   * @throws IllegalStateException when every value was read already
+   */
   public float[] readFloatArray() {
     if (skipNull()) {
       return null;
@@ -135,6 +222,13 @@ public class ValueReader {
     return array;
   }
 
+  /**
+   * Reads the next value, which must be a {@code long[]} or null (a copy the reader owns).
+   *
+   * @return the value, or null
+   * @throws IllegalArgumentException when the next value is of another type
+   * @throws IllegalStateException when every value was read already
+   */
   public long[] readLongArray() {
     if (skipNull()) {
       return null;
@@ -149,6 +243,13 @@ public class ValueReader {
     return array;
   }
 
+  /**
+   * Reads the next value, which must be a {@code double[]} or null (a copy the reader owns).
+   *
+   * @return the value, or null
+   * @throws IllegalArgumentException when the next value is of another type
+   * @throws IllegalStateException when every value was read already
+   */
   public double[] readDoubleArray() {
     if (skipNull()) {
       return null;
@@ -163,6 +264,13 @@ public class ValueReader {
     return array;
   }
 
+  /**
+   * Reads the next value, which must be a {@code byte[]} or null (a copy the reader owns).
+   *
+   * @return the value, or null
+   * @throws IllegalArgumentException when the next value is of another type
+   * @throws IllegalStateException when every value was read already
+   */
   public byte[] readByteArray() {
     if (skipNull()) {
       return null;
@@ -181,17 +289,30 @@ public class ValueReader {
     return array;
   }
 
-  /** Reads a SharedIntArray reference as {@code handle << 32 | length}. */
+  /**
+   * Reads a SharedIntArray reference as {@code handle << 32 | length}.
+   *
+   * @return the reference: handle in the high 32 bits, length in the low
+   */
   protected long readSharedIntArrayReference() {
     return readSharedArrayReference(ValueTag.SHARED_INT_ARRAY);
   }
 
-  /** Reads a SharedFloatArray reference as {@code handle << 32 | length}. */
+  /**
+   * Reads a SharedFloatArray reference as {@code handle << 32 | length}.
+   *
+   * @return the reference: handle in the high 32 bits, length in the low
+   */
   protected long readSharedFloatArrayReference() {
     return readSharedArrayReference(ValueTag.SHARED_FLOAT_ARRAY);
   }
 
-  /** Reads a reference to a shared array of type {@code tag} as {@code handle << 32 | length}. */
+  /**
+   * Reads a reference to a shared array of type {@code tag} as {@code handle << 32 | length}.
+   *
+   * @param tag the array type's {@link ValueTag}
+   * @return the reference: handle in the high 32 bits, length in the low
+   */
   protected long readSharedArrayReference(int tag) {
     expect(tag);
     long reference = ((long) words.load(index + 1) << 32) | (words.load(index + 2) & 0xFFFFFFFFL);
@@ -199,7 +320,11 @@ public class ValueReader {
     return reference;
   }
 
-  /** Reads the next value whatever its type (boxed). Shared arrays need a pool: see subclasses. */
+  /**
+   * Reads the next value whatever its type (boxed). Shared arrays need a pool: see subclasses.
+   *
+   * @return the value, boxed; null for a null
+   */
   public Object readValue() {
     int tag = peekTag();
     switch (tag) {
@@ -220,6 +345,14 @@ public class ValueReader {
     }
   }
 
+  /**
+   * Reads a value {@link #readValue} has no case for; here it throws, a subclass that can build shared
+   * arrays reads them.
+   *
+   * @param tag the next value's tag
+   * @return the value
+   * @throws IllegalStateException always, here
+   */
   protected Object readOther(int tag) {
     throw new IllegalStateException(streamName() + " " + position + ": cannot read a "
         + ValueTag.name(tag) + " here");

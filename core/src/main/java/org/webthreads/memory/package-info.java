@@ -10,5 +10,8 @@
  * <p>This package depends on nothing else of webthreads. Method names give the memory order: plain
  * Java names ({@code load}, {@code store}) are sequentially consistent, {@code storeRelease} is a
  * release store; a comment at each use says what publishes it.
+ *
+ * <p><b>Internal:</b> used only by webthreads itself (core, jvm, web) and left out of the published
+ * API reference; it may change without notice. Users program against {@code org.webthreads}.
  */
 package org.webthreads.memory;

@@ -12,5 +12,8 @@
  *
  * <p>Depends only on {@code memory}. Each class comment states its algorithm; each atomic operation's
  * comment names what it pairs with. Instances are views: a thread builds its own over the same words.
+ *
+ * <p><b>Internal:</b> used only by webthreads itself (core, jvm, web) and left out of the published
+ * API reference; it may change without notice. Users program against {@code org.webthreads}.
  */
 package org.webthreads.scheduler;

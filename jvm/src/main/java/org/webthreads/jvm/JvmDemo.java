@@ -39,6 +39,12 @@ public final class JvmDemo {
     return count;
   }
 
+  /**
+   * Counts the primes below the bound, in parallel and then on one thread, and prints the two times.
+   *
+   * @param args the bound, optionally (default 5,000,000)
+   * @throws Exception when a task fails
+   */
   public static void main(String[] args) throws Exception {
     int bound = args.length > 0 ? Integer.parseInt(args[0]) : 5_000_000;
     int threads = Runtime.getRuntime().availableProcessors();

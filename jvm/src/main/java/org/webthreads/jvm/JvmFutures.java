@@ -54,6 +54,10 @@ public final class JvmFutures {
    * is the very exception the task threw on one heap, a {@link org.webthreads.RemoteStackTrace} with its
    * stack text with separate heaps), or with the {@link CancellationException} of a task that
    * {@code shutdownNow()} cancelled ({@code isCancelled()} is then true). Each call makes a new object.
+   *
+   * @param <R> what the task returns
+   * @param future a future of any pool
+   * @return a new CompletableFuture that follows it
    */
   public static <R> CompletableFuture<R> toCompletableFuture(TaskFuture<R> future) {
     if (future == null) {
@@ -73,6 +77,9 @@ public final class JvmFutures {
    * object stays on this JVM's heap; its task carries an id). A Runnable that throws is reported on
    * standard error, as a failed {@code execute()} task is; one cancelled by {@code shutdownNow()} never
    * runs. After {@code shutdown()} it throws {@link RejectedExecutionException}.
+   *
+   * @param pool the pool that runs the Runnables
+   * @return an Executor over the pool
    */
   public static Executor executor(ThreadPool pool) {
     if (pool == null) {
@@ -92,6 +99,10 @@ public final class JvmFutures {
    * Runs {@code command} once as a task of {@code pool}; the future completes as
    * {@link #toCompletableFuture} says (with null). Throws {@link RejectedExecutionException} when the
    * pool is shut down.
+   *
+   * @param pool the pool to run on
+   * @param command the code to run
+   * @return a future that completes with null when {@code command} has run
    */
   public static CompletableFuture<Void> submit(ThreadPool pool, Runnable command) {
     if (command == null) {
@@ -107,6 +118,11 @@ public final class JvmFutures {
    * Runs {@code callable} once as a task of {@code pool}; the future completes with what it returns (any
    * object: it never leaves this heap), or exceptionally as {@link #toCompletableFuture} says. Throws
    * {@link RejectedExecutionException} when the pool is shut down.
+   *
+   * @param <T> what {@code callable} returns
+   * @param pool the pool to run on
+   * @param callable the code to run
+   * @return a future of what {@code callable} returns
    */
   public static <T> CompletableFuture<T> submit(ThreadPool pool, Callable<T> callable) {
     if (pool == null || callable == null) {

@@ -10,7 +10,8 @@ import java.lang.invoke.VarHandle;
 import org.webthreads.memory.SharedWords;
 
 /**
- * {@link SharedWords} over JVM memory: an {@code int[]} through a VarHandle (volatile, sequentially consistent
+ * {@code SharedWords} over JVM memory: an {@code int[]} through a VarHandle (volatile, sequentially
+ * consistent
  * accesses, and release stores for {@link #storeRelease}) and a futex emulation.
  *
  * <p>The futex: waiters of an index queue up in one of 64 buckets, each a monitor. A waiter compares the
@@ -34,6 +35,11 @@ public final class JvmSharedWords implements SharedWords {
   private final int[] array;
   private final Bucket[] buckets = new Bucket[BUCKETS];
 
+  /**
+   * {@code length} zeroed words in one {@code int[]}.
+   *
+   * @param length how many words
+   */
   public JvmSharedWords(int length) {
     this.array = new int[length];
     for (int i = 0; i < BUCKETS; i++) {
@@ -141,6 +147,10 @@ public final class JvmSharedWords implements SharedWords {
    * Runs {@code callback} (on {@code ForkJoinPool.commonPool()}) once word {@code index} is notified,
    * or soon if it does not hold {@code expected} now: as {@code Atomics.waitAsync} does, without a
    * thread waiting. The callback may run for a notify that changed nothing: it should look again.
+   *
+   * @param index the word to watch
+   * @param expected the value it holds while there is nothing new
+   * @param callback runs once, on the common pool
    */
   public void waitAsync(int index, int expected, Runnable callback) {
     Bucket bucket = buckets[index & (BUCKETS - 1)];

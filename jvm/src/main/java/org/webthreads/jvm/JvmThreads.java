@@ -62,7 +62,12 @@ public final class JvmThreads implements Platform, AutoCloseable {
     }
   }
 
-  /** Starts {@code count} worker threads (ids 1..count); {@link #close} ends them. */
+  /**
+   * Starts {@code count} worker threads (ids 1..count); {@link #close} ends them.
+   *
+   * @param count how many worker threads (at least 1)
+   * @return the platform, its threads started
+   */
   public static JvmThreads start(int count) {
     return start(count, true, false);
   }
@@ -74,6 +79,9 @@ public final class JvmThreads implements Platform, AutoCloseable {
    * protocol on the JVM; programs use {@link #start}. Its outside threads must live as long as the
    * pool (as the browser's main thread does): a thread that ends takes its unjoined futures' slots
    * with it.
+   *
+   * @param count how many worker threads (at least 1)
+   * @return the platform, its threads started
    */
   public static JvmThreads startEmulatingSeparateHeaps(int count) {
     return start(count, false, false);
@@ -94,6 +102,9 @@ public final class JvmThreads implements Platform, AutoCloseable {
    * A pool over {@code threads} new worker threads of its own: they end once the pool has terminated
    * ({@link ThreadPool#shutdown} or {@code shutdownNow}, then its queued work), so the pool is the only
    * handle needed. The threads serve no other pool.
+   *
+   * @param threads how many worker threads (at least 1)
+   * @return the started pool
    */
   public static ThreadPool newPool(int threads) {
     JvmThreads platform = start(threads, true, true);
@@ -147,6 +158,8 @@ public final class JvmThreads implements Platform, AutoCloseable {
    * Runs {@code task} on thread {@code threadId} with priority over pure tasks, as a JS task would:
    * the thread leaves its loop at the next task boundary, runs it, and re-enters the loop.
    *
+   * @param threadId the worker thread to run it on
+   * @param task the code to run there
    * @throws IllegalStateException once the platform is closed
    */
   public void post(int threadId, Runnable task) {

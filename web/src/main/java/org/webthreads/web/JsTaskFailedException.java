@@ -5,8 +5,11 @@ package org.webthreads.web;
  * kind is unknown on the target, its result could not be cloned, or the target worker failed.
  */
 public final class JsTaskFailedException extends RuntimeException {
+  /** The JS task kind's name. */
   private final String kindName;
+  /** The thread the task was sent to. */
   private final int threadId;
+  /** Class name of the error. */
   private final String errorClass;
 
   JsTaskFailedException(String kindName, int threadId, String errorClass, String message) {
@@ -16,16 +19,29 @@ public final class JsTaskFailedException extends RuntimeException {
     this.errorClass = errorClass;
   }
 
+  /**
+   * The name of the failed task's kind.
+   *
+   * @return the kind's name
+   */
   public String kindName() {
     return kindName;
   }
 
-  /** The thread the task was sent to. */
+  /**
+   * The thread the task was sent to.
+   *
+   * @return the thread id
+   */
   public int threadId() {
     return threadId;
   }
 
-  /** Class name of the error the handler threw (or the runtime's error, e.g. DataCloneError). */
+  /**
+   * Class name of the error the handler threw (or the runtime's error, e.g. DataCloneError).
+   *
+   * @return the error's class name
+   */
   public String errorClass() {
     return errorClass;
   }

@@ -9,5 +9,13 @@ import org.teavm.jso.JSObject;
  */
 @FunctionalInterface
 public interface JsTaskHandler {
+  /**
+   * Runs one JS task.
+   *
+   * @param payload the sender's payload (a structured clone), or null
+   * @param context where the task runs and who sent it
+   * @return the result sent back, or null for none
+   * @throws Exception any failure: the sender's callback gets a {@link JsTaskFailedException}
+   */
   JSObject run(JSObject payload, JsTaskContext context) throws Exception;
 }

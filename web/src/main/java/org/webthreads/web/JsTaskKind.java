@@ -22,6 +22,15 @@ public final class JsTaskKind {
     this.handler = handler;
   }
 
+  /**
+   * Registers a JS task kind; the name must be unique in the program.
+   *
+   * @param name the kind's name, unique; it travels with each task
+   * @param handler the task's code
+   * @return the registered kind, to pass to {@link WebPlatform#sendJs}
+   * @throws IllegalArgumentException for an empty name or a null handler
+   * @throws IllegalStateException for a name registered before
+   */
   public static synchronized JsTaskKind register(String name, JsTaskHandler handler) {
     if (name == null || name.isEmpty()) {
       throw new IllegalArgumentException("a JS task kind needs a non-empty name");
@@ -42,6 +51,11 @@ public final class JsTaskKind {
     return KINDS.get(name);
   }
 
+  /**
+   * The name the kind was registered with.
+   *
+   * @return the kind's name
+   */
   public String name() {
     return name;
   }

@@ -26,7 +26,8 @@ import org.webthreads.SharedLongArray;
  * {@link SharedLongArray} and {@link #uint8} of a {@link SharedByteArray}. 64-bit arrays start on an
  * 8-byte boundary, as these views need. A {@code BigInt64Array} view bypasses the lock word that makes
  * the long array's Java accesses atomic: read through it only while no other thread writes the array,
- * and write through it only while no other thread uses it (before submitting, after joining); a {@code Float64Array} element, like the Java side's, may tear
+ * and write through it only while no other thread uses it (before submitting, after joining); a {@code
+ * Float64Array} element, like the Java side's, may tear
  * when read while another thread writes it. A {@code Uint8Array} store of one byte is a byte store,
  * so it never disturbs its neighbours.
  *
@@ -39,19 +40,34 @@ public final class SharedArrayViews {
   private SharedArrayViews() {
   }
 
-  /** A {@code Float32Array} over the elements of {@code array}. */
+  /**
+   * A {@code Float32Array} over the elements of {@code array}.
+   *
+   * @param array a live shared array
+   * @return a view of the same memory (nothing is copied)
+   */
   public static Float32Array float32(SharedFloatArray array) {
     checkViewable(array, "SharedFloatArray");
     return float32View(array.handle(), array.length());
   }
 
-  /** An {@code Int32Array} over the elements of {@code array}. */
+  /**
+   * An {@code Int32Array} over the elements of {@code array}.
+   *
+   * @param array a live shared array
+   * @return a view of the same memory (nothing is copied)
+   */
   public static Int32Array int32(SharedIntArray array) {
     checkViewable(array, "SharedIntArray");
     return int32View(array.handle(), array.length());
   }
 
-  /** A {@code Float64Array} over the elements of {@code array}. */
+  /**
+   * A {@code Float64Array} over the elements of {@code array}.
+   *
+   * @param array a live shared array
+   * @return a view of the same memory (nothing is copied)
+   */
   public static Float64Array float64(SharedDoubleArray array) {
     checkViewable(array, "SharedDoubleArray");
     checkEightByteAligned(array);
@@ -61,6 +77,9 @@ public final class SharedArrayViews {
   /**
    * A {@code BigInt64Array} over the elements of {@code array} (not its lock word): read through it
    * while no other thread writes the array, write while no other thread uses it (see the class comment).
+   *
+   * @param array a live shared array
+   * @return a view of the same memory (nothing is copied)
    */
   public static BigInt64Array bigInt64(SharedLongArray array) {
     checkViewable(array, "SharedLongArray");
@@ -68,7 +87,12 @@ public final class SharedArrayViews {
     return bigInt64View(array.handle(), array.length());
   }
 
-  /** A {@code Uint8Array} over the bytes of {@code array}. */
+  /**
+   * A {@code Uint8Array} over the bytes of {@code array}.
+   *
+   * @param array a live shared array
+   * @return a view of the same memory (nothing is copied)
+   */
   public static Uint8Array uint8(SharedByteArray array) {
     checkViewable(array, "SharedByteArray");
     return uint8View(array.handle(), array.length());

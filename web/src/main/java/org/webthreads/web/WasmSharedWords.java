@@ -3,7 +3,7 @@ package org.webthreads.web;
 import org.webthreads.memory.SharedWords;
 
 /**
- * {@link SharedWords} over the page's shared {@code WebAssembly.Memory}, through {@link WasmAtomics}.
+ * {@code SharedWords} over the page's shared {@code WebAssembly.Memory}, through {@link WasmAtomics}.
  * Every operation is a wasm atomic, sequentially consistent as the interface requires; the wait is
  * {@code memory.atomic.wait32}, which only a notify or the timeout ends (no spurious wake-ups), and
  * which the main thread may not call: there {@link #canWait()} is false and the wait throws a Java

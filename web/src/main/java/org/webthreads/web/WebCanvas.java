@@ -38,6 +38,8 @@ public final class WebCanvas {
    * @param target an {@code HTMLCanvasElement} or {@code OffscreenCanvas} (its 2d context is used), or
    *     a {@code CanvasRenderingContext2D} / {@code OffscreenCanvasRenderingContext2D}
    * @param rgba at least {@code width * height} pixels, {@code 0xAABBGGRR} each
+   * @param width the image's width in pixels
+   * @param height the image's height in pixels
    * @throws IllegalArgumentException for a target that is no canvas nor 2d context, sizes below 1, or an
    *     array too short for the image
    */
@@ -49,6 +51,14 @@ public final class WebCanvas {
    * Draws the rectangle ({@code x}, {@code y}, {@code w}, {@code h}) of the {@code width} x
    * {@code height} image at the same place on the canvas: e.g. the tile a task has just finished.
    *
+   * @param target an {@code HTMLCanvasElement} or {@code OffscreenCanvas}, or a 2d context of one
+   * @param rgba at least {@code width * height} pixels, {@code 0xAABBGGRR} each
+   * @param width the image's width in pixels
+   * @param height the image's height in pixels
+   * @param x the rectangle's left column
+   * @param y the rectangle's top row
+   * @param w the rectangle's width
+   * @param h the rectangle's height
    * @throws IllegalArgumentException as {@link #putRgba(JSObject, SharedIntArray, int, int)}, or when
    *     the rectangle is not inside the image
    */

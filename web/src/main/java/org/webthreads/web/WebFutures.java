@@ -23,7 +23,12 @@ public final class WebFutures {
   private WebFutures() {
   }
 
-  /** Calls {@code callback} from the event loop once {@code future}'s task has finished in any way. */
+  /**
+   * Calls {@code callback} from the event loop once {@code future}'s task has finished in any way.
+   *
+   * @param future the future to watch
+   * @param callback runs once, on this thread's event loop
+   */
   public static void whenDone(TaskFuture<?> future, Runnable callback) {
     AsyncWait wait = PoolControl.completionWait(future);
     if (wait == null) {
@@ -39,6 +44,11 @@ public final class WebFutures {
    * Calls {@code onValue} with the task's value, or {@code onFailure} with what {@link TaskFuture#join()}
    * throws ({@link TaskFailedException}, with {@link TaskFailedException#remoteStackTrace()}, or
    * {@code CancellationException}), once the task has finished.
+   *
+   * @param <R> what the task returns
+   * @param future the future to watch
+   * @param onValue called with the value when the task completed
+   * @param onFailure called with the exception otherwise
    */
   public static <R> void then(TaskFuture<R> future, Consumer<? super R> onValue,
       Consumer<? super RuntimeException> onFailure) {
@@ -62,6 +72,9 @@ public final class WebFutures {
    * Calls {@code callback} once, when every future in {@code futures} has finished in any way (an
    * empty list: at once, from the event loop); then each one's join returns or throws at once. The
    * list is copied: later changes to it do not count.
+   *
+   * @param futures the futures to watch
+   * @param callback runs once, on this thread's event loop
    */
   public static void whenAll(List<? extends TaskFuture<?>> futures, Runnable callback) {
     List<TaskFuture<?>> all = copy(futures, callback, "whenAll");
@@ -83,6 +96,8 @@ public final class WebFutures {
    * Calls {@code callback} once, with the first future in {@code futures} seen finished (in any way).
    * The others go on; their completions are ignored here.
    *
+   * @param futures the futures to watch, at least one
+   * @param callback called with the first one seen finished
    * @throws IllegalArgumentException when {@code futures} is empty (nothing could ever finish)
    */
   public static void whenAny(List<? extends TaskFuture<?>> futures, Consumer<TaskFuture<?>> callback) {
@@ -121,6 +136,9 @@ public final class WebFutures {
    * as their string form). It rejects with an Error named after the task's exception class (its
    * {@code message} is {@link TaskFailedException#getMessage()}, its {@code javaStack} and
    * {@code stack} the remote stack trace as text when there is one), or "CancellationException".
+   *
+   * @param future the future to follow
+   * @return a JS Promise
    */
   public static JSObject promise(TaskFuture<?> future) {
     JSObject[] settle = new JSObject[2];
@@ -138,6 +156,10 @@ public final class WebFutures {
    * Exactly one of the two is called. When the timer fires just as the task finishes, the finished task
    * wins (cancel() then changes nothing) and {@code onDone} is called.
    *
+   * @param future the future to watch
+   * @param timeoutMillis how long to wait before cancelling (more than zero)
+   * @param onDone runs when the task finished in time
+   * @param onTimeout runs when it did not (it is then cancelled)
    * @throws IllegalArgumentException when {@code timeoutMillis} is zero or less
    */
   public static void whenDone(TaskFuture<?> future, int timeoutMillis, Runnable onDone, Runnable onTimeout) {
@@ -170,6 +192,9 @@ public final class WebFutures {
   /**
    * A Promise of the values of every future, in list order (a JS array), as {@code Promise.all} does:
    * it rejects, as {@link #promise} does, with the first failure in list order once all have finished.
+   *
+   * @param futures the futures to follow
+   * @return a JS Promise of a JS array
    */
   public static JSObject promiseAll(List<? extends TaskFuture<?>> futures) {
     List<TaskFuture<?>> all = copy(futures, "", "promiseAll");
@@ -197,6 +222,8 @@ public final class WebFutures {
    * A Promise that settles as the first future seen finished does ({@link #promise}): its value, or its
    * failure, as {@code Promise.race} does.
    *
+   * @param futures the futures to follow, at least one
+   * @return a JS Promise
    * @throws IllegalArgumentException when {@code futures} is empty
    */
   public static JSObject promiseRace(List<? extends TaskFuture<?>> futures) {
@@ -220,6 +247,9 @@ public final class WebFutures {
    * {@code timeoutMillis}, it is cancelled and the Promise rejects with an Error named
    * "TaskTimeoutException" whose message names the task and the time.
    *
+   * @param future the future to follow
+   * @param timeoutMillis how long to wait before cancelling (more than zero)
+   * @return a JS Promise
    * @throws IllegalArgumentException when {@code timeoutMillis} is zero or less
    */
   public static JSObject promise(TaskFuture<?> future, int timeoutMillis) {
@@ -256,6 +286,11 @@ public final class WebFutures {
    * Calls {@code callback} once element {@code index} of {@code array} holds {@code value}. The
    * thread that stores that value must call {@link SharedIntArray#notifyWaiters} after it (e.g. the
    * task that counts a countdown down to zero).
+   *
+   * @param array the shared array to watch
+   * @param index the element to watch
+   * @param value the value to wait for
+   * @param callback runs once, on this thread's event loop
    */
   public static void whenValue(SharedIntArray array, int index, int value, Runnable callback) {
     int current = array.get(index);
@@ -270,6 +305,11 @@ public final class WebFutures {
    * Calls {@code callback} once element {@code index} of {@code array} no longer holds {@code seen}
    * (at once if it already does not), or when {@link SharedIntArray#notifyWaiters} is called for it.
    * Changes without a notify are seen only at the next notify.
+   *
+   * @param array the shared array to watch
+   * @param index the element to watch
+   * @param seen the value it held when last looked at
+   * @param callback runs once, on this thread's event loop
    */
   public static void whenChanged(SharedIntArray array, int index, int seen, Runnable callback) {
     Js.waitAsync(array.handle() + index, seen, callback::run);
@@ -280,6 +320,9 @@ public final class WebFutures {
    * after a submit threw {@link org.webthreads.SlotsExhaustedException} (nothing was queued then), since
    * it may not block. Slots free up when this thread's own unfinished tasks finish (their futures are
    * harvested by the next submit) or when other threads give slots back.
+   *
+   * @param pool the pool the next submit goes to
+   * @param callback runs once, on this thread's event loop
    */
   public static void whenSlotFree(ThreadPool pool, Runnable callback) {
     AsyncWait wait = PoolControl.of(pool).slotWait();
@@ -292,7 +335,12 @@ public final class WebFutures {
     Js.waitAsync(wait.wordIndex(), wait.value(), () -> whenSlotFree(pool, callback));
   }
 
-  /** Calls {@code callback} once {@code pool} is shut down and every thread has left it. */
+  /**
+   * Calls {@code callback} once {@code pool} is shut down and every thread has left it.
+   *
+   * @param pool the pool to watch
+   * @param callback runs once, on this thread's event loop
+   */
   public static void whenTerminated(ThreadPool pool, Runnable callback) {
     AsyncWait wait = PoolControl.of(pool).terminationWait();
     if (wait == null) {

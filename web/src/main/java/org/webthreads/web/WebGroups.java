@@ -28,6 +28,9 @@ public final class WebGroups {
   /**
    * Calls {@code callback} from the event loop once no task of {@code group} is pending (at once, as a
    * microtask, if none is). Submit the group's tasks before calling it.
+   *
+   * @param group the group to watch
+   * @param callback runs once, on this thread's event loop
    */
   public static void whenDone(TaskGroup group, Runnable callback) {
     AsyncWait wait = group.doneWait();
@@ -45,6 +48,9 @@ public final class WebGroups {
    * rejects with an Error named {@code org.webthreads.TaskGroupFailedException} (the first failure and
    * the counts in its message) or {@code java.util.concurrent.CancellationException}. It does not close
    * the group.
+   *
+   * @param group the group to follow
+   * @return a JS Promise of the completed count
    */
   public static JSObject promise(TaskGroup group) {
     JSObject[] settle = new JSObject[2];

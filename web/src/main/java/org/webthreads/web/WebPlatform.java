@@ -39,15 +39,29 @@ public final class WebPlatform implements Platform {
     this.jsTasks = new JsTasks(this, words);
   }
 
-  /** This thread's id: 0 on the page, 1..N in workers. */
+  /**
+   * This thread's id: 0 on the page, 1..N in workers.
+   *
+   * @return the thread id
+   */
   public int threadId() {
     return threadId;
   }
 
+  /**
+   * Whether this is the page's main thread (id 0), which must never block.
+   *
+   * @return true on the page
+   */
   public boolean isPage() {
     return threadId == 0;
   }
 
+  /**
+   * How many workers the runtime started (ids 1 to this).
+   *
+   * @return the worker count
+   */
   public int workerCount() {
     return workerCount;
   }
@@ -171,6 +185,11 @@ public final class WebPlatform implements Platform {
    * at the next task boundary and re-enters it when no JS task is left. {@code transfer} is an
    * optional JS array of transferables. The callback runs on this thread.
    *
+   * @param kind a registered JS task kind
+   * @param target the thread to run it on
+   * @param payload the task's input, structured-cloned to the target
+   * @param transfer a JS array of transferables, or null
+   * @param callback told the result or the failure, on this thread
    * @throws IllegalArgumentException for an unknown or failed target, or a payload that cannot be
    *     cloned (nothing is sent then)
    */
@@ -179,7 +198,15 @@ public final class WebPlatform implements Platform {
     jsTasks.send(kind, target, payload, transfer, callback);
   }
 
-  /** {@link #sendJs} with a JS Promise of the result; it rejects with an Error named after the cause. */
+  /**
+   * {@link #sendJs} with a JS Promise of the result; it rejects with an Error named after the cause.
+   *
+   * @param kind a registered JS task kind
+   * @param target the thread to run it on
+   * @param payload the task's input, structured-cloned to the target
+   * @param transfer a JS array of transferables, or null
+   * @return a JS Promise of the task's result
+   */
   public JSObject sendJs(JsTaskKind kind, int target, JSObject payload, JSObject transfer) {
     JSObject[] settle = new JSObject[2];
     JSObject promise = Js.newPromise((resolve, reject) -> {
@@ -200,7 +227,12 @@ public final class WebPlatform implements Platform {
     return promise;
   }
 
-  /** JS tasks sent to {@code threadId} that it has not finished. */
+  /**
+   * JS tasks sent to thread {@code id} that it has not finished.
+   *
+   * @param id a thread id
+   * @return the number of unfinished JS tasks sent to it
+   */
   public int jsPending(int id) {
     return words.load(PlatformWords.jsPending(id));
   }
@@ -222,11 +254,21 @@ public final class WebPlatform implements Platform {
 
   // ---- failures ----
 
+  /**
+   * Whether worker {@code id} exists and has not failed (nor been terminated).
+   *
+   * @param id a worker id
+   * @return true while the worker can take tasks
+   */
   public boolean isWorkerAlive(int id) {
     return id >= 1 && id <= workerCount && failures[id] == null;
   }
 
-  /** Called with each worker that fails after start (on this thread's event loop). */
+  /**
+   * Called with each worker that fails after start (on this thread's event loop).
+   *
+   * @param listener called once per failed worker
+   */
   public void onWorkerFailure(Consumer<WorkerFailedException> listener) {
     failureListeners.add(listener);
   }
@@ -252,6 +294,8 @@ public final class WebPlatform implements Platform {
    * its thread has ended, the pool it served is repaired ({@link PoolControl#workerLost}): the pure tasks
    * that were running on it fail with {@link org.webthreads.TaskAbandonedException}, the other threads
    * take over its queued tasks, and a shutdown still terminates.
+   *
+   * @param id the worker to stop
    */
   public void terminateWorker(int id) {
     if (!isPage()) {

@@ -26,6 +26,12 @@ public final class WebProgress {
 
   /** Receives the counts of a subscribed progress: done and total (total may be UNKNOWN_TOTAL). */
   public interface Listener {
+    /**
+     * Called with the counts, from an animation frame.
+     *
+     * @param done the units done
+     * @param total the total, or {@link TaskProgress#UNKNOWN_TOTAL}
+     */
     void changed(long done, long total);
   }
 
@@ -53,12 +59,20 @@ public final class WebProgress {
       }
     }
 
-    /** Whether more calls may come: false once unsubscribed, complete or freed. */
+    /**
+     * Whether more calls may come: false once unsubscribed, complete or freed.
+     *
+     * @return true while calls may come
+     */
     public boolean isActive() {
       return active;
     }
 
-    /** How many times the listener was called so far. */
+    /**
+     * How many times the listener was called so far.
+     *
+     * @return the number of calls
+     */
     public int calls() {
       return calls;
     }
@@ -108,6 +122,9 @@ public final class WebProgress {
    * least total), freed, or {@link Subscription#unsubscribe}d. On the page's main thread (or a worker
    * whose global scope has {@code requestAnimationFrame}); elsewhere poll {@link TaskProgress#done}.
    *
+   * @param progress the progress to show
+   * @param listener called with the counts, once per frame at most
+   * @return the subscription, to stop it early
    * @throws IllegalStateException when this thread has no {@code requestAnimationFrame}, or the
    *     progress was freed
    */

@@ -28,6 +28,11 @@ public final class WebThreads {
   /** Called on the page when every worker is ready. */
   @FunctionalInterface
   public interface ReadyCallback {
+    /**
+     * Receives the page's platform once every worker is ready: create pools here.
+     *
+     * @param platform the page's platform
+     */
     void ready(WebPlatform platform);
   }
 
@@ -37,9 +42,24 @@ public final class WebThreads {
    */
   @FunctionalInterface
   public interface ErrorCallback {
+    /**
+     * Receives the error that stopped the start, or what the ready callback threw.
+     *
+     * @param error a start failure (its message names the worker and the cause), or what onReady threw
+     */
     void failed(RuntimeException error);
   }
 
+  /**
+   * Starts the runtime on this thread: on the page, loads the workers and calls one of the callbacks; in a
+   * worker, makes it ready and returns (see the class comment).
+   *
+   * @param options the workers to load (page only; a worker ignores them)
+   * @param onReady called on the page once every worker is ready
+   * @param onError called on the page, once, if the start fails or {@code onReady} throws
+   * @throws NullPointerException when an argument is null
+   * @throws IllegalStateException when webthreads.js did not start the program
+   */
   public static void start(WebOptions options, ReadyCallback onReady, ErrorCallback onError) {
     if (options == null || onReady == null || onError == null) {
       throw new NullPointerException("WebThreads.start needs options, a ready callback and an error callback");
@@ -61,7 +81,11 @@ public final class WebThreads {
     PageRuntime.start(options, onReady, onError);
   }
 
-  /** Whether this code runs in a worker (false on the page). */
+  /**
+   * Whether this code runs in a worker (false on the page).
+   *
+   * @return true in a worker
+   */
   public static boolean isWorker() {
     return Js.runtimeLoaded() && Js.isWorker();
   }
@@ -69,17 +93,27 @@ public final class WebThreads {
   /**
    * This thread's platform once started (in a worker: after {@link #start}; on the page: once
    * ready), else null. Tasks use it to send JS tasks.
+   *
+   * @return the platform, or null before it is ready
    */
   public static WebPlatform platform() {
     return Js.runtimeLoaded() && Js.isWorker() ? WorkerRuntime.platform() : PageRuntime.platform();
   }
 
-  /** This thread's id: 0 on the page, 1..N in workers (also before start). */
+  /**
+   * This thread's id: 0 on the page, 1..N in workers (also before start).
+   *
+   * @return the thread id
+   */
   public static int threadId() {
     return Js.runtimeLoaded() ? Js.threadId() : 0;
   }
 
-  /** The page's URL query string (also in workers), e.g. for test or demo options. */
+  /**
+   * The page's URL query string (also in workers), e.g. for test or demo options.
+   *
+   * @return the query string, e.g. {@code "?threads=4"}, or an empty string
+   */
   public static String pageQuery() {
     return Js.pageQuery();
   }
