@@ -71,7 +71,8 @@ public final class PoolFileAnalysis {
 
   /**
    * Arena words a pool needs to analyse {@code samples} samples: the samples and records as shared
-   * arrays (power-of-two blocks) plus room for task arguments.
+   * arrays, twice over (room to free and allocate again without waiting for a merge), plus room for
+   * task arguments.
    */
   public static int arenaWordsFor(int samples, int frames, PitchAlgorithm algorithm) {
     long words = 2 * (block(samples) + block((long) frames * algorithm.recordFloats()) + 64) + (1 << 16);
@@ -81,11 +82,12 @@ public final class PoolFileAnalysis {
     return (int) words;
   }
 
+  /**
+   * The most words one shared array of {@code words} elements takes: a large block its elements, a
+   * header word and the rounding to a 16-word cache line on both sides; a small one (at most 1,024
+   * words, a power of two) never more than that.
+   */
   private static long block(long words) {
-    long size = 4;
-    while (size < words + 32) {
-      size <<= 1;
-    }
-    return size;
+    return Math.max(1024, (words + 1 + 2 * 15) / 16 * 16);
   }
 }
