@@ -46,7 +46,7 @@ echo "check-archetype: generating a project from org.webthreads:webthreads-arche
     -DinteractiveMode=false) || fail "mvn archetype:generate failed"
 
 app="$work/checkapp"
-for f in pom.xml README.md src/main/webapp/index.html \
+for f in pom.xml README.md .gitignore src/main/webapp/index.html \
     src/main/java/com/example/check/MandelbrotPage.java \
     src/test/java/com/example/check/MandelbrotTasksTest.java \
     src/test/java/com/example/check/MandelbrotPageTest.java; do

@@ -9,7 +9,7 @@ def project = new File(basedir as String, "project/generated-app")
 def fail = { String why -> throw new AssertionError("generated project " + project + ": " + why) }
 
 def expected = [
-    'pom.xml', 'README.md', 'src/main/webapp/index.html',
+    'pom.xml', 'README.md', '.gitignore', 'src/main/webapp/index.html',
     'src/main/java/org/example/generated/app/Mandelbrot.java',
     'src/main/java/org/example/generated/app/MandelbrotView.java',
     'src/main/java/org/example/generated/app/MandelbrotTasks.java',

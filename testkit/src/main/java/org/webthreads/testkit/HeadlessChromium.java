@@ -48,6 +48,13 @@ public final class HeadlessChromium implements AutoCloseable {
   /** The longest one waiting script runs (see {@link #awaitDone}). */
   private static final Duration WAIT_SLICE = Duration.ofSeconds(60);
   /** Where the Promises of {@link #awaitPromise} wait on the page, by index. */
+  /**
+   * Selenium's finder of a DevTools (CDP) binding for the browser's version, which warns on every start
+   * when Debian's Chromium is newer than the bindings Selenium ships. Nothing here uses CDP, so the
+   * warning is noise in a user's test output; the logger is held so that its level stays set.
+   */
+  private static final java.util.logging.Logger CDP_VERSION_FINDER = quiet(
+      "org.openqa.selenium.devtools.CdpVersionFinder");
   private static final String PROMISE_SLOTS = "self.__webthreadsTestkitPromises";
 
   private final ChromeDriver driver;
@@ -126,6 +133,12 @@ public final class HeadlessChromium implements AutoCloseable {
    */
   public static String chromedriverPath() {
     return configured(CHROMEDRIVER_PROPERTY, CHROMEDRIVER_ENV, CHROMEDRIVER);
+  }
+
+  private static java.util.logging.Logger quiet(String name) {
+    java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+    logger.setLevel(java.util.logging.Level.SEVERE);
+    return logger;
   }
 
   private static String configured(String property, String environment, String fallback) {
