@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
+import static org.webthreads.web.SelfTestResults.passed;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -109,7 +111,7 @@ class BrowserHostingTest {
       Map<String, Object> results = load(own, "isolation-sw.html?workers=2&group=hosting");
       passed(results, "isolatedPool");
       assertEquals(1L, own.eval("return self.wtLoads;"));
-      Object registrations = awaitPromise(own, "navigator.serviceWorker.getRegistrations().then(r => r.length)");
+      Object registrations = own.awaitPromise("navigator.serviceWorker.getRegistrations().then(r => r.length)", Duration.ofSeconds(30));
       assertEquals(0L, registrations);
       return null;
     });
@@ -216,17 +218,6 @@ class BrowserHostingTest {
     return end < 0 ? message : message.substring(0, end);
   }
 
-  private Object awaitPromise(HeadlessChromium chromium, String expression) {
-    return chromium.eval("return (async () => await (" + expression + "))();");
-  }
-
-  @SuppressWarnings("unchecked")
-  private static String passed(Map<String, Object> results, String scenario) {
-    Map<String, Object> result = (Map<String, Object>) results.get(scenario);
-    assertNotNull(result, "scenario " + scenario + " did not report; all results: " + results);
-    assertEquals(Boolean.TRUE, result.get("ok"), scenario + ": " + result.get("detail"));
-    return String.valueOf(result.get("detail"));
-  }
 
   @SuppressWarnings("unchecked")
   private static String failure(Map<String, Object> results, String name) {

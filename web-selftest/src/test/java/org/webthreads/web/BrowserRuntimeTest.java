@@ -56,7 +56,7 @@ class BrowserRuntimeTest {
   }
 
   private String passed(String scenario) {
-    return passed(results, scenario);
+    return SelfTestResults.passed(results, scenario);
   }
 
   /** The worker-loss scenarios, on their own page with 4 workers (loaded by the first test that needs them). */
@@ -65,16 +65,9 @@ class BrowserRuntimeTest {
       workerLossResults = Map.of(); // one attempt: if the load fails, the other tests fail at once
       workerLossResults = load("selftest.html?workers=4&group=workerLoss");
     }
-    return passed(workerLossResults, scenario);
+    return SelfTestResults.passed(workerLossResults, scenario);
   }
 
-  @SuppressWarnings("unchecked")
-  private static String passed(Map<String, Object> results, String scenario) {
-    Map<String, Object> result = (Map<String, Object>) results.get(scenario);
-    assertNotNull(result, "scenario " + scenario + " did not report; all results: " + results);
-    assertEquals(Boolean.TRUE, result.get("ok"), scenario + ": " + result.get("detail"));
-    return String.valueOf(result.get("detail"));
-  }
 
   @Test
   void workerIdsAreOneToN() {
@@ -267,7 +260,7 @@ class BrowserRuntimeTest {
   @Test
   void anExceptionInTheReadyCallbackReachesOnError() {
     Map<String, Object> map = load("selftest.html?workers=2&readyThrows=1");
-    String detail = passed(map, "readyError");
+    String detail = SelfTestResults.passed(map, "readyError");
     assertEquals("java.lang.IllegalStateException: self-test: the ready callback throws as the page asked",
         detail);
   }
@@ -276,7 +269,7 @@ class BrowserRuntimeTest {
   @Test
   void anErrorCallbackThatThrowsStillReachesThePage() {
     Map<String, Object> map = load("selftest.html?workers=2&readyThrows=2");
-    String detail = passed(map, "pageError");
+    String detail = SelfTestResults.passed(map, "pageError");
     assertTrue(detail.startsWith("java.lang.IllegalStateException | webthreads: the ready callback of "
         + "WebThreads.start threw java.lang.IllegalStateException: self-test: the ready callback throws "
         + "as the page asked"), detail);
