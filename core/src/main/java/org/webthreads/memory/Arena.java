@@ -151,8 +151,9 @@ public final class Arena {
     if (alignment < 1 || alignment > 1024 || Integer.bitCount(alignment) != 1) {
       throw new IllegalArgumentException("alignment must be a power of two up to 1024, was " + alignment);
     }
-    // Small: header, at most alignment - 1 words of padding, payload.
-    long needed = (long) payloadWords + alignment;
+    // Small: header, at most alignment - 1 words of padding, payload (at least one word, so that the
+    // handle lies inside the block and its padding word is never the block's last, the free-list link).
+    long needed = (long) Math.max(payloadWords, 1) + alignment;
     int header = needed <= SMALL_BLOCK_MAX_WORDS ? allocateSmall(classFor((int) needed)) : NO_BLOCK;
     if (header == NO_BLOCK) {
       // Large, or small with no power-of-two block left: an exactly sized block (so that every size up
@@ -275,7 +276,7 @@ public final class Arena {
 
   /** Words of the block {@link #allocateAligned} takes for this request (-1: more than an int holds). */
   private static long blockWordsFor(int payloadWords, int alignment) {
-    long needed = (long) payloadWords + alignment;
+    long needed = (long) Math.max(payloadWords, 1) + alignment; // as allocateAligned
     return needed <= SMALL_BLOCK_MAX_WORDS ? 1 << classFor((int) needed)
         : largeBlockWords(payloadWords, alignment);
   }

@@ -66,6 +66,27 @@ class ArenaAlignmentTest {
     assertEquals(inUse, arena.wordsInUse());
   }
 
+  /**
+   * An empty block aligned on its whole size class: its handle must still lie inside the block, and
+   * the padding word before it must not be the word a freed small block links through (else a second
+   * free reads the link as the header and corrupts the arena instead of failing).
+   */
+  @Test
+  void anEmptyAlignedBlockIsInsideItsBlockAndADoubleFreeIsCaught() {
+    JvmSharedWords words = new JvmSharedWords(1 << 10);
+    Arena arena = new Arena(words, 0, 1 << 10); // blocks start at word 16: a multiple of 4
+    arena.initialize();
+    int empty = arena.allocateAligned(0, 4);
+    int next = arena.allocate(1);
+    assertEquals(0, empty % 4);
+    assertTrue(empty < next - 1, "the empty block's handle " + empty + " is past its block (the next "
+        + "block's header is " + (next - 1) + ")");
+    arena.free(empty);
+    assertThrows(IllegalStateException.class, () -> arena.free(empty));
+    arena.free(next);
+    assertEquals(0, arena.wordsInUse());
+  }
+
   @Test
   void badAlignmentsAreRejected() {
     JvmSharedWords words = new JvmSharedWords(1 << 10);
