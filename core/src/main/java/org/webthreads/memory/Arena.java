@@ -9,7 +9,10 @@ package org.webthreads.memory;
  *   <li><b>Small blocks</b> (at most {@link #SMALL_BLOCK_MAX_WORDS} words, header included) come in
  *   power-of-two sizes (4 words and up), cut upwards from the bottom. Freed small blocks go to a free
  *   list per size class, linked through each block's last word (never padding, see below); they are
- *   not split or merged, which keeps argument blocks a few words of work.</li>
+ *   not split or merged, which keeps argument blocks a few words of work. When the last small block
+ *   in use is freed, the whole small area goes back to the gap (the lists are emptied and the bump
+ *   returns to the bottom), so that many small arrays, all freed, do not keep their words from large
+ *   blocks for good.</li>
  *   <li><b>Large blocks</b> (and small requests when no power-of-two block is left) are sized exactly, rounded up to a 64-byte cache line (16 words), cut
  *   downwards from the top. Each one's payload starts on a cache line with its header in the word just
  *   before it, so the blocks run from a word {@code 15 mod 16} to the next such word. Freed large blocks
@@ -30,7 +33,8 @@ package org.webthreads.memory;
  *
  * <p>Layout from {@code base}: [0] mutex, [1] small bump (next small block), [2] words in use, [3]
  * large boundary (lowest large block, or the arena's end when there is none), [4] head of the large free list,
- * [5 .. 5+SMALL_CLASSES) small free-list heads, then the blocks. A handle is the absolute index of a
+ * [5 .. 5+SMALL_CLASSES) small free-list heads (that of the unused class 0 holds the words of small
+ * blocks in use), then the blocks. A handle is the absolute index of a
  * block's first payload word.
  *
  * <p>{@link #allocateAligned} places the payload on a multiple of an alignment (large shared arrays
@@ -51,6 +55,8 @@ public final class Arena {
   private static final int LARGE_BOUNDARY = 3;
   private static final int LARGE_FREE_HEAD = 4;
   private static final int SMALL_FREE_HEADS = 5;
+  /** Words of small blocks in use: the unused head of size class 0. */
+  private static final int SMALL_IN_USE = SMALL_FREE_HEADS;
   private static final int HEADER_WORDS = SMALL_FREE_HEADS + SMALL_CLASSES;
   /** What {@link #allocate} returns when no block is free (never a handle). */
   public static final int NO_BLOCK = 0;
@@ -192,6 +198,7 @@ public final class Arena {
       }
       words.store(header, sizeClass);
       words.store(base + IN_USE, words.load(base + IN_USE) + blockWords);
+      words.store(base + SMALL_IN_USE, words.load(base + SMALL_IN_USE) + blockWords);
       return header;
     } finally {
       mutex.unlock();
@@ -337,10 +344,27 @@ public final class Arena {
         words.store(header + blockWords - 1, words.load(headIndex));
         words.store(header, sizeClass | FREE);
         words.store(headIndex, header);
+        freeSmallArea(blockWords);
       }
       words.store(base + IN_USE, words.load(base + IN_USE) - blockWords);
     } finally {
       mutex.unlock();
+    }
+  }
+
+  /**
+   * Under the mutex: counts {@code blockWords} of small blocks freed; when none is left in use, gives
+   * the whole small area back to the gap (the freed blocks keep their FREE headers, so a stale handle
+   * freed again is still refused until its words are reused).
+   */
+  private void freeSmallArea(int blockWords) {
+    int smallInUse = words.load(base + SMALL_IN_USE) - blockWords;
+    words.store(base + SMALL_IN_USE, smallInUse);
+    if (smallInUse == 0) {
+      for (int sizeClass = MIN_CLASS; sizeClass < SMALL_CLASSES; sizeClass++) {
+        words.store(base + SMALL_FREE_HEADS + sizeClass, 0);
+      }
+      words.store(base + SMALL_BUMP, blocksStart);
     }
   }
 

@@ -152,6 +152,42 @@ class ArenaLargeBlocksTest {
     assertEquals(0, arena.wordsInUse());
   }
 
+  /**
+   * Many small blocks (shared arrays of up to about 1,000 words take power-of-two blocks from the
+   * bottom), all freed: their words serve a large block again, as wordsInUse() == 0 promises. (Before,
+   * the small blocks' words stayed in their free lists for good, and an arena with nothing in use
+   * reported itself full.) A small block still in use keeps them, and freeing it gives them back.
+   */
+  @Test
+  void smallBlocksAllFreedGiveTheirWordsBackToLargeOnes() {
+    int max = arena.maxPayloadWords();
+    int[] small = new int[60]; // 60 blocks of 1,024 words: most of the 64 Ki-word arena
+    for (int round = 0; round < 2; round++) {
+      for (int i = 0; i < small.length; i++) {
+        small[i] = arena.allocate(1000);
+        assertNotEquals(Arena.NO_BLOCK, small[i]);
+        fill(small[i], 1000, i);
+      }
+      for (int i = 1; i < small.length; i++) {
+        arena.free(small[i]);
+      }
+      assertEquals(Arena.NO_BLOCK, arena.allocate(max), "one small block in use still pins the area");
+      arena.free(small[0]);
+      assertEquals(0, arena.wordsInUse());
+      int all = arena.allocate(max);
+      assertNotEquals(Arena.NO_BLOCK, all, "round " + round + ": the small blocks' words came back");
+      arena.free(all);
+      assertThrows(IllegalStateException.class, () -> arena.free(small[5]), "a stale handle");
+    }
+    // And small blocks again from the bottom, none handed out twice.
+    int a = arena.allocate(3);
+    int b = arena.allocate(3);
+    assertNotEquals(a, b);
+    arena.free(a);
+    arena.free(b);
+    assertEquals(0, arena.wordsInUse());
+  }
+
   private void fill(int from, int count, int value) {
     for (int i = 0; i < count; i++) {
       words.store(from + i, value);
