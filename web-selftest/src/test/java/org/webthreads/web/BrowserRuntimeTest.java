@@ -277,6 +277,20 @@ class BrowserRuntimeTest {
         + "java.lang.IllegalStateException: self-test: the error callback throws too"), detail);
   }
 
+  /**
+   * A WebFutures callback and a JS task's reply callback that throw: both errors reach the error
+   * callback of WebThreads.start (before, they ended as uncaught errors in the console only).
+   */
+  @Test
+  void exceptionsInLaterCallbacksReachOnError() {
+    Map<String, Object> map = load("selftest.html?workers=2&callbackThrows=1");
+    String detail = SelfTestResults.passed(map, "callbackErrors");
+    assertTrue(detail.contains("java.lang.IllegalStateException: self-test: a whenDone callback throws, after "
+        + "fib = 55"), detail);
+    assertTrue(detail.contains("java.lang.IllegalArgumentException: self-test: a JS task's reply callback "
+        + "throws"), detail);
+  }
+
   @Test
   void pageWithoutIsolationHeadersNamesThem() {
     String error = startErrorIn(read("selftest.html without isolation",

@@ -93,18 +93,36 @@ final class Js {
       + " } catch (e) { return self.webthreads.describe(e); }")
   static native String send(int target, JSObject message, JSObject transfer);
 
+  /**
+   * Calls {@code callback} once word {@code index} no longer holds {@code expected} (never blocks);
+   * what the callback throws goes to the page's error callback ({@link UncaughtCallbacks}).
+   */
+  static void waitAsync(int index, int expected, Callback callback) {
+    waitAsyncRaw(index, expected, UncaughtCallbacks.guard(callback));
+  }
+
   @JSBody(params = {"index", "expected", "callback"},
       script = "self.webthreads.waitAsync(index, expected, callback);")
-  static native void waitAsync(int index, int expected, Callback callback);
+  private static native void waitAsyncRaw(int index, int expected, Callback callback);
+
+  /** A timer; what the callback throws goes to the page's error callback ({@link UncaughtCallbacks}). */
+  static int setTimeout(Callback callback, int ms) {
+    return setTimeoutRaw(UncaughtCallbacks.guard(callback), ms);
+  }
 
   @JSBody(params = {"callback", "ms"}, script = "return setTimeout(callback, ms);")
-  static native int setTimeout(Callback callback, int ms);
+  private static native int setTimeoutRaw(Callback callback, int ms);
 
   @JSBody(params = "handle", script = "clearTimeout(handle);")
   static native void clearTimeout(int handle);
 
+  /** A microtask; what the callback throws goes to the page's error callback ({@link UncaughtCallbacks}). */
+  static void queueMicrotask(Callback callback) {
+    queueMicrotaskRaw(UncaughtCallbacks.guard(callback));
+  }
+
   @JSBody(params = "callback", script = "queueMicrotask(callback);")
-  static native void queueMicrotask(Callback callback);
+  private static native void queueMicrotaskRaw(Callback callback);
 
   @JSBody(params = "message", script = "console.error(message);")
   static native void consoleError(String message);

@@ -172,10 +172,12 @@ final class JsTasks {
       return; // already failed because its target failed
     }
     if (JsObjects.get(reply, "ok") != null && JsObjects.getInt(reply, "ok") == 1) {
-      request.callback.completed(JsObjects.get(reply, "value"));
+      JSObject value = JsObjects.get(reply, "value");
+      UncaughtCallbacks.run(() -> request.callback.completed(value));
     } else {
-      request.callback.failed(new JsTaskFailedException(request.kindName, request.target,
-          JsObjects.getString(reply, "name"), JsObjects.getString(reply, "message")));
+      JsTaskFailedException failure = new JsTaskFailedException(request.kindName, request.target,
+          JsObjects.getString(reply, "name"), JsObjects.getString(reply, "message"));
+      UncaughtCallbacks.run(() -> request.callback.failed(failure));
     }
   }
 
@@ -189,7 +191,9 @@ final class JsTasks {
     }
     for (Integer request : gone) {
       Pending p = pending.remove(request);
-      p.callback.failed(new JsTaskFailedException(p.kindName, target, "WorkerFailedException", cause));
+      // each callback runs even if an earlier one throws
+      JsTaskFailedException failure = new JsTaskFailedException(p.kindName, target, "WorkerFailedException", cause);
+      UncaughtCallbacks.run(() -> p.callback.failed(failure));
     }
   }
 }

@@ -128,6 +128,21 @@ final class PageRuntime {
   }
 
   /**
+   * What a callback the browser called later (a {@code WebFutures} or {@code WebGroups} callback, a
+   * JS-task reply) threw: to the error callback of {@link WebThreads#start}, or where that cannot take
+   * it (in a worker, or before start) to the console and the page's {@code webthreads.onError}.
+   */
+  static void uncaught(Throwable thrown) {
+    RuntimeException error = thrown instanceof RuntimeException ? (RuntimeException) thrown
+        : new IllegalStateException("a callback threw " + thrown, thrown);
+    if (onError != null && !WebThreads.isWorker()) {
+      deliverError(onError, error, "a callback threw");
+    } else {
+      Js.reportError(error.getClass().getName(), "webthreads: a callback threw " + describe(error));
+    }
+  }
+
+  /**
    * Hands {@code error} to the page's error callback; if that throws as well, neither is lost: both go
    * to the console and the page's JavaScript hook ({@code webthreads.onError}).
    */

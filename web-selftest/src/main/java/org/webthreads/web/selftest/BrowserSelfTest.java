@@ -31,7 +31,8 @@ import org.webthreads.web.WebThreads;
  * main scenarios, those where workers stop for good; needs workers=4), group=hosting (a short run:
  * HostingScenarios), readyThrows=1 (the ready callback throws: the error callback records it as
  * "readyError") or readyThrows=2 (the error callback throws too: the page's webthreads.onError hook
- * records "pageError").
+ * records "pageError"), callbackThrows=1 (a WebFutures.whenDone callback and a JS task's reply callback
+ * throw: the error callback records both as "callbackErrors").
  */
 public final class BrowserSelfTest {
   private static final List<Scenario> scenarios = new ArrayList<>();
@@ -102,9 +103,15 @@ public final class BrowserSelfTest {
       options.withWorkerProgramOverride(broken, "missing.wasm");
     }
     int readyThrows = queryInt(query, "readyThrows", 0);
+    boolean callbackThrows = queryInt(query, "callbackThrows", 0) == 1;
+    List<String> callbackErrors = new ArrayList<>();
     WebThreads.start(options, ready -> {
       if (readyThrows > 0) {
         throw new IllegalStateException("self-test: the ready callback throws as the page asked");
+      }
+      if (callbackThrows) {
+        CallbackErrorScenario.start(ready);
+        return;
       }
       platform = ready;
       if (query.contains("group=workerLoss")) {
@@ -118,6 +125,14 @@ public final class BrowserSelfTest {
     }, error -> {
       if (readyThrows == 2) {
         throw new IllegalStateException("self-test: the error callback throws too");
+      }
+      if (callbackThrows) {
+        callbackErrors.add(error.getClass().getName() + ": " + error.getMessage());
+        if (callbackErrors.size() == CallbackErrorScenario.THROWING_CALLBACKS) {
+          record("callbackErrors", true, String.join(" | ", callbackErrors));
+          finished();
+        }
+        return;
       }
       if (readyThrows == 1) {
         record("readyError", true, error.getClass().getName() + ": " + error.getMessage());
