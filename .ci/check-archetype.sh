@@ -39,6 +39,17 @@ else
   trap 'rm -rf "$work"' EXIT
 fi
 
+# A groupId that is no Java package (com.my-company, common) with no -Dpackage: generation must fail with a
+# message giving the -Dpackage to use, and leave no half-made project behind.
+echo "check-archetype: a groupId that is not a Java package (com.my-company) is refused with the fix"
+refused="$( (cd "$work" && mvn "${maven_opts[@]}" org.apache.maven.plugins:maven-archetype-plugin:3.4.0:generate \
+    -DarchetypeGroupId=org.webthreads -DarchetypeArtifactId=webthreads-archetype \
+    -DarchetypeVersion="$version" -DgroupId=com.my-company -DartifactId=hyphenapp \
+    -DinteractiveMode=false) 2>&1)" && fail "generating with the groupId com.my-company (no -Dpackage) succeeded"
+echo "$refused" | grep -q "the package 'com.my-company' is not a Java package name.*add -Dpackage=com.mycompany" \
+  || fail "generating with the groupId com.my-company failed without naming the fix: $(echo "$refused" | grep ERROR | head -n 3)"
+[ ! -e "$work/hyphenapp" ] || fail "the refused generation left $work/hyphenapp behind"
+
 echo "check-archetype: generating a project from org.webthreads:webthreads-archetype:$version in $work"
 (cd "$work" && mvn "${maven_opts[@]}" org.apache.maven.plugins:maven-archetype-plugin:3.4.0:generate \
     -DarchetypeGroupId=org.webthreads -DarchetypeArtifactId=webthreads-archetype \

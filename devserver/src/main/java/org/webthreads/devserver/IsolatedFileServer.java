@@ -19,7 +19,8 @@ import java.util.concurrent.Executors;
  * are served from the same folder without those headers, so tests can show the error a page gets
  * without them. A request for {@code /favicon.ico} when the folder has none is answered 204 No Content,
  * so that a page without an icon logs no error in the browser's console; any other missing file is a
- * 404.
+ * 404. A folder named without its trailing slash is redirected (301) to the name with it, whose
+ * {@code index.html} is served; files are streamed, so a large one is never held in memory.
  *
  * <p>Command line: {@code java -cp ... org.webthreads.devserver.IsolatedFileServer <folder> [port]
  * [page]} serves until killed and prints the URL.
@@ -86,6 +87,13 @@ public final class IsolatedFileServer implements AutoCloseable {
       headers.set("Cache-Control", "no-store");
       if (path.endsWith("/")) {
         path += "index.html";
+      } else if (isFolder(path)) {
+        // a folder named without its trailing slash: the browser must ask again with it, or the page's
+        // relative URLs (webthreads.js, the wasm) would resolve against the folder's parent
+        String query = exchange.getRequestURI().getRawQuery();
+        headers.set("Location", exchange.getRequestURI().getRawPath() + "/" + (query == null ? "" : "?" + query));
+        exchange.sendResponseHeaders(301, -1);
+        return;
       }
       Path file = resolve(path);
       if (file == null || !Files.isRegularFile(file)) {
@@ -98,7 +106,32 @@ public final class IsolatedFileServer implements AutoCloseable {
         return;
       }
       headers.set("Content-Type", contentType(file.getFileName().toString()));
-      send(exchange, 200, Files.readAllBytes(file));
+      send(exchange, file);
+    }
+  }
+
+  private boolean isFolder(String path) {
+    Path file = resolve(path);
+    return file != null && Files.isDirectory(file);
+  }
+
+  /**
+   * Sends a file, streamed: a large file (a video, a model) is never held in memory whole, so several
+   * requests for it at once do not exhaust the heap; to a HEAD request only its headers.
+   */
+  private static void send(HttpExchange exchange, Path file) throws IOException {
+    long length = Files.size(file);
+    if (exchange.getRequestMethod().equalsIgnoreCase("HEAD")) {
+      exchange.getResponseHeaders().set("Content-Length", Long.toString(length));
+      exchange.sendResponseHeaders(200, -1);
+      return;
+    }
+    // 0 means "chunked" to the JDK server: an empty file is sent with no body instead
+    exchange.sendResponseHeaders(200, length == 0 ? -1 : length);
+    if (length > 0) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        Files.copy(file, out);
+      }
     }
   }
 

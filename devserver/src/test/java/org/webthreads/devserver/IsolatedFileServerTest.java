@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The server over real HTTP: the isolation headers on every response (files, 404s, the favicon), none
  * under /no-isolation/, content types, 404 for a missing file, 204 for a missing favicon, and no file
- * outside the folder served however the path is spelt.
+ * outside the folder served however the path is spelt; a folder without its slash is redirected to
+ * it; a file larger than the heap is streamed.
  */
 class IsolatedFileServerTest {
   @TempDir
@@ -116,7 +117,7 @@ class IsolatedFileServerTest {
     HttpResponse<byte[]> response = get("/missing.js");
     assertEquals(404, response.statusCode());
     assertTrue(new String(response.body(), StandardCharsets.UTF_8).contains("/missing.js"));
-    assertEquals(404, get("/sub").statusCode(), "a folder is not a file");
+    assertEquals(404, get("/sub/missing/").statusCode(), "a missing folder");
     assertEquals(404, get("/sub/favicon.ico").statusCode(), "only the origin's icon is answered");
   }
 
@@ -159,6 +160,72 @@ class IsolatedFileServerTest {
       socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
           .getBytes(StandardCharsets.US_ASCII));
       return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /** A folder named without its slash: its page's relative URLs need the slash, so the browser is sent there. */
+  @Test
+  void aFolderWithoutItsSlashIsRedirectedToIt() throws Exception {
+    String response = rawGet("/sub?workers=2");
+    assertTrue(response.startsWith("HTTP/1.1 301"), response);
+    assertTrue(response.contains("\r\nLocation: /sub/?workers=2\r\n"), response);
+    String withoutIsolation = rawGet("/no-isolation/sub");
+    assertTrue(withoutIsolation.contains("\r\nLocation: /no-isolation/sub/\r\n"), withoutIsolation);
+    HttpResponse<byte[]> followed = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build()
+        .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/sub")).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals("<title>sub</title>", new String(followed.body(), StandardCharsets.UTF_8));
+    assertTrue(rawGet("/..").startsWith("HTTP/1.1 404"), "the folder's parent is not redirected to");
+  }
+
+  @Test
+  void anEmptyFileIsServedEmpty() throws Exception {
+    Files.write(folder.resolve("empty.txt"), new byte[0]);
+    HttpResponse<byte[]> response = get("/empty.txt");
+    assertEquals(200, response.statusCode());
+    assertEquals(0, response.body().length);
+  }
+
+  /**
+   * A file larger than the server's whole heap is streamed, not read into memory: a server started with
+   * a 32 MiB heap sends a 96 MiB file (read whole, it failed with an OutOfMemoryError and the client
+   * got no answer).
+   */
+  @Test
+  void aFileLargerThanTheHeapIsStreamed(@TempDir Path site) throws Exception {
+    long size = 96L << 20;
+    try (java.io.RandomAccessFile big = new java.io.RandomAccessFile(site.resolve("big.bin").toFile(), "rw")) {
+      big.setLength(size);
+    }
+    String classes = Path.of(IsolatedFileServer.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+        .toString();
+    Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx32m", "-cp", classes, IsolatedFileServer.class.getName(), site.toString(), "0", "big.bin")
+        .redirectErrorStream(true).start();
+    try {
+      java.io.BufferedReader lines = new java.io.BufferedReader(
+          new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      String url = null;
+      while (url == null) {
+        String line = lines.readLine();
+        assertTrue(line != null, "the server ended without printing its URL");
+        url = line.startsWith("open ") ? line.substring("open ".length()) : null;
+      }
+      assertTrue(url != null, "the server printed no URL");
+      HttpResponse<java.io.InputStream> response = CLIENT.send(HttpRequest.newBuilder(URI.create(url))
+          .timeout(java.time.Duration.ofMinutes(1)).build(), HttpResponse.BodyHandlers.ofInputStream());
+      assertEquals(200, response.statusCode());
+      long received = 0;
+      try (java.io.InputStream body = response.body()) {
+        byte[] buffer = new byte[1 << 16];
+        for (int n = body.read(buffer); n >= 0; n = body.read(buffer)) {
+          received += n;
+        }
+      }
+      assertEquals(size, received);
+    } finally {
+      process.destroy();
+      process.waitFor();
     }
   }
 

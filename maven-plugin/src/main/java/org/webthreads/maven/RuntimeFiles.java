@@ -72,6 +72,10 @@ final class RuntimeFiles {
 
   /** Writes every runtime file into {@code target} (replacing older copies); returns their names. */
   static List<String> copyTo(ClassLoader loader, Path target) throws IOException {
+    if (Files.exists(target) && !Files.isDirectory(target)) {
+      throw new IOException(target + " is a file, not a folder: remove it, or give the page's folder as "
+          + "<targetDirectory> (-Dwebthreads.targetDirectory=...)");
+    }
     List<String> names = list(loader);
     for (String name : names) {
       Path file = target.resolve(name);

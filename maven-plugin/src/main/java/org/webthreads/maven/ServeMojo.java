@@ -36,14 +36,20 @@ public final class ServeMojo extends AbstractMojo {
   public void execute() throws MojoExecutionException, MojoFailureException {
     Path root = folder.toPath();
     if (!Files.isDirectory(root)) {
-      throw new MojoFailureException("nothing to serve: " + root + " does not exist. Build the page "
-          + "first: mvn package webthreads:serve (or set -Dwebthreads.folder=...)");
+      throw new MojoFailureException("nothing to serve: " + root + (Files.exists(root) ? " is a file, not a folder"
+          : " does not exist") + ". Build the page first: mvn package webthreads:serve (or set "
+          + "-Dwebthreads.folder=...)");
     }
+    if (port < 0 || port > 65535) {
+      throw new MojoFailureException("-Dwebthreads.port=" + port + " is not a port: give one from 1 to 65535, "
+          + "or 0 for any free port");
+    }
+    String page = pageInFolder(this.page);
     if (!Files.isRegularFile(root.resolve(RuntimeFiles.ANCHOR))) {
       getLog().warn(root + " has no " + RuntimeFiles.ANCHOR + ": add the webthreads:copy-runtime goal "
           + "to the build so that the runtime is written next to the page");
     }
-    if (!Files.isRegularFile(root.resolve(page))) {
+    if (!Files.isRegularFile(root.resolve(withoutQuery(page)))) {
       getLog().warn(root + " has no " + page + ": choose the page with -Dwebthreads.page=...");
     }
     IsolatedFileServer server;
@@ -66,5 +72,27 @@ public final class ServeMojo extends AbstractMojo {
     } finally {
       server.close();
     }
+  }
+
+  /**
+   * The page as a path relative to the folder: without leading slashes (a URL with "//" would name no
+   * file on the server).
+   */
+  static String pageInFolder(String page) {
+    int start = 0;
+    while (start < page.length() && page.charAt(start) == '/') {
+      start++;
+    }
+    return page.substring(start);
+  }
+
+  /** The page's file name: without its query or fragment ({@code index.html?workers=2} names index.html). */
+  static String withoutQuery(String page) {
+    int end = page.length();
+    for (char c : new char[] {'?', '#'}) {
+      int at = page.indexOf(c);
+      end = at >= 0 ? Math.min(end, at) : end;
+    }
+    return page.substring(0, end);
   }
 }

@@ -41,6 +41,14 @@ class RuntimeFilesTest {
     assertTrue(Files.readString(target.resolve("worker.js")).length() > "an older runtime".length());
   }
 
+  @Test
+  void aTargetThatIsAFileIsSaidToBeOne(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("webapp"), "not a folder");
+    String message = assertThrows(IOException.class, () -> RuntimeFiles.copyTo(PLUGIN, file)).getMessage();
+    assertTrue(message.contains(file + " is a file, not a folder"), message);
+    assertTrue(message.contains("-Dwebthreads.targetDirectory="), message);
+  }
+
   /** Inside a jar (a user's build) as well as a classes folder (this reactor's tests). */
   @Test
   void listsAndCopiesFromAJar(@TempDir Path dir) throws IOException {

@@ -17,8 +17,9 @@ import org.junit.platform.commons.support.HierarchyTraversalMode;
 /**
  * The JUnit 5 extension behind {@link WebPageTest}: injects {@link WebPage} parameters, backed by one
  * {@link org.webthreads.devserver.IsolatedFileServer} and one {@link HeadlessChromium} per test class
- * (a {@code @Nested} class shares its outer class's), each started on first use and closed after the
- * class's last test.
+ * (a {@code @Nested} class shares its outer class's, unless it has a {@code @WebPageTest} of its own
+ * with another folder or other flags: then it gets its own), each started on first use and closed
+ * after the outermost class's last test.
  *
  * <p>Usually applied through {@code @WebPageTest}. When a setting is known only at run time (a file
  * a Chromium flag names, say), register it on a static field instead:
@@ -79,6 +80,13 @@ public final class WebPageExtension implements ParameterResolver {
     if (parameterContext.getParameter().getType() != WebPage.class) {
       return false;
     }
+    long pages = Arrays.stream(parameterContext.getDeclaringExecutable().getParameterTypes())
+        .filter(type -> type == WebPage.class).count();
+    if (pages > 1) {
+      throw new ParameterResolutionException(parameterContext.getDeclaringExecutable() + " takes " + pages
+          + " WebPage parameters, but the class's pages share one browser window (opening one leaves the "
+          + "other): take one WebPage and open the pages in turn");
+    }
     if (folder == null && registeredOnAField(extensionContext.getRequiredTestClass())) {
       throw new ParameterResolutionException(extensionContext.getRequiredTestClass().getName() + " has both "
           + "@WebPageTest and a @RegisterExtension WebPageExtension: keep one (the builder takes the same settings)");
@@ -96,20 +104,28 @@ public final class WebPageExtension implements ParameterResolver {
   @Override
   public WebPage resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
     ExtensionContext classContext = outermostClassContext(extensionContext);
-    WebPageSession session = classContext.getStore(NAMESPACE).getOrComputeIfAbsent(WebPageSession.class,
-        key -> newSession(extensionContext.getRequiredTestClass()), WebPageSession.class);
+    SessionSettings settings = settings(extensionContext.getRequiredTestClass());
+    // keyed by the settings: a @Nested class with its own folder or flags gets its own server and browser
+    WebPageSession session = classContext.getStore(NAMESPACE).getOrComputeIfAbsent(settings,
+        key -> new WebPageSession(settings.folder(), settings.configuredBy(), settings.chromiumArguments()),
+        WebPageSession.class);
     return new WebPage(session);
   }
 
-  private WebPageSession newSession(Class<?> testClass) {
+  /** What a session serves and how Chromium starts; equal settings share one session. */
+  private record SessionSettings(String folder, List<String> chromiumArguments, String configuredBy) {
+  }
+
+  private SessionSettings settings(Class<?> testClass) {
     if (folder != null) {
-      return new WebPageSession(folder, "WebPageExtension.builder().folder(\"" + folder + "\")", chromiumArguments);
+      return new SessionSettings(folder, chromiumArguments,
+          "WebPageExtension.builder().folder(\"" + folder + "\")");
     }
     WebPageTest settings = annotation(testClass).orElseThrow(() -> new ParameterResolutionException(
         "WebPageExtension on " + testClass.getName() + " without @WebPageTest: annotate the class with "
         + "@WebPageTest, or register the extension with WebPageExtension.builder()"));
-    return new WebPageSession(settings.folder(), "@WebPageTest(folder = \"" + settings.folder() + "\")",
-        Arrays.asList(settings.chromiumArguments()));
+    return new SessionSettings(settings.folder(), List.of(settings.chromiumArguments()),
+        "@WebPageTest(folder = \"" + settings.folder() + "\")");
   }
 
   /** The nearest {@link WebPageTest} on the class, its superclasses, or the classes enclosing it. */

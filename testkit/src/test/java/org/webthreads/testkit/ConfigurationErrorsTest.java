@@ -42,6 +42,15 @@ class ConfigurationErrorsTest {
     }
   }
 
+  /** A test that asks for two pages, as if each had its own browser window. */
+  @WebPageTest(folder = "target/no-such-webapp")
+  static class TwoPagesInOneTest {
+    @Test
+    void opens(WebPage first, WebPage second) {
+      first.url("index.html");
+    }
+  }
+
   private static Throwable onlyFailure(Class<?> testClass) {
     Launcher launcher = LauncherFactory.create();
     SummaryGeneratingListener listener = new SummaryGeneratingListener();
@@ -97,5 +106,12 @@ class ConfigurationErrorsTest {
     } finally {
       System.clearProperty(HeadlessChromium.CHROMIUM_PROPERTY);
     }
+  }
+
+  @Test
+  void twoWebPageParametersInOneTestAreRefused() {
+    String message = onlyFailure(TwoPagesInOneTest.class).getMessage();
+    assertTrue(message.contains("takes 2 WebPage parameters"), message);
+    assertTrue(message.contains("take one WebPage and open the pages in turn"), message);
   }
 }

@@ -33,6 +33,17 @@ class WebPageTestKitTest {
   }
 
   @Test
+  void awaitDoneReturnsATitleSetBeforeTheWaitBegan(WebPage page) {
+    assertEquals("done", page.open("done-from-the-start.html").awaitDone(GUARD));
+  }
+
+  @Test
+  void awaitDoneFollowsAPageThatReloadsWhileItWaits(WebPage page) {
+    assertEquals("done", page.open("reload.html").awaitDone(GUARD));
+    assertTrue(page.browser().currentUrl().endsWith("reload.html?again"), page.browser().currentUrl());
+  }
+
+  @Test
   void awaitDoneReturnsErrorForAFailingPage(WebPage page) {
     assertEquals("error", page.open("error.html").awaitDone(GUARD));
   }
@@ -153,10 +164,9 @@ class WebPageTestKitTest {
   }
 
   @Test
-  void everyTestOfTheClassSharesOneBrowser(WebPage first, WebPage second) {
-    assertSame(first.browser(), second.browser());
-    assertSame(constructorPage.browser(), first.browser());
-    assertEquals(constructorPage.url("done.html"), first.url("done.html"));
+  void everyTestOfTheClassSharesOneBrowser(WebPage page) {
+    assertSame(constructorPage.browser(), page.browser());
+    assertEquals(constructorPage.url("done.html"), page.url("done.html"));
   }
 
   /** A nested class shares its outer class's server and browser. */
