@@ -22,6 +22,10 @@ import java.util.concurrent.Executors;
  * 404. A folder named without its trailing slash is redirected (301) to the name with it, whose
  * {@code index.html} is served; files are streamed, so a large one is never held in memory.
  *
+ * <p>For development on this machine only: it listens on 127.0.0.1, and a path never leaves the
+ * folder, but symbolic links inside the folder are followed wherever they point: serve only a folder
+ * you would publish.
+ *
  * <p>Command line: {@code java -cp ... org.webthreads.devserver.IsolatedFileServer <folder> [port]
  * [page]} serves until killed and prints the URL.
  */
@@ -160,7 +164,7 @@ public final class IsolatedFileServer implements AutoCloseable {
 
   static String contentType(String name) {
     int dot = name.lastIndexOf('.');
-    switch (dot < 0 ? "" : name.substring(dot + 1)) {
+    switch (dot < 0 ? "" : name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT)) {
       case "wasm": return "application/wasm";
       case "js": case "mjs": return "text/javascript; charset=utf-8";
       case "html": return "text/html; charset=utf-8";
@@ -168,6 +172,18 @@ public final class IsolatedFileServer implements AutoCloseable {
       case "json": case "map": return "application/json";
       case "png": return "image/png";
       case "svg": return "image/svg+xml";
+      case "jpg": case "jpeg": return "image/jpeg";
+      case "gif": return "image/gif";
+      case "webp": return "image/webp";
+      case "ico": return "image/x-icon";
+      case "wav": return "audio/wav";
+      case "mp3": return "audio/mpeg";
+      case "ogg": return "audio/ogg";
+      case "flac": return "audio/flac";
+      case "mp4": return "video/mp4";
+      case "webm": return "video/webm";
+      case "woff": return "font/woff";
+      case "woff2": return "font/woff2";
       case "txt": return "text/plain; charset=utf-8";
       default: return "application/octet-stream";
     }

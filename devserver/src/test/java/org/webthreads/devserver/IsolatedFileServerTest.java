@@ -102,6 +102,11 @@ class IsolatedFileServerTest {
     assertEquals("text/javascript; charset=utf-8", contentType("/app.js"));
     assertEquals("application/wasm", contentType("/program.wasm"));
     assertEquals("text/css; charset=utf-8", contentType("/style.css"));
+    // the static helper for the rest (a page's images, audio files, fonts)
+    assertEquals("audio/wav", IsolatedFileServer.contentType("take.wav"));
+    assertEquals("image/jpeg", IsolatedFileServer.contentType("photo.JPG"));
+    assertEquals("font/woff2", IsolatedFileServer.contentType("font.woff2"));
+    assertEquals("application/octet-stream", IsolatedFileServer.contentType("data.bin"));
     HttpResponse<byte[]> wasm = get("/program.wasm");
     assertArrayEquals(Files.readAllBytes(folder.resolve("program.wasm")), wasm.body());
   }
