@@ -244,8 +244,8 @@
 
   function fromFileProblem(what) {
     return what + " cannot be loaded by a page opened from file://: open the page over http(s), not "
-        + "file:// (serve its folder with the isolation headers, e.g. java -cp <webthreads-web jar> "
-        + "org.webthreads.devserver.IsolatedFileServer <folder>)";
+        + "file:// (serve its folder with the isolation headers: mvn package webthreads:serve, or java -cp "
+        + "<webthreads-devserver jar> org.webthreads.devserver.IsolatedFileServer <folder>; see docs/hosting.md)";
   }
 
   /** Loads the program with TeaVM's runtime; a failure becomes an Error that says why. */

@@ -278,8 +278,9 @@ class BrowserRuntimeTest {
   }
 
   /**
-   * A WebFutures callback and a JS task's reply callback that throw: both errors reach the error
-   * callback of WebThreads.start (before, they ended as uncaught errors in the console only).
+   * A WebFutures callback, a JS task's reply callback and a WebProgress listener that throw: each error
+   * reaches the error callback of WebThreads.start (before, they ended as uncaught errors in the console
+   * only).
    */
   @Test
   void exceptionsInLaterCallbacksReachOnError() {
@@ -289,6 +290,8 @@ class BrowserRuntimeTest {
         + "fib = 55"), detail);
     assertTrue(detail.contains("java.lang.IllegalArgumentException: self-test: a JS task's reply callback "
         + "throws"), detail);
+    assertTrue(detail.contains("java.lang.IllegalStateException: self-test: a WebProgress listener throws at 1 "
+        + "of 1"), detail);
   }
 
   @Test

@@ -106,7 +106,8 @@ public final class WebProgress {
           shownDone = done;
           shownTotal = total;
           calls++;
-          listener.changed(done, total);
+          // what the listener throws goes to the page's error callback, like any later callback's
+          UncaughtCallbacks.run(() -> listener.changed(done, total));
         }
       } finally {
         if (active) { // a listener that throws is still called in later frames

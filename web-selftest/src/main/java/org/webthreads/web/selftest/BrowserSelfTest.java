@@ -31,8 +31,8 @@ import org.webthreads.web.WebThreads;
  * main scenarios, those where workers stop for good; needs workers=4), group=hosting (a short run:
  * HostingScenarios), readyThrows=1 (the ready callback throws: the error callback records it as
  * "readyError") or readyThrows=2 (the error callback throws too: the page's webthreads.onError hook
- * records "pageError"), callbackThrows=1 (a WebFutures.whenDone callback and a JS task's reply callback
- * throw: the error callback records both as "callbackErrors").
+ * records "pageError"), callbackThrows=1 (a WebFutures.whenDone callback, a JS task's reply callback
+ * and a WebProgress listener throw: the error callback records all three as "callbackErrors").
  */
 public final class BrowserSelfTest {
   private static final List<Scenario> scenarios = new ArrayList<>();

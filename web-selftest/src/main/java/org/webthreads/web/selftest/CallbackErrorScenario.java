@@ -2,11 +2,13 @@ package org.webthreads.web.selftest;
 
 import org.teavm.jso.JSObject;
 import org.webthreads.TaskFuture;
+import org.webthreads.TaskProgress;
 import org.webthreads.ThreadPool;
 import org.webthreads.web.JsTaskCallback;
 import org.webthreads.web.JsTaskFailedException;
 import org.webthreads.web.WebFutures;
 import org.webthreads.web.WebPlatform;
+import org.webthreads.web.WebProgress;
 
 /**
  * The page's selftest.html?callbackThrows=1: callbacks the browser calls later throw, and what they
@@ -15,7 +17,7 @@ import org.webthreads.web.WebPlatform;
  */
 final class CallbackErrorScenario {
   /** How many callbacks below throw: the error callback must see each. */
-  static final int THROWING_CALLBACKS = 2;
+  static final int THROWING_CALLBACKS = 3;
 
   private CallbackErrorScenario() {
   }
@@ -25,6 +27,11 @@ final class CallbackErrorScenario {
     TaskFuture<Long> fib = pool.submit(SelfTestTasks.FIB, 10);
     WebFutures.whenDone(fib, () -> {
       throw new IllegalStateException("self-test: a whenDone callback throws, after fib = " + fib.join());
+    });
+    TaskProgress progress = pool.newTaskProgress(1);
+    progress.add(1);
+    WebProgress.subscribe(progress, (done, total) -> {
+      throw new IllegalStateException("self-test: a WebProgress listener throws at " + done + " of " + total);
     });
     platform.sendJs(SelfTestTasks.ECHO, WebPlatform.ANY_WORKER, SelfTestTasks.number(7), null,
         new JsTaskCallback() {
