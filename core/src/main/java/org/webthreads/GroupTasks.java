@@ -149,15 +149,18 @@ final class GroupTasks {
       return;
     }
     RunningGroups running = RunningGroups.ofThisThread();
-    running.push(state.base());
+    running.push(state);
+    Throwable failure = null;
     try {
       work.run();
-      end(state, null);
     } catch (Throwable thrown) {
-      end(state, thrown);
-    } finally {
-      running.pop();
+      failure = thrown;
     }
+    // Off the stack of running groups before leaving the group: if an error Java cannot catch unwinds
+    // the stack inside work.run(), the entry is still there and RunningGroups.abandonAll ends the task
+    // (failed); one struck after this point cannot make the task leave its group twice.
+    running.pop();
+    end(state, failure);
   }
 
   private static Object runReduce(TaskInput args, ThreadPool pool) throws Exception {
@@ -188,8 +191,11 @@ final class GroupTasks {
     return combiner.combine(left, right.join());
   }
 
-  /** Records how a task of the group ended, then leaves the group (the last one wakes its waiters). */
-  private static void end(GroupState state, Throwable thrown) {
+  /**
+   * Records how a task of the group ended (completed when {@code thrown} is null, else failed with it),
+   * then leaves the group (the last one wakes its waiters).
+   */
+  static void end(GroupState state, Throwable thrown) {
     if (thrown == null) {
       state.count(GroupState.COMPLETED);
     } else {

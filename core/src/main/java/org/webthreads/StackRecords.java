@@ -110,6 +110,8 @@ final class StackRecords {
     }
     frameCount = 0;
     loop.forks.failAll(failure);
+    // Group tasks whose bodies were unwound leave their groups (failed), or those groups never end.
+    RunningGroups.ofThisThread().abandonAll(new TaskAbandonedException(threadId, cause));
     loop.runner.resetAfterAbandon();
   }
 }

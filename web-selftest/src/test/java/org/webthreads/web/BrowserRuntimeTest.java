@@ -195,6 +195,12 @@ class BrowserRuntimeTest {
     passed("stackOverflowFailsTheTasksOnTheStack");
   }
 
+  /** A group task unwound by a stack overflow leaves its group (failed), so the group ends. */
+  @Test
+  void aGroupTaskOnAnUnwoundStackStillEndsItsGroup() {
+    passed("groupTaskOnAnUnwoundStack");
+  }
+
   @Test
   void unknownTaskKinds() {
     assertTrue(passed("unknownTaskKind").contains("unknown task kind id"), results.get("unknownTaskKind").toString());

@@ -213,6 +213,8 @@ public final class BrowserSelfTest {
 
     add("forRangeFromWorker", r -> GroupScenarios.forRangeFromWorker(r, pool));
 
+    add("groupTaskOnAnUnwoundStack", r -> GroupScenarios.groupTaskOnAnUnwoundStack(r, pool));
+
     add("typedKinds", r -> TypedKindScenario.run(r, pool));
 
     add("nestedJoin", r -> {

@@ -154,6 +154,27 @@ final class GroupScenarios {
     });
   }
 
+  /**
+   * A group task whose body overflows a worker's stack (a RangeError Java cannot catch unwinds it): the
+   * task still leaves its group, failed with TaskAbandonedException, so the group ends and its Promise
+   * rejects (before, the group waited for that task for ever).
+   */
+  static void groupTaskOnAnUnwoundStack(BrowserSelfTest.Result r, ThreadPool pool) {
+    TaskGroup group = pool.newGroup();
+    group.submit(SelfTestTasks.OVERFLOWS, 0);
+    JSObject promise = WebGroups.promise(group);
+    BrowserSelfTest.settled(promise, outcome -> {
+      int failed = group.failedCount();
+      group.close();
+      // The pool serves on: a fork/join tree completes.
+      TaskFuture<Long> fib = pool.submit(SelfTestTasks.FIB, 15);
+      WebFutures.whenDone(fib, () -> r.check(failed == 1 && fib.join() == 610
+          && outcome.startsWith("rejected org.webthreads.TaskGroupFailedException: 1 task of the group failed")
+          && outcome.contains("TaskAbandonedException") && outcome.contains("stack was unwound"),
+          outcome + " | failed " + failed + " | then fib(15) = " + fib.join()));
+    });
+  }
+
   static void forRangeFromWorker(BrowserSelfTest.Result r, ThreadPool pool) {
     int n = 10_007;
     SharedIntArray hits = pool.newSharedIntArray(n);
