@@ -1,7 +1,6 @@
 package org.webthreads.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -52,7 +51,7 @@ class BrowserHostingTest {
   @Test
   void theIsolationErrorNamesTheDocsPageTheHeadersAndTheServiceWorkerOption() {
     Map<String, Object> results = load(browser, NO_ISOLATION + "selftest.html?workers=2&group=hosting");
-    String error = failure(results, "start");
+    String error = SelfTestResults.failed(results, "start");
     assertTrue(error.contains("see docs/hosting.md in the webthreads repository")
         || error.contains("See docs/hosting.md in the webthreads repository"), error);
     assertTrue(error.contains("'Cross-Origin-Opener-Policy: same-origin'"), error);
@@ -95,7 +94,7 @@ class BrowserHostingTest {
   void anOptionThatIsNoUrlIsRefusedWithoutAReload() {
     withOwnBrowser(own -> {
       Map<String, Object> results = load(own, NO_ISOLATION + "isolation-sw.html?workers=2&group=hosting&sw=42");
-      String error = failure(results, "start");
+      String error = SelfTestResults.failed(results, "start");
       assertTrue(error.startsWith("the option isolationServiceWorker must be the URL of "
           + "webthreads-isolation-sw.js (relative to the page) or true (for that file next to the page), not "
           + "Number. "), error);
@@ -126,7 +125,7 @@ class BrowserHostingTest {
     withOwnBrowser(own -> {
       Map<String, Object> results = load(own, NO_ISOLATION + "isolation-sw.html?workers=2&group=hosting"
           + "&sw=no-headers-sw.js");
-      String error = failure(results, "start");
+      String error = SelfTestResults.failed(results, "start");
       assertTrue(error.startsWith("the isolation service worker "), error);
       assertTrue(error.contains("no-headers-sw.js (option isolationServiceWorker) was registered and the page "
           + "reloaded once, but the page is still not isolated"), error);
@@ -141,7 +140,7 @@ class BrowserHostingTest {
     withOwnBrowser(own -> {
       Map<String, Object> results = load(own, NO_ISOLATION + "isolation-sw.html?workers=2&group=hosting"
           + "&sw=missing-sw.js");
-      String error = failure(results, "start");
+      String error = SelfTestResults.failed(results, "start");
       assertTrue(error.contains("missing-sw.js (option isolationServiceWorker) could not be registered")
           && error.contains("HTTP 404"), error);
       assertTrue(error.contains("docs/hosting.md"), error);
@@ -156,7 +155,7 @@ class BrowserHostingTest {
     withOwnBrowser(own -> {
       Map<String, Object> results = load(own, NO_ISOLATION + "isolation-sw.html?workers=2&group=hosting"
           + "&sw=elsewhere/out-of-scope-sw.js");
-      String error = failure(results, "start");
+      String error = SelfTestResults.failed(results, "start");
       assertTrue(error.contains("elsewhere/out-of-scope-sw.js (option isolationServiceWorker) has the scope ")
           && error.contains("/elsewhere/, which does not contain this page"), error);
       assertTrue(error.contains("docs/hosting.md"), error);
@@ -219,11 +218,4 @@ class BrowserHostingTest {
   }
 
 
-  @SuppressWarnings("unchecked")
-  private static String failure(Map<String, Object> results, String name) {
-    Map<String, Object> result = (Map<String, Object>) results.get(name);
-    assertNotNull(result, name + " did not fail: " + results);
-    assertEquals(Boolean.FALSE, result.get("ok"));
-    return String.valueOf(result.get("detail"));
-  }
 }

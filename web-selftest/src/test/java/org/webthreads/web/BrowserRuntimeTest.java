@@ -1,7 +1,6 @@
 package org.webthreads.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -366,23 +365,15 @@ class BrowserRuntimeTest {
     return loadErrorIn(load(page));
   }
 
-  @SuppressWarnings("unchecked")
   private static String loadErrorIn(Map<String, Object> map) {
-    Map<String, Object> load = (Map<String, Object>) map.get("load");
-    assertNotNull(load, "loading did not fail: " + map);
-    assertEquals(Boolean.FALSE, load.get("ok"));
-    return String.valueOf(load.get("detail"));
+    return SelfTestResults.failed(map, "load");
   }
 
   private String startError(String path) {
     return startErrorIn(load(path));
   }
 
-  @SuppressWarnings("unchecked")
   private static String startErrorIn(Map<String, Object> map) {
-    Map<String, Object> start = (Map<String, Object>) map.get("start");
-    assertNotNull(start, "the start did not fail: " + map);
-    assertEquals(Boolean.FALSE, start.get("ok"));
-    return String.valueOf(start.get("detail"));
+    return SelfTestResults.failed(map, "start");
   }
 }
