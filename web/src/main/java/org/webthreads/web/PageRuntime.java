@@ -121,24 +121,23 @@ final class PageRuntime {
     try {
       onReady.ready(platform);
     } catch (Throwable thrown) {
-      RuntimeException error = thrown instanceof RuntimeException ? (RuntimeException) thrown
-          : new IllegalStateException("the ready callback of WebThreads.start threw " + thrown, thrown);
-      deliverError(onError, error, "the ready callback of WebThreads.start threw");
+      uncaught(thrown, "the ready callback of WebThreads.start threw");
     }
   }
 
   /**
-   * What a callback the browser called later (a {@code WebFutures} or {@code WebGroups} callback, a
-   * JS-task reply) threw: to the error callback of {@link WebThreads#start}, or where that cannot take
+   * What the ready callback, or a callback the browser called later (a {@code WebFutures} or
+   * {@code WebGroups} callback, a JS-task reply), threw ({@code context} says which, e.g. "a callback
+   * threw"): to the error callback of {@link WebThreads#start}, or where that cannot take
    * it (in a worker, or before start) to the console and the page's {@code webthreads.onError}.
    */
-  static void uncaught(Throwable thrown) {
+  static void uncaught(Throwable thrown, String context) {
     RuntimeException error = thrown instanceof RuntimeException ? (RuntimeException) thrown
-        : new IllegalStateException("a callback threw " + thrown, thrown);
+        : new IllegalStateException(context + " " + thrown, thrown);
     if (onError != null && !WebThreads.isWorker()) {
-      deliverError(onError, error, "a callback threw");
+      deliverError(onError, error, context);
     } else {
-      Js.reportError(error.getClass().getName(), "webthreads: a callback threw " + describe(error));
+      Js.reportError(error.getClass().getName(), "webthreads: " + context + " " + describe(error));
     }
   }
 

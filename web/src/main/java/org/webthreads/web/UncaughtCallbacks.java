@@ -20,7 +20,7 @@ final class UncaughtCallbacks {
     try {
       callback.run();
     } catch (Throwable thrown) {
-      PageRuntime.uncaught(thrown);
+      PageRuntime.uncaught(thrown, "a callback threw");
     }
   }
 }
