@@ -88,7 +88,8 @@ final class StackRecords {
    * the runner's state is reset so that the loop may be entered again.
    */
   void abandon(int threadId, String cause) {
-    TaskFailure failure = TaskFailure.of(new TaskAbandonedException(threadId, cause));
+    TaskAbandonedException abandoned = new TaskAbandonedException(threadId, cause);
+    TaskFailure failure = TaskFailure.of(abandoned);
     // The shared frame records first, all of them: the error may have struck between a frame's push
     // and its record, or between its record's clearing and its pop, so the two counts may differ here.
     for (int k = 0; k < PoolLayout.FRAME_RECORDS; k++) {
@@ -111,7 +112,7 @@ final class StackRecords {
     frameCount = 0;
     loop.forks.failAll(failure);
     // Group tasks whose bodies were unwound leave their groups (failed), or those groups never end.
-    RunningGroups.ofThisThread().abandonAll(new TaskAbandonedException(threadId, cause));
+    RunningGroups.ofThisThread().abandonAll(abandoned);
     loop.runner.resetAfterAbandon();
   }
 }
