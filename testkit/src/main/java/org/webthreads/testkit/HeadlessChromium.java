@@ -196,35 +196,49 @@ public final class HeadlessChromium implements AutoCloseable {
    *     page and its title
    */
   public String awaitDone(Duration timeout) {
+    return (String) awaitInSlices(timeout, () -> "the page " + driver.getCurrentUrl() + " did not set its title "
+        + "to 'done' or 'error' within " + timeout + " (its title: '" + titleOrUnknown() + "')",
+        "const finish = arguments[arguments.length - 1];"
+        + " const ended = () => document.title === 'done' || document.title === 'error';"
+        + " if (ended()) { finish(document.title); return; }"
+        + " const observer = new MutationObserver(() => {"
+        + "   if (ended()) { observer.disconnect(); clearTimeout(timer); finish(document.title); }"
+        + " });"
+        + " const timer = setTimeout(() => { observer.disconnect(); finish(null); }, arguments[0]);"
+        + " observer.observe(document.head || document.documentElement,"
+        + "   {childList: true, subtree: true, characterData: true});");
+  }
+
+  /**
+   * Runs the asynchronous {@code script} again and again, each run waiting at most one slice
+   * ({@link #WAIT_SLICE}, or what is left of {@code timeout}), until one finishes with a value other
+   * than null; returns that value. The script gets {@code arguments} then the slice in milliseconds,
+   * and finishes with null when its slice ran out. Past {@code timeout}: a {@link PageTimeoutException}
+   * with {@code timeoutMessage}.
+   */
+  private Object awaitInSlices(Duration timeout, java.util.function.Supplier<String> timeoutMessage, String script,
+      Object... arguments) {
     long deadline = System.nanoTime() + timeout.toNanos();
     driver.manage().timeouts().scriptTimeout(WAIT_SLICE.plusSeconds(30));
+    Object[] withSlice = java.util.Arrays.copyOf(arguments, arguments.length + 1);
     while (true) {
       long leftMillis = (deadline - System.nanoTime()) / 1_000_000;
       if (leftMillis <= 0) {
-        throw new PageTimeoutException("the page " + driver.getCurrentUrl() + " did not set its title to 'done' "
-            + "or 'error' within " + timeout + " (its title: '" + titleOrUnknown() + "')");
+        throw new PageTimeoutException(timeoutMessage.get());
       }
-      Object title;
+      withSlice[arguments.length] = Math.min(leftMillis, WAIT_SLICE.toMillis());
+      Object outcome;
       try {
-        title = ((JavascriptExecutor) driver).executeAsyncScript(
-            "const finish = arguments[arguments.length - 1];"
-            + " const ended = () => document.title === 'done' || document.title === 'error';"
-            + " if (ended()) { finish(document.title); return; }"
-            + " const observer = new MutationObserver(() => {"
-            + "   if (ended()) { observer.disconnect(); clearTimeout(timer); finish(document.title); }"
-            + " });"
-            + " const timer = setTimeout(() => { observer.disconnect(); finish(null); }, arguments[0]);"
-            + " observer.observe(document.head || document.documentElement,"
-            + "   {childList: true, subtree: true, characterData: true});",
-            Math.min(leftMillis, WAIT_SLICE.toMillis()));
+        outcome = ((JavascriptExecutor) driver).executeAsyncScript(script, withSlice);
       } catch (ScriptTimeoutException e) {
-        title = null; // the page's main thread was busy for the whole slice: check the deadline, wait again
+        outcome = null; // the page's main thread was busy for the whole slice: check the deadline, wait again
       }
-      if (title != null) {
-        return (String) title;
+      if (outcome != null) {
+        return outcome;
       }
     }
   }
+
 
   /**
    * Evaluates a JavaScript expression on the open page and waits (at most {@code timeout}) for the
@@ -238,7 +252,6 @@ public final class HeadlessChromium implements AutoCloseable {
    * @throws PageTimeoutException if the Promise does not settle within {@code timeout}
    */
   public Object awaitPromise(String expression, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
     Object index = eval("const describe = e => e !== null && typeof e === 'object' && 'message' in e"
         + "   ? (e.name || 'Error') + ': ' + e.message : String(e);"
         + " const slots = " + PROMISE_SLOTS + " || (" + PROMISE_SLOTS + " = []);"
@@ -250,38 +263,24 @@ public final class HeadlessChromium implements AutoCloseable {
         + "   e => { slot.settled = true; slot.ok = false; slot.reason = describe(e); });"
         + " slots.push(slot);"
         + " return slots.length - 1;", expression);
-    driver.manage().timeouts().scriptTimeout(WAIT_SLICE.plusSeconds(30));
-    while (true) {
-      long leftMillis = (deadline - System.nanoTime()) / 1_000_000;
-      if (leftMillis <= 0) {
-        throw new PageTimeoutException("the Promise of " + expression + " on " + driver.getCurrentUrl()
-            + " did not settle within " + timeout + " (the page's title: '" + titleOrUnknown() + "')");
-      }
-      Object outcome;
-      try {
-        outcome = ((JavascriptExecutor) driver).executeAsyncScript(
-            "const finish = arguments[arguments.length - 1];"
-            + " const slots = " + PROMISE_SLOTS + ";"
-            + " const slot = slots && slots[arguments[0]];"
-            + " if (!slot) { finish({ok: false, reason: 'the page was left or reloaded before the Promise settled'});"
-            + "   return; }"
-            + " const report = () => { slots[arguments[0]] = null;"
-            + "   finish(slot.ok ? {ok: true, value: slot.value} : {ok: false, reason: slot.reason}); };"
-            + " if (slot.settled) { report(); return; }"
-            + " const timer = setTimeout(() => finish(null), arguments[1]);"
-            + " slot.done.then(() => { clearTimeout(timer); report(); });",
-            index, Math.min(leftMillis, WAIT_SLICE.toMillis()));
-      } catch (ScriptTimeoutException e) {
-        outcome = null; // the page's main thread was busy for the whole slice: check the deadline, wait again
-      }
-      if (outcome != null) {
-        Map<?, ?> result = (Map<?, ?>) outcome;
-        if (Boolean.TRUE.equals(result.get("ok"))) {
-          return result.get("value");
-        }
-        throw new PromiseRejectedException(expression, driver.getCurrentUrl(), String.valueOf(result.get("reason")));
-      }
+    Map<?, ?> result = (Map<?, ?>) awaitInSlices(timeout, () -> "the Promise of " + expression + " on "
+        + driver.getCurrentUrl() + " did not settle within " + timeout + " (the page's title: '"
+        + titleOrUnknown() + "')",
+        "const finish = arguments[arguments.length - 1];"
+        + " const slots = " + PROMISE_SLOTS + ";"
+        + " const slot = slots && slots[arguments[0]];"
+        + " if (!slot) { finish({ok: false, reason: 'the page was left or reloaded before the Promise settled'});"
+        + "   return; }"
+        + " const report = () => { slots[arguments[0]] = null;"
+        + "   finish(slot.ok ? {ok: true, value: slot.value} : {ok: false, reason: slot.reason}); };"
+        + " if (slot.settled) { report(); return; }"
+        + " const timer = setTimeout(() => finish(null), arguments[1]);"
+        + " slot.done.then(() => { clearTimeout(timer); report(); });",
+        index);
+    if (Boolean.TRUE.equals(result.get("ok"))) {
+      return result.get("value");
     }
+    throw new PromiseRejectedException(expression, driver.getCurrentUrl(), String.valueOf(result.get("reason")));
   }
 
   private String titleOrUnknown() {
